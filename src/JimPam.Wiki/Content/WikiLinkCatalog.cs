@@ -1,0 +1,56 @@
+using JimPam.Wiki.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Content;
+
+/// <summary>
+/// Holds the resolver for wiki links, built from the episode and character tables once and reused
+/// until <see cref="Invalidate"/> is called after the catalogue changes.
+/// </summary>
+public sealed class WikiLinkCatalog(IServiceScopeFactory scopes) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile WikiLinkResolver? _resolver;
+
+    public async Task<WikiLinkResolver> GetResolverAsync(CancellationToken cancellationToken)
+    {
+        if (_resolver is { } cached)
+        {
+            return cached;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_resolver is null)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
+                _resolver = await LoadAsync(db, cancellationToken);
+            }
+
+            return _resolver;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Invalidate() => _resolver = null;
+
+    public void Dispose() => _gate.Dispose();
+
+    public static async Task<WikiLinkResolver> LoadAsync(WikiDbContext db, CancellationToken cancellationToken)
+    {
+        var episodes = await db.Episodes.AsNoTracking()
+            .Select(e => new { e.Id, e.Slug, e.Title, Aliases = e.Aliases.Select(a => a.Title).ToList() })
+            .ToListAsync(cancellationToken);
+        var characters = await db.Characters.AsNoTracking()
+            .Select(c => new { c.Id, c.Slug, c.Name, Aliases = c.Aliases.Select(a => a.Name).ToList() })
+            .ToListAsync(cancellationToken);
+        return new WikiLinkResolver(
+            episodes.Select(e => (new WikiLinkTarget(WikiLinkKind.Episode, e.Id, e.Slug, e.Title), (IEnumerable<string>)e.Aliases))
+                .Concat(characters.Select(c => (new WikiLinkTarget(WikiLinkKind.Character, c.Id, c.Slug, c.Name), (IEnumerable<string>)c.Aliases))));
+    }
+}

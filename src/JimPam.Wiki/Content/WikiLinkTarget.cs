@@ -1,0 +1,17 @@
+namespace JimPam.Wiki.Content;
+
+public enum WikiLinkKind
+{
+    Episode,
+    Character,
+}
+
+/// <summary>What a wiki link points at once resolved.</summary>
+public sealed record WikiLinkTarget(WikiLinkKind Kind, int Id, string Slug, string Title)
+{
+    public string Url => Kind switch
+    {
+        WikiLinkKind.Episode => $"/episodes/{Slug}",
+        _ => $"/characters/{Slug}",
+    };
+}

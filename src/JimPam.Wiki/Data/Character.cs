@@ -1,0 +1,20 @@
+namespace JimPam.Wiki.Data;
+
+/// <summary>A person in the show, with the names the wiki text uses for them.</summary>
+public class Character
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Slug { get; set; } = "";
+    public string? FullName { get; set; }
+    public string? Actor { get; set; }
+    public List<CharacterAlias> Aliases { get; set; } = [];
+}
+
+/// <summary>Another name for a character ("Pam", "Cece"), used for links and for finding mentions.</summary>
+public class CharacterAlias
+{
+    public int Id { get; set; }
+    public int CharacterId { get; set; }
+    public string Name { get; set; } = "";
+}

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace JimPam.Wiki.Data.Configurations;
+
+internal sealed class SeasonConfiguration : IEntityTypeConfiguration<Season>
+{
+    public void Configure(EntityTypeBuilder<Season> builder)
+    {
+        builder.HasIndex(s => s.Number).IsUnique();
+        builder.Property(s => s.Summary).HasMaxLength(2000);
+    }
+}

@@ -1,0 +1,22 @@
+namespace JimPam.Wiki.Data;
+
+/// <summary>An episode of the show, cited by relationship events and jokes.</summary>
+public class Episode
+{
+    public int Id { get; set; }
+    public int SeasonId { get; set; }
+    public Season Season { get; set; } = null!;
+    public int NumberInSeason { get; set; }
+    public string Title { get; set; } = "";
+    public string Slug { get; set; } = "";
+    public DateOnly? AirDate { get; set; }
+    public List<EpisodeAlias> Aliases { get; set; } = [];
+}
+
+/// <summary>Another spelling of an episode title that wiki links and the importer may use.</summary>
+public class EpisodeAlias
+{
+    public int Id { get; set; }
+    public int EpisodeId { get; set; }
+    public string Title { get; set; } = "";
+}

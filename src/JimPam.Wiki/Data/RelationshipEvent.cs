@@ -1,0 +1,49 @@
+namespace JimPam.Wiki.Data;
+
+public enum EventKind
+{
+    /// <summary>A narrative paragraph of the article.</summary>
+    Paragraph = 0,
+
+    /// <summary>An image slot of the source, with the caption that goes with it (either may be missing).</summary>
+    Figure = 1,
+}
+
+/// <summary>One paragraph or figure of a relationship's season narrative.</summary>
+public class RelationshipEvent
+{
+    public int Id { get; set; }
+    public int RelationshipId { get; set; }
+    public Relationship Relationship { get; set; } = null!;
+    public int SeasonId { get; set; }
+    public Season Season { get; set; } = null!;
+    public int Order { get; set; }
+    public EventKind Kind { get; set; }
+
+    /// <summary>The source's image placeholder name ("Jimpam s3"), for figures.</summary>
+    public string? ImageSlot { get; set; }
+
+    /// <summary>Markdown with wiki links: the paragraph, or the figure's caption.</summary>
+    public string BodyMarkdown { get; set; } = "";
+
+    public List<EventCitation> Citations { get; set; } = [];
+    public List<EventMention> Mentions { get; set; } = [];
+}
+
+/// <summary>An episode that an event cites, kept as a row so an episode page can list what links to it.</summary>
+public class EventCitation
+{
+    public int EventId { get; set; }
+    public RelationshipEvent Event { get; set; } = null!;
+    public int EpisodeId { get; set; }
+    public Episode Episode { get; set; } = null!;
+}
+
+/// <summary>A character an event names.</summary>
+public class EventMention
+{
+    public int EventId { get; set; }
+    public RelationshipEvent Event { get; set; } = null!;
+    public int CharacterId { get; set; }
+    public Character Character { get; set; } = null!;
+}

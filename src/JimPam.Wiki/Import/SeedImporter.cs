@@ -1,0 +1,235 @@
+using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Import;
+
+/// <summary>What an import wrote.</summary>
+public sealed record ImportSummary(int Seasons, int Episodes, int Characters, int Events, int Citations, int Jokes);
+
+/// <summary>
+/// Imports <c>seed-data/</c> into an empty database: the episode and character catalogues, then each
+/// relationship article. Everything is read and checked before the first write, and all writes share
+/// one transaction, so malformed input leaves the database as it was.
+/// </summary>
+public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger)
+{
+    public async Task<ImportSummary> ImportAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new ImportException(folder, 0, "the seed folder does not exist");
+        }
+
+        var episodeRows = SeedCatalogue.ReadEpisodes(folder);
+        var characterRows = SeedCatalogue.ReadCharacters(folder);
+        var relationshipRows = SeedCatalogue.ReadRelationships(folder);
+
+        var seasons = episodeRows.Select(r => r.Season).Distinct().Order()
+            .ToDictionary(n => n, n => new Season { Number = n });
+        var episodes = BuildEpisodes(episodeRows, seasons);
+        var characters = BuildCharacters(characterRows);
+
+        // Resolve titles against the catalogue before anything is saved, so the article is checked whole first.
+        var catalogue = Resolver(episodes.Select((e, i) => (e, Id: i)), characters.Select((c, i) => (c, Id: i)));
+        var citations = new CitationMarkup(catalogue, episodes.SelectMany(e => e.Aliases.Select(a => a.Title).Prepend(e.Title)));
+        var articles = relationshipRows
+            .Select(row => (Row: row, Article: new ArticleParser(row.Article, citations, catalogue).Parse(SeedText.ReadAll(folder, row.Article))))
+            .ToList();
+        foreach (var (row, article) in articles)
+        {
+            Validate(row, article, seasons, characters);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Seasons.AddRange(seasons.Values);
+        db.Episodes.AddRange(episodes);
+        db.Characters.AddRange(characters);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var resolver = Resolver(episodes.Select(e => (e, e.Id)), characters.Select(c => (c, c.Id)));
+        var mentions = new MentionFinder(characters.Select(c => (c.Id, c.Aliases.Select(a => a.Name).Prepend(c.Name))));
+        var summary = new ImportSummary(seasons.Count, episodes.Count, characters.Count, 0, 0, 0);
+        foreach (var (row, article) in articles)
+        {
+            var relationship = BuildRelationship(row, article, seasons, episodes, characters, resolver, mentions);
+            db.Relationships.Add(relationship);
+            summary = summary with
+            {
+                Events = summary.Events + relationship.Events.Count,
+                Citations = summary.Citations + relationship.Events.Sum(e => e.Citations.Count) + relationship.Jokes.Sum(j => j.Citations.Count),
+                Jokes = summary.Jokes + relationship.Jokes.Count,
+            };
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation(
+            "Imported {Seasons} seasons, {Episodes} episodes, {Characters} characters, {Events} events, {Citations} citations and {Jokes} jokes from {Folder}",
+            summary.Seasons, summary.Episodes, summary.Characters, summary.Events, summary.Citations, summary.Jokes, folder);
+        return summary;
+    }
+
+    private static List<Episode> BuildEpisodes(IReadOnlyList<EpisodeRow> rows, Dictionary<int, Season> seasons)
+    {
+        var episodes = new List<Episode>();
+        var slugs = new Dictionary<string, EpisodeRow>();
+        var positions = new HashSet<(int, int)>();
+        foreach (var row in rows)
+        {
+            var slug = Slug.From(row.Title);
+            if (!slugs.TryAdd(slug, row))
+            {
+                throw new ImportException(SeedCatalogue.EpisodesFile, row.Line, $"\"{row.Title}\" has the same address /episodes/{slug} as line {slugs[slug].Line}");
+            }
+
+            if (!positions.Add((row.Season, row.Number)))
+            {
+                throw new ImportException(SeedCatalogue.EpisodesFile, row.Line, $"season {row.Season} has two episodes numbered {row.Number}");
+            }
+
+            episodes.Add(new Episode
+            {
+                Season = seasons[row.Season],
+                NumberInSeason = row.Number,
+                Title = row.Title,
+                Slug = slug,
+                AirDate = row.AirDate,
+                Aliases = [.. row.Aliases.Select(a => new EpisodeAlias { Title = a })],
+            });
+        }
+
+        return episodes;
+    }
+
+    private static List<Character> BuildCharacters(IReadOnlyList<CharacterRow> rows)
+    {
+        var characters = new List<Character>();
+        var slugs = new Dictionary<string, CharacterRow>();
+        foreach (var row in rows)
+        {
+            var slug = Slug.From(row.Name);
+            if (!slugs.TryAdd(slug, row))
+            {
+                throw new ImportException(SeedCatalogue.CharactersFile, row.Line, $"\"{row.Name}\" has the same address /characters/{slug} as line {slugs[slug].Line}");
+            }
+
+            characters.Add(new Character
+            {
+                Name = row.Name,
+                Slug = slug,
+                FullName = row.FullName,
+                Actor = row.Actor,
+                Aliases = [.. row.Aliases.Select(a => new CharacterAlias { Name = a })],
+            });
+        }
+
+        return characters;
+    }
+
+    private static void Validate(RelationshipRow row, ParsedArticle article, Dictionary<int, Season> seasons, List<Character> characters)
+    {
+        foreach (var member in row.Members)
+        {
+            if (!characters.Any(c => c.Name == member))
+            {
+                throw new ImportException(SeedCatalogue.RelationshipsFile, row.Line, $"the member \"{member}\" is not in {SeedCatalogue.CharactersFile}");
+            }
+        }
+
+        if (article.Actors.Count > 0 && article.Actors.Count != row.Members.Count)
+        {
+            throw new ImportException(row.Article, 0, $"the portrayal sentence names {article.Actors.Count} actors for {row.Members.Count} members");
+        }
+
+        foreach (var season in article.Seasons.Where(s => !seasons.ContainsKey(s.Number)))
+        {
+            throw new ImportException(row.Article, season.Line, $"\"Season {season.Number}\" has no episodes in {SeedCatalogue.EpisodesFile}");
+        }
+    }
+
+    private Relationship BuildRelationship(
+        RelationshipRow row,
+        ParsedArticle article,
+        Dictionary<int, Season> seasons,
+        List<Episode> episodes,
+        List<Character> characters,
+        WikiLinkResolver resolver,
+        MentionFinder mentions)
+    {
+        var members = row.Members.Select(name => characters.Single(c => c.Name == name)).ToList();
+        for (var i = 0; i < article.Actors.Count; i++)
+        {
+            members[i].Actor ??= article.Actors[i];
+        }
+
+        var quoteEpisode = article.Quote is null ? null : resolver.ResolveEpisode(article.Quote.EpisodeTitle);
+        var speaker = article.Quote is null ? null : resolver.Resolve(article.Quote.Speaker);
+        var relationship = new Relationship
+        {
+            Title = row.Title,
+            Slug = row.Slug,
+            Status = article.Status ?? "",
+            QuoteText = article.Quote?.Text ?? "",
+            QuoteSpeaker = article.Quote?.Speaker ?? "",
+            QuoteSpeakerId = speaker is { Kind: WikiLinkKind.Character } ? speaker.Id : null,
+            QuoteEpisodeId = quoteEpisode?.Id,
+            IntroMarkdown = string.Join("\n\n", article.IntroMarkdown),
+            BehindTheScenesMarkdown = string.Join("\n\n", article.BehindTheScenesMarkdown),
+            BehindTheScenesFootnote = article.BehindTheScenesFootnote,
+            Members = [.. members.Select((c, i) => new RelationshipMember { CharacterId = c.Id, Position = i })],
+        };
+
+        foreach (var parsedSeason in article.Seasons)
+        {
+            var season = seasons[parsedSeason.Number];
+            if (season.Summary.Length == 0)
+            {
+                season.Summary = parsedSeason.Summary;
+            }
+
+            var order = 0;
+            foreach (var parsed in parsedSeason.Events)
+            {
+                var links = Analyse(row.Article, parsed.Line, parsed.Markdown, resolver, mentions);
+                relationship.Events.Add(new RelationshipEvent
+                {
+                    Season = season,
+                    Order = ++order,
+                    Kind = parsed.Kind,
+                    ImageSlot = parsed.ImageSlot,
+                    BodyMarkdown = parsed.Markdown,
+                    Citations = [.. links.EpisodeIds.Select(id => new EventCitation { EpisodeId = id })],
+                    Mentions = [.. links.CharacterIds.Select(id => new EventMention { CharacterId = id })],
+                });
+            }
+        }
+
+        var jokeOrder = 0;
+        foreach (var joke in article.JokesMarkdown)
+        {
+            var links = Analyse(row.Article, 0, joke, resolver, mentions);
+            relationship.Jokes.Add(new RecurringJoke
+            {
+                Order = ++jokeOrder,
+                BodyMarkdown = joke,
+                Citations = [.. links.EpisodeIds.Select(id => new JokeCitation { EpisodeId = id })],
+            });
+        }
+
+        logger.LogDebug("Built {Slug} with {Events} events over {Episodes} catalogued episodes", row.Slug, relationship.Events.Count, episodes.Count);
+        return relationship;
+    }
+
+    private static WikiLinkAnalysis Analyse(string file, int line, string markdown, WikiLinkResolver resolver, MentionFinder mentions)
+    {
+        var links = WikiMarkdown.Analyse(markdown, resolver, mentions);
+        return links.BrokenLinks.Count == 0
+            ? links
+            : throw new ImportException(file, line, $"the link [[{links.BrokenLinks[0]}]] matches no episode or character");
+    }
+
+    private static WikiLinkResolver Resolver(IEnumerable<(Episode Episode, int Id)> episodes, IEnumerable<(Character Character, int Id)> characters) =>
+        new(episodes.Select(e => (new WikiLinkTarget(WikiLinkKind.Episode, e.Id, e.Episode.Slug, e.Episode.Title), e.Episode.Aliases.Select(a => a.Title)))
+            .Concat(characters.Select(c => (new WikiLinkTarget(WikiLinkKind.Character, c.Id, c.Character.Slug, c.Character.Name), c.Character.Aliases.Select(a => a.Name)))));
+}

@@ -1,0 +1,47 @@
+using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Pages.Characters;
+
+/// <summary>A character: names, actor, and the events that mention them, by season.</summary>
+public class CharacterModel(WikiDbContext db, WikiRenderer renderer) : PageModel
+{
+    public CharacterView? Character { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var character = await db.Characters.AsNoTracking()
+            .Where(c => c.Slug == slug)
+            .Select(c => new { c.Id, c.Name, c.FullName, c.Actor, Aliases = c.Aliases.Select(a => a.Name).ToList() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (character is null)
+        {
+            return NotFound();
+        }
+
+        var mentions = await db.EventMentions.AsNoTracking()
+            .Where(m => m.CharacterId == character.Id)
+            .OrderBy(m => m.Event.Season.Number).ThenBy(m => m.Event.Order)
+            .Select(m => new { m.Event.Id, m.Event.Order, Season = m.Event.Season.Number, m.Event.BodyMarkdown })
+            .ToListAsync(cancellationToken);
+
+        var block = await renderer.BlockRendererAsync(cancellationToken);
+        Character = new CharacterView(
+            character.Name,
+            character.FullName,
+            character.Actor,
+            [.. character.Aliases.Where(a => a != character.FullName)],
+            [.. mentions.GroupBy(m => m.Season).Select(g => new SeasonMentions(g.Key, [.. g.Select(m => new MentionView(m.Id, m.Order, block(m.BodyMarkdown)))]))]);
+        return Page();
+    }
+
+    public sealed record CharacterView(string Name, string? FullName, string? Actor, IReadOnlyList<string> Aliases, IReadOnlyList<SeasonMentions> Seasons);
+
+    public sealed record SeasonMentions(int Season, IReadOnlyList<MentionView> Events);
+
+    public sealed record MentionView(int EventId, int Order, IHtmlContent Body);
+}

@@ -1,0 +1,18 @@
+using JimPam.Wiki.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Pages.Characters;
+
+public class IndexModel(WikiDbContext db) : PageModel
+{
+    public IReadOnlyList<CharacterRow> Characters { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Characters = await db.Characters.AsNoTracking()
+            .Select(c => new CharacterRow(c.Name, c.Slug, c.Actor, db.EventMentions.Count(m => m.CharacterId == c.Id)))
+            .OrderByDescending(c => c.Mentions).ThenBy(c => c.Name)
+            .ToListAsync(cancellationToken);
+
+    public sealed record CharacterRow(string Name, string Slug, string? Actor, int Mentions);
+}

@@ -1,0 +1,91 @@
+using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Pages.Episodes;
+
+/// <summary>An episode, its neighbours, and every event and joke that cites it ("what links here").</summary>
+public class EpisodeModel(WikiDbContext db, WikiRenderer renderer) : PageModel
+{
+    public EpisodeView? Episode { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var episode = await db.Episodes.AsNoTracking()
+            .Where(e => e.Slug == slug)
+            .Select(e => new
+            {
+                e.Id,
+                e.Title,
+                e.Slug,
+                e.NumberInSeason,
+                Season = e.Season.Number,
+                e.AirDate,
+                Aliases = e.Aliases.Select(a => a.Title).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (episode is null)
+        {
+            return NotFound();
+        }
+
+        var inOrder = db.Episodes.AsNoTracking().OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason);
+        var previous = await db.Episodes.AsNoTracking()
+            .Where(e => e.Season.Number < episode.Season || (e.Season.Number == episode.Season && e.NumberInSeason < episode.NumberInSeason))
+            .OrderByDescending(e => e.Season.Number).ThenByDescending(e => e.NumberInSeason)
+            .Select(e => new Neighbour(e.Title, e.Slug))
+            .FirstOrDefaultAsync(cancellationToken);
+        var next = await inOrder
+            .Where(e => e.Season.Number > episode.Season || (e.Season.Number == episode.Season && e.NumberInSeason > episode.NumberInSeason))
+            .Select(e => new Neighbour(e.Title, e.Slug))
+            .FirstOrDefaultAsync(cancellationToken);
+
+        var citing = await db.EventCitations.AsNoTracking()
+            .Where(c => c.EpisodeId == episode.Id)
+            .OrderBy(c => c.Event.Season.Number).ThenBy(c => c.Event.Order)
+            .Select(c => new { c.Event.Id, c.Event.Order, Season = c.Event.Season.Number, c.Event.Kind, c.Event.BodyMarkdown })
+            .ToListAsync(cancellationToken);
+        var jokes = await db.JokeCitations.AsNoTracking()
+            .Where(c => c.EpisodeId == episode.Id)
+            .OrderBy(c => c.Joke.Order)
+            .Select(c => c.Joke.BodyMarkdown)
+            .ToListAsync(cancellationToken);
+        var quoted = await db.Relationships.AnyAsync(r => r.QuoteEpisodeId == episode.Id, cancellationToken);
+
+        var block = await renderer.BlockRendererAsync(cancellationToken);
+        var inline = await renderer.InlineRendererAsync(cancellationToken);
+        Episode = new EpisodeView(
+            episode.Title,
+            episode.Season,
+            episode.NumberInSeason,
+            episode.AirDate,
+            episode.Aliases,
+            [.. citing.GroupBy(c => c.Season).Select(g => new CitingGroup(g.Key, [.. g.Select(c => new CitingEvent(c.Id, c.Order, block(c.BodyMarkdown)))]))],
+            [.. jokes.Select(inline)],
+            quoted,
+            previous,
+            next);
+        return Page();
+    }
+
+    public sealed record EpisodeView(
+        string Title,
+        int Season,
+        int Number,
+        DateOnly? AirDate,
+        IReadOnlyList<string> Aliases,
+        IReadOnlyList<CitingGroup> Groups,
+        IReadOnlyList<IHtmlContent> Jokes,
+        bool QuotedInEpigraph,
+        Neighbour? Previous,
+        Neighbour? Next);
+
+    public sealed record CitingGroup(int Season, IReadOnlyList<CitingEvent> Events);
+
+    public sealed record CitingEvent(int EventId, int Order, IHtmlContent Body);
+
+    public sealed record Neighbour(string Title, string Slug);
+}

@@ -1,0 +1,28 @@
+using JimPam.Wiki.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Pages.Episodes;
+
+public class IndexModel(WikiDbContext db) : PageModel
+{
+    public IReadOnlyList<SeasonGroup> Seasons { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var episodes = await db.Episodes.AsNoTracking()
+            .OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason)
+            .Select(e => new
+            {
+                Season = e.Season.Number,
+                Row = new EpisodeRow(e.NumberInSeason, e.Title, e.Slug,
+                    db.EventCitations.Count(c => c.EpisodeId == e.Id) + db.JokeCitations.Count(c => c.EpisodeId == e.Id)),
+            })
+            .ToListAsync(cancellationToken);
+        Seasons = [.. episodes.GroupBy(e => e.Season).Select(g => new SeasonGroup(g.Key, [.. g.Select(e => e.Row)]))];
+    }
+
+    public sealed record SeasonGroup(int Number, IReadOnlyList<EpisodeRow> Episodes);
+
+    public sealed record EpisodeRow(int Number, string Title, string Slug, int Citations);
+}

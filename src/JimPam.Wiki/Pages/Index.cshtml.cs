@@ -1,0 +1,90 @@
+using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Pages;
+
+/// <summary>The relationship article: epigraph, infobox, intro, season cards and behind the scenes.</summary>
+public class IndexModel(WikiDbContext db, WikiRenderer renderer) : PageModel
+{
+    public ArticleView? Article { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var relationship = await db.Relationships.AsNoTracking()
+            .OrderBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Id,
+                r.Title,
+                r.Status,
+                r.QuoteText,
+                r.QuoteSpeaker,
+                SpeakerSlug = r.QuoteSpeakerCharacter == null ? null : r.QuoteSpeakerCharacter.Slug,
+                EpisodeSlug = r.QuoteEpisode == null ? null : r.QuoteEpisode.Slug,
+                EpisodeTitle = r.QuoteEpisode == null ? null : r.QuoteEpisode.Title,
+                r.IntroMarkdown,
+                r.BehindTheScenesMarkdown,
+                r.BehindTheScenesFootnote,
+                Members = r.Members.OrderBy(m => m.Position).Select(m => new MemberView(m.Character.Name, m.Character.Slug, m.Character.Actor)).ToList(),
+                Jokes = r.Jokes.OrderBy(j => j.Order).Select(j => j.BodyMarkdown).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (relationship is null)
+        {
+            return NotFound();
+        }
+
+        var seasons = await db.Seasons.AsNoTracking()
+            .OrderBy(s => s.Number)
+            .Select(s => new SeasonCard(
+                s.Number,
+                s.Summary,
+                db.Events.Count(e => e.SeasonId == s.Id && e.RelationshipId == relationship.Id && e.Kind == EventKind.Paragraph),
+                db.EventCitations.Count(c => c.Event.SeasonId == s.Id && c.Event.RelationshipId == relationship.Id)))
+            .Where(s => s.Events > 0)
+            .ToListAsync(cancellationToken);
+
+        var block = await renderer.BlockRendererAsync(cancellationToken);
+        var inline = await renderer.InlineRendererAsync(cancellationToken);
+        Article = new ArticleView(
+            relationship.Title,
+            relationship.Status,
+            relationship.QuoteText.Length == 0 ? null : new QuoteView(relationship.QuoteText, relationship.QuoteSpeaker, relationship.SpeakerSlug, relationship.EpisodeTitle, relationship.EpisodeSlug),
+            block(relationship.IntroMarkdown),
+            relationship.Members,
+            seasons,
+            [.. relationship.Jokes.Select(inline)],
+            relationship.BehindTheScenesMarkdown.Length == 0 ? null : WithFootnote(block(relationship.BehindTheScenesMarkdown), relationship.BehindTheScenesFootnote));
+        return Page();
+    }
+
+    /// <summary>Puts the source's footnote marker where the source has it: at the end of the note's last paragraph.</summary>
+    private static IHtmlContent WithFootnote(IHtmlContent body, string? footnote)
+    {
+        var html = body.ToString() ?? "";
+        var end = html.LastIndexOf("</p>", StringComparison.Ordinal);
+        return footnote is null || end < 0
+            ? body
+            : new HtmlString(html.Insert(end, $"<sup class=\"footnote-ref\" aria-label=\"footnote {System.Net.WebUtility.HtmlEncode(footnote)}\">[{System.Net.WebUtility.HtmlEncode(footnote)}]</sup>"));
+    }
+
+    public sealed record ArticleView(
+        string Title,
+        string Status,
+        QuoteView? Quote,
+        IHtmlContent Intro,
+        IReadOnlyList<MemberView> Members,
+        IReadOnlyList<SeasonCard> Seasons,
+        IReadOnlyList<IHtmlContent> Jokes,
+        IHtmlContent? BehindTheScenes);
+
+    public sealed record QuoteView(string Text, string Speaker, string? SpeakerSlug, string? EpisodeTitle, string? EpisodeSlug);
+
+    public sealed record MemberView(string Name, string Slug, string? Actor);
+
+    public sealed record SeasonCard(int Number, string Summary, int Events, int Citations);
+}

@@ -1,0 +1,22 @@
+using JimPam.Wiki.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Pages.Seasons;
+
+public class IndexModel(WikiDbContext db) : PageModel
+{
+    public IReadOnlyList<SeasonCard> Seasons { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Seasons = await db.Seasons.AsNoTracking()
+            .OrderBy(s => s.Number)
+            .Select(s => new SeasonCard(
+                s.Number,
+                s.Summary,
+                s.Episodes.Count,
+                db.Events.Count(e => e.SeasonId == s.Id && e.Kind == EventKind.Paragraph)))
+            .ToListAsync(cancellationToken);
+
+    public sealed record SeasonCard(int Number, string Summary, int Episodes, int Events);
+}

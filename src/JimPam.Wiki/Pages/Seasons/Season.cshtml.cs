@@ -1,0 +1,63 @@
+using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Pages.Seasons;
+
+/// <summary>One season of the relationship: its events in order, with the recurring-jokes sidebar.</summary>
+public class SeasonModel(WikiDbContext db, WikiRenderer renderer) : PageModel
+{
+    public SeasonView? Season { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int number, CancellationToken cancellationToken)
+    {
+        var season = await db.Seasons.AsNoTracking()
+            .Where(s => s.Number == number)
+            .Select(s => new { s.Id, s.Number, s.Summary })
+            .FirstOrDefaultAsync(cancellationToken);
+        var relationship = await db.Relationships.AsNoTracking().OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.Title, Jokes = r.Jokes.OrderBy(j => j.Order).Select(j => j.BodyMarkdown).ToList() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (season is null || relationship is null)
+        {
+            return NotFound();
+        }
+
+        var events = await db.Events.AsNoTracking()
+            .Where(e => e.SeasonId == season.Id && e.RelationshipId == relationship.Id)
+            .OrderBy(e => e.Order)
+            .Select(e => new { e.Id, e.Kind, e.ImageSlot, e.BodyMarkdown })
+            .ToListAsync(cancellationToken);
+        var numbers = await db.Seasons.AsNoTracking().Select(s => s.Number).ToListAsync(cancellationToken);
+
+        var block = await renderer.BlockRendererAsync(cancellationToken);
+        var inline = await renderer.InlineRendererAsync(cancellationToken);
+        Season = new SeasonView(
+            season.Number,
+            season.Summary,
+            relationship.Title,
+            [.. events.Select(e => new EventView(
+                e.Id,
+                e.Kind,
+                e.ImageSlot,
+                e.BodyMarkdown.Length == 0 ? null : e.Kind == EventKind.Figure ? inline(e.BodyMarkdown) : block(e.BodyMarkdown)))],
+            [.. relationship.Jokes.Select(inline)],
+            numbers.Where(n => n < number).Select(n => (int?)n).Max(),
+            numbers.Where(n => n > number).Select(n => (int?)n).Min());
+        return Page();
+    }
+
+    public sealed record SeasonView(
+        int Number,
+        string Summary,
+        string RelationshipTitle,
+        IReadOnlyList<EventView> Events,
+        IReadOnlyList<IHtmlContent> Jokes,
+        int? Previous,
+        int? Next);
+
+    public sealed record EventView(int Id, EventKind Kind, string? ImageSlot, IHtmlContent? Body);
+}
