@@ -8,7 +8,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
     // A published app started from another folder still finds its wwwroot and settings.
-    ContentRootPath = Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot")) ? null : AppContext.BaseDirectory,
+    ContentRootPath = !Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot"))
+                      && Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot"))
+        ? AppContext.BaseDirectory
+        : null,
 });
 
 builder.Services.AddSerilog((services, logger) => logger

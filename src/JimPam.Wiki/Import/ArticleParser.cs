@@ -25,6 +25,15 @@ public sealed partial class ArticleParser(string file, CitationMarkup citations,
         AfterStatus,
     }
 
+    /// <summary>A parser that recognises the titles and aliases of an episode catalogue.</summary>
+    public static ArticleParser ForCatalogue(string file, IReadOnlyList<EpisodeRow> episodes)
+    {
+        var resolver = new WikiLinkResolver(episodes.Select((e, i) =>
+            (new WikiLinkTarget(WikiLinkKind.Episode, i, Slug.From(e.Title), e.Title), (IEnumerable<string>)e.Aliases)));
+        var citations = new CitationMarkup(resolver, episodes.SelectMany(e => e.Aliases.Prepend(e.Title)));
+        return new ArticleParser(file, citations, resolver);
+    }
+
     public ParsedArticle Parse(string text)
     {
         var blocks = Blocks(text);

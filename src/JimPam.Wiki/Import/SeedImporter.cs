@@ -30,11 +30,9 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger)
         var episodes = BuildEpisodes(episodeRows, seasons);
         var characters = BuildCharacters(characterRows);
 
-        // Resolve titles against the catalogue before anything is saved, so the article is checked whole first.
-        var catalogue = Resolver(episodes.Select((e, i) => (e, Id: i)), characters.Select((c, i) => (c, Id: i)));
-        var citations = new CitationMarkup(catalogue, episodes.SelectMany(e => e.Aliases.Select(a => a.Title).Prepend(e.Title)));
+        // Every article is parsed and checked against the catalogue before anything is saved.
         var articles = relationshipRows
-            .Select(row => (Row: row, Article: new ArticleParser(row.Article, citations, catalogue).Parse(SeedText.ReadAll(folder, row.Article))))
+            .Select(row => (Row: row, Article: ArticleParser.ForCatalogue(row.Article, episodeRows).Parse(SeedText.ReadAll(folder, row.Article))))
             .ToList();
         foreach (var (row, article) in articles)
         {

@@ -45,7 +45,6 @@ public class IndexModel(WikiDbContext db, WikiRenderer renderer) : PageModel
                 s.Summary,
                 db.Events.Count(e => e.SeasonId == s.Id && e.RelationshipId == relationship.Id && e.Kind == EventKind.Paragraph),
                 db.EventCitations.Count(c => c.Event.SeasonId == s.Id && c.Event.RelationshipId == relationship.Id)))
-            .Where(s => s.Events > 0)
             .ToListAsync(cancellationToken);
 
         var block = await renderer.BlockRendererAsync(cancellationToken);
@@ -56,7 +55,7 @@ public class IndexModel(WikiDbContext db, WikiRenderer renderer) : PageModel
             relationship.QuoteText.Length == 0 ? null : new QuoteView(relationship.QuoteText, relationship.QuoteSpeaker, relationship.SpeakerSlug, relationship.EpisodeTitle, relationship.EpisodeSlug),
             block(relationship.IntroMarkdown),
             relationship.Members,
-            seasons,
+            [.. seasons.Where(s => s.Events > 0)],
             [.. relationship.Jokes.Select(inline)],
             relationship.BehindTheScenesMarkdown.Length == 0 ? null : WithFootnote(block(relationship.BehindTheScenesMarkdown), relationship.BehindTheScenesFootnote));
         return Page();

@@ -10,8 +10,8 @@ public class IndexModel(WikiDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Characters = await db.Characters.AsNoTracking()
+            .OrderByDescending(c => db.EventMentions.Count(m => m.CharacterId == c.Id)).ThenBy(c => c.Name)
             .Select(c => new CharacterRow(c.Name, c.Slug, c.Actor, db.EventMentions.Count(m => m.CharacterId == c.Id)))
-            .OrderByDescending(c => c.Mentions).ThenBy(c => c.Name)
             .ToListAsync(cancellationToken);
 
     public sealed record CharacterRow(string Name, string Slug, string? Actor, int Mentions);

@@ -1,0 +1,48 @@
+using System.Net;
+
+namespace JimPam.Wiki.Tests.Pages;
+
+[Collection(SeededWiki.Name)]
+public class CharacterPageTests(WikiAppFactory app)
+{
+    [Fact]
+    public async Task Character_page_shows_names_aliases_and_actor()
+    {
+        var (response, page) = await app.GetPageAsync("/characters/pam-beesly");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Pam Beesly", page.QuerySelector("h1")!.TextContent);
+        var facts = page.QuerySelector("dl.facts")!.TextContent;
+        Assert.Contains("Pamela Morgan Beesly", facts, StringComparison.Ordinal);
+        Assert.Contains("Pam", facts, StringComparison.Ordinal);
+        Assert.Contains("Jenna Fischer", facts, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Character_page_lists_the_events_that_mention_them_by_season()
+    {
+        var (_, page) = await app.GetPageAsync("/characters/phillip-halpert");
+
+        Assert.Contains("Philip", page.QuerySelector("dl.facts")!.TextContent, StringComparison.Ordinal);
+        var seasons = page.QuerySelectorAll("section h3").Select(h => h.TextContent).ToList();
+        Assert.Equal(["Season 8", "Season 9"], seasons);
+        Assert.Contains("Pam gives birth to Phillip Halpert.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Character_list_links_every_character()
+    {
+        var (_, page) = await app.GetPageAsync("/characters");
+
+        var links = page.QuerySelectorAll(".character-list a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(24, links.Count);
+        Assert.Contains("/characters/cecelia-halpert", links);
+    }
+
+    [Fact]
+    public async Task Unknown_character_answers_404()
+    {
+        var (response, _) = await app.GetPageAsync("/characters/nobody");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

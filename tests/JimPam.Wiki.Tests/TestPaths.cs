@@ -1,0 +1,49 @@
+namespace JimPam.Wiki.Tests;
+
+/// <summary>Where the tests find the seed data, and scratch folders that clean up after themselves.</summary>
+internal static class TestPaths
+{
+    /// <summary>The seed-data folder that the build copies beside the app.</summary>
+    public static string SeedFolder => Path.Combine(AppContext.BaseDirectory, "seed-data");
+
+    public static string Article => Path.Combine(SeedFolder, "jim-and-pam.article.txt");
+
+    public static string ArticleText => File.ReadAllText(Article);
+}
+
+/// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "jimpam-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    /// <summary>A copy of the real seed folder that a test may then break on purpose.</summary>
+    public static TempFolder WithSeedCopy()
+    {
+        var folder = new TempFolder();
+        foreach (var file in Directory.GetFiles(TestPaths.SeedFolder))
+        {
+            File.Copy(file, System.IO.Path.Combine(folder.Path, System.IO.Path.GetFileName(file)));
+        }
+
+        return folder;
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on some platform: the OS temp cleaner gets it.
+        }
+    }
+}

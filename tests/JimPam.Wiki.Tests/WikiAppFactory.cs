@@ -1,0 +1,41 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace JimPam.Wiki.Tests;
+
+/// <summary>The real app on a real SQLite file in a temp folder, seeded from seed-data/ on start.</summary>
+public sealed class WikiAppFactory : WebApplicationFactory<Program>
+{
+    private readonly TempFolder _data = new();
+
+    public string DatabasePath => Path.Combine(_data.Path, "wiki.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Wiki", $"Data Source={DatabasePath}");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseEnvironment("Production");
+    }
+
+    public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>GETs a page and parses it as a browser would.</summary>
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetPageAsync(string url)
+    {
+        using var client = CreateReader();
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+        return (response, new HtmlParser().ParseDocument(html));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _data.Dispose();
+        }
+    }
+}
