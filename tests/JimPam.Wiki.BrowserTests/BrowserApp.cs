@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JimPam.Wiki.BrowserTests;
+
+/// <summary>
+/// The real app on Kestrel, on a free loopback port (a browser needs a socket, not TestServer),
+/// with a fresh SQLite file in a temp folder for each run, and one Chromium for all the tests.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync, which disposes the factory.")]
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public const string ChromiumFlags = "--no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync";
+
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "jimpam-browser-" + Guid.NewGuid().ToString("N"));
+    private readonly KestrelFactory _factory;
+    private IPlaywright? _playwright;
+
+    public BrowserApp() => _factory = new KestrelFactory(Path.Combine(_dataFolder, "wiki.db"));
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where screenshots go; .ci/run prints this folder.</summary>
+    public static string ScreenshotFolder =>
+        Environment.GetEnvironmentVariable("JIMPAM_SCREENSHOTS") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at {ChromiumPath}. The browser tests need it: install it with " +
+                "'sudo apt-get install -y chromium' (./test.sh does this for you), or point CHROMIUM_PATH at a Chromium binary.");
+        }
+
+        Directory.CreateDirectory(_dataFolder);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumFlags.Split(' '),
+        });
+    }
+
+    /// <summary>A new browser context (its own cookies and settings) with one page in it.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 800, ColorScheme colorScheme = ColorScheme.Light)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            JavaScriptEnabled = javaScript,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = colorScheme,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dataFolder))
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "JimPam.Wiki.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? AppContext.BaseDirectory;
+    }
+
+    private sealed class KestrelFactory(string databasePath) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("ConnectionStrings:Wiki", $"Data Source={databasePath}");
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseEnvironment("Production");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserSuite : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "Browser";
+}
