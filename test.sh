@@ -14,7 +14,7 @@ if [ ! -x "$chromium" ]; then
       sudo_cmd="sudo -n"
     fi
     if $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
-      && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; then
+      && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; then
       echo "test.sh: installed $($chromium --version 2>/dev/null || echo chromium)."
     else
       echo "test.sh: could not install Chromium. Install it yourself (sudo apt-get install -y chromium) or set CHROMIUM_PATH; the browser tests will fail until then." >&2

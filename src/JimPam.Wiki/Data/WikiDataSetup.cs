@@ -34,7 +34,16 @@ public static class WikiDataSetup
         {
             var folder = options.ResolveSeedFolder();
             logger.LogInformation("The database is empty; importing {SeedFolder}", folder);
-            await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(folder, cancellationToken);
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(folder, cancellationToken);
+            }
+            catch (ImportException e)
+            {
+                // Nothing was written; say where the seed data is wrong, then stop rather than serve an empty wiki.
+                logger.LogCritical("The seed import failed, nothing was written: {Problem}", e.Message);
+                throw;
+            }
         }
     }
 }

@@ -41,6 +41,8 @@ public class HomePageTests(WikiAppFactory app)
         Assert.Equal(9, cards.Count);
         Assert.Equal("/seasons/3", cards[2].QuerySelector("a")!.GetAttribute("href"));
         Assert.StartsWith("After Jim and Pam part from their kiss", cards[2].QuerySelector("p")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("8 paragraphs · 11 episode citations", cards[2].QuerySelector(".meta")!.TextContent);
+        Assert.Equal("1 paragraph · 1 episode citation", cards[6].QuerySelector(".meta")!.TextContent);
     }
 
     [Fact]
