@@ -65,6 +65,12 @@ public sealed class WikiMarkdown
             : html;
     }
 
+    /// <summary>The targets of a body's wiki links that resolve, in the order the text has them.</summary>
+    public static IEnumerable<WikiLinkTarget> LinkTargets(string markdown, WikiLinkResolver resolver) =>
+        Parse(markdown).Descendants<WikiLinkInline>()
+            .Select(link => resolver.Resolve(link.Target))
+            .OfType<WikiLinkTarget>();
+
     /// <summary>The episodes and characters a body links to, and the characters its text names.</summary>
     public static WikiLinkAnalysis Analyse(string markdown, WikiLinkResolver resolver, MentionFinder mentions)
     {

@@ -72,6 +72,22 @@ public class SeasonPageTests(WikiAppFactory app)
         Assert.Equal("/episodes/night-out", joke.QuerySelector("a")!.GetAttribute("href"));
     }
 
+    [Fact]
+    public async Task Season_page_lists_the_episodes_it_cites_with_their_own_season_when_it_differs()
+    {
+        var (_, page) = await app.GetPageAsync("/seasons/9");
+
+        var items = page.QuerySelectorAll("aside.cited-episodes li").Select(li => HomePageTests.Normalise(li.TextContent)).ToList();
+        Assert.Equal(
+            [
+                "New Guys", "Andy's Ancestry", "Here Comes Treble", "Dwight Christmas", "Customer Loyalty", "Couples Discount",
+                "Stairmageddon", "Paper Airplane", "Livin' the Dream", "The Dundies (season 2)", "Casino Night (season 2)",
+                "Christmas Party (season 2)", "A.A.R.M.", "Finale",
+            ],
+            items);
+        Assert.Equal("/episodes/the-dundies", page.QuerySelectorAll("aside.cited-episodes a").Single(a => a.TextContent == "The Dundies").GetAttribute("href"));
+    }
+
     [Theory]
     [InlineData("/seasons/0")]
     [InlineData("/seasons/10")]

@@ -31,8 +31,14 @@ public class SeasonModel(WikiDbContext db, WikiRenderer renderer) : PageModel
             .OrderBy(e => e.Order)
             .Select(e => new { e.Id, e.Kind, e.ImageSlot, e.BodyMarkdown })
             .ToListAsync(cancellationToken);
+        var cited = await db.EventCitations.AsNoTracking()
+            .Where(c => c.Event.SeasonId == season.Id && c.Event.RelationshipId == relationship.Id)
+            .Select(c => new CitedEpisode(c.Episode.Title, c.Episode.Slug, c.Episode.Season.Number))
+            .Distinct()
+            .ToDictionaryAsync(c => c.Slug, cancellationToken);
         var numbers = await db.Seasons.AsNoTracking().Select(s => s.Number).ToListAsync(cancellationToken);
 
+        var resolver = await renderer.ResolverAsync(cancellationToken);
         var block = await renderer.BlockRendererAsync(cancellationToken);
         var inline = await renderer.InlineRendererAsync(cancellationToken);
         Season = new SeasonView(
@@ -45,6 +51,12 @@ public class SeasonModel(WikiDbContext db, WikiRenderer renderer) : PageModel
                 e.ImageSlot,
                 e.BodyMarkdown.Length == 0 ? null : e.Kind == EventKind.Figure ? inline(e.BodyMarkdown) : block(e.BodyMarkdown)))],
             [.. relationship.Jokes.Select(inline)],
+            // In the order a reader meets them in the text.
+            [.. events.SelectMany(e => WikiMarkdown.LinkTargets(e.BodyMarkdown, resolver))
+                .Where(target => target.Kind == WikiLinkKind.Episode)
+                .Select(target => cited.GetValueOrDefault(target.Slug))
+                .OfType<CitedEpisode>()
+                .Distinct()],
             numbers.Where(n => n < number).Select(n => (int?)n).Max(),
             numbers.Where(n => n > number).Select(n => (int?)n).Min());
         return Page();
@@ -56,8 +68,11 @@ public class SeasonModel(WikiDbContext db, WikiRenderer renderer) : PageModel
         string RelationshipTitle,
         IReadOnlyList<EventView> Events,
         IReadOnlyList<IHtmlContent> Jokes,
+        IReadOnlyList<CitedEpisode> CitedEpisodes,
         int? Previous,
         int? Next);
+
+    public sealed record CitedEpisode(string Title, string Slug, int Season);
 
     public sealed record EventView(int Id, EventKind Kind, string? ImageSlot, IHtmlContent? Body);
 }
