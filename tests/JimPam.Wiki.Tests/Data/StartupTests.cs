@@ -1,0 +1,59 @@
+using JimPam.Wiki.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JimPam.Wiki.Tests.Data;
+
+/// <summary>Start-up creates, migrates and seeds the database once; later starts keep what is there.</summary>
+public sealed class StartupTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private static WebApplicationFactory<Program> StartApp(string database) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:Wiki", $"Data Source={database}");
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        });
+
+    [Fact]
+    public async Task First_start_creates_the_database_file_in_a_folder_that_did_not_exist_and_seeds_it()
+    {
+        var database = Path.Combine(_folder.Path, "nested", "App_Data", "wiki.db");
+
+        await using (var app = StartApp(database))
+        {
+            using var client = app.CreateClient();
+            var response = await client.GetAsync(new Uri("/seasons/1", UriKind.Relative));
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.True(File.Exists(database));
+    }
+
+    [Fact]
+    public async Task A_restart_keeps_the_existing_data_and_imports_nothing_twice()
+    {
+        var database = Path.Combine(_folder.Path, "wiki.db");
+        await using (var first = StartApp(database))
+        {
+            using var scope = first.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
+            var season = await db.Seasons.SingleAsync(s => s.Number == 7);
+            season.Summary = "Edited by a test before the restart.";
+            await db.SaveChangesAsync();
+        }
+
+        await using var second = StartApp(database);
+        using var secondScope = second.Services.CreateScope();
+        var reopened = secondScope.ServiceProvider.GetRequiredService<WikiDbContext>();
+        Assert.Equal(52, await reopened.Events.CountAsync());
+        Assert.Equal(186, await reopened.Episodes.CountAsync());
+        Assert.Equal(1, await reopened.Relationships.CountAsync());
+        Assert.Equal("Edited by a test before the restart.", (await reopened.Seasons.SingleAsync(s => s.Number == 7)).Summary);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
