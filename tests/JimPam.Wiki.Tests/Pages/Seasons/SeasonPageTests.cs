@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace JimPam.Wiki.Tests.Pages;
+namespace JimPam.Wiki.Tests.Pages.Seasons;
 
 [Collection(SeededWiki.Name)]
 public class SeasonPageTests(WikiAppFactory app)

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace JimPam.Wiki.Tests.Pages;
+namespace JimPam.Wiki.Tests.Pages.Characters;
 
 [Collection(SeededWiki.Name)]
 public class CharacterPageTests(WikiAppFactory app)
