@@ -71,15 +71,11 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger)
     private static List<Episode> BuildEpisodes(IReadOnlyList<EpisodeRow> rows, Dictionary<int, Season> seasons)
     {
         var episodes = new List<Episode>();
-        var slugs = new Dictionary<string, EpisodeRow>();
+        var slugs = new Dictionary<string, int>();
         var positions = new HashSet<(int, int)>();
         foreach (var row in rows)
         {
-            var slug = Slug.From(row.Title);
-            if (!slugs.TryAdd(slug, row))
-            {
-                throw new ImportException(SeedCatalogue.EpisodesFile, row.Line, $"\"{row.Title}\" has the same address /episodes/{slug} as line {slugs[slug].Line}");
-            }
+            var slug = ClaimSlug(slugs, row.Title, "episodes", SeedCatalogue.EpisodesFile, row.Line);
 
             if (!positions.Add((row.Season, row.Number)))
             {
@@ -103,14 +99,10 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger)
     private static List<Character> BuildCharacters(IReadOnlyList<CharacterRow> rows)
     {
         var characters = new List<Character>();
-        var slugs = new Dictionary<string, CharacterRow>();
+        var slugs = new Dictionary<string, int>();
         foreach (var row in rows)
         {
-            var slug = Slug.From(row.Name);
-            if (!slugs.TryAdd(slug, row))
-            {
-                throw new ImportException(SeedCatalogue.CharactersFile, row.Line, $"\"{row.Name}\" has the same address /characters/{slug} as line {slugs[slug].Line}");
-            }
+            var slug = ClaimSlug(slugs, row.Name, "characters", SeedCatalogue.CharactersFile, row.Line);
 
             characters.Add(new Character
             {
@@ -123,6 +115,15 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger)
         }
 
         return characters;
+    }
+
+    /// <summary>The slug of a title, refused when an earlier line of the same file already has that address.</summary>
+    private static string ClaimSlug(Dictionary<string, int> claimed, string title, string section, string file, int line)
+    {
+        var slug = Slug.From(title);
+        return claimed.TryAdd(slug, line)
+            ? slug
+            : throw new ImportException(file, line, $"\"{title}\" has the same address /{section}/{slug} as line {claimed[slug]}");
     }
 
     private static void Validate(RelationshipRow row, ParsedArticle article, Dictionary<int, Season> seasons, List<Character> characters)

@@ -107,6 +107,19 @@ public sealed class SeedImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_episodes_with_the_same_address_are_reported_with_both_lines()
+    {
+        using var seed = TempFolder.WithSeedCopy();
+        var catalogue = Path.Combine(seed.Path, "episodes.csv");
+        await File.AppendAllTextAsync(catalogue, "9,24,The Dundies!,,\n");
+
+        var error = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(seed.Path));
+
+        Assert.Equal("episodes.csv:188: \"The Dundies!\" has the same address /episodes/the-dundies as line 8", error.Message);
+        await AssertNothingWrittenAsync();
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_utf8_is_reported_as_unreadable()
     {
         using var seed = TempFolder.WithSeedCopy();

@@ -32,14 +32,14 @@ public class EpisodeModel(WikiDbContext db, WikiRenderer renderer) : PageModel
             return NotFound();
         }
 
-        var inOrder = db.Episodes.AsNoTracking().OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason);
         var previous = await db.Episodes.AsNoTracking()
             .Where(e => e.Season.Number < episode.Season || (e.Season.Number == episode.Season && e.NumberInSeason < episode.NumberInSeason))
             .OrderByDescending(e => e.Season.Number).ThenByDescending(e => e.NumberInSeason)
             .Select(e => new Neighbour(e.Title, e.Slug))
             .FirstOrDefaultAsync(cancellationToken);
-        var next = await inOrder
+        var next = await db.Episodes.AsNoTracking()
             .Where(e => e.Season.Number > episode.Season || (e.Season.Number == episode.Season && e.NumberInSeason > episode.NumberInSeason))
+            .OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason)
             .Select(e => new Neighbour(e.Title, e.Slug))
             .FirstOrDefaultAsync(cancellationToken);
 
