@@ -41,6 +41,15 @@ public sealed class WikiLinkCatalog(IServiceScopeFactory scopes) : IDisposable
 
     public void Dispose() => _gate.Dispose();
 
+    /// <summary>A finder for the names and aliases of every character, for the mention rows of a body being saved.</summary>
+    public static async Task<MentionFinder> LoadMentionFinderAsync(WikiDbContext db, CancellationToken cancellationToken)
+    {
+        var characters = await db.Characters.AsNoTracking()
+            .Select(c => new { c.Id, c.Name, Aliases = c.Aliases.Select(a => a.Name).ToList() })
+            .ToListAsync(cancellationToken);
+        return new MentionFinder(characters.Select(c => (c.Id, c.Aliases.Prepend(c.Name))));
+    }
+
     public static async Task<WikiLinkResolver> LoadAsync(WikiDbContext db, CancellationToken cancellationToken)
     {
         var episodes = await db.Episodes.AsNoTracking()

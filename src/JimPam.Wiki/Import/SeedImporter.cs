@@ -190,42 +190,30 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger)
             var order = 0;
             foreach (var parsed in parsedSeason.Events)
             {
-                var links = Analyse(row.Article, parsed.Line, parsed.Markdown, resolver, mentions);
-                relationship.Events.Add(new RelationshipEvent
-                {
-                    Season = season,
-                    Order = ++order,
-                    Kind = parsed.Kind,
-                    ImageSlot = parsed.ImageSlot,
-                    BodyMarkdown = parsed.Markdown,
-                    Citations = [.. links.EpisodeIds.Select(id => new EventCitation { EpisodeId = id })],
-                    Mentions = [.. links.CharacterIds.Select(id => new EventMention { CharacterId = id })],
-                });
+                var item = new RelationshipEvent { Season = season, Order = ++order, Kind = parsed.Kind, ImageSlot = parsed.ImageSlot };
+                RequireResolved(row.Article, parsed.Line, CitationRows.SetBody(item, parsed.Markdown, resolver, mentions));
+                relationship.Events.Add(item);
             }
         }
 
         var jokeOrder = 0;
-        foreach (var joke in article.JokesMarkdown)
+        foreach (var markdown in article.JokesMarkdown)
         {
-            var links = Analyse(row.Article, 0, joke, resolver, mentions);
-            relationship.Jokes.Add(new RecurringJoke
-            {
-                Order = ++jokeOrder,
-                BodyMarkdown = joke,
-                Citations = [.. links.EpisodeIds.Select(id => new JokeCitation { EpisodeId = id })],
-            });
+            var joke = new RecurringJoke { Order = ++jokeOrder };
+            RequireResolved(row.Article, 0, CitationRows.SetBody(joke, markdown, resolver));
+            relationship.Jokes.Add(joke);
         }
 
         logger.LogDebug("Built {Slug} with {Events} events over {Episodes} catalogued episodes", row.Slug, relationship.Events.Count, episodes.Count);
         return relationship;
     }
 
-    private static WikiLinkAnalysis Analyse(string file, int line, string markdown, WikiLinkResolver resolver, MentionFinder mentions)
+    private static void RequireResolved(string file, int line, WikiLinkAnalysis links)
     {
-        var links = WikiMarkdown.Analyse(markdown, resolver, mentions);
-        return links.BrokenLinks.Count == 0
-            ? links
-            : throw new ImportException(file, line, $"the link [[{links.BrokenLinks[0]}]] matches no episode or character");
+        if (links.BrokenLinks.Count > 0)
+        {
+            throw new ImportException(file, line, $"the link [[{links.BrokenLinks[0]}]] matches no episode or character");
+        }
     }
 
     private static WikiLinkResolver Resolver(IEnumerable<(Episode Episode, int Id)> episodes, IEnumerable<(Character Character, int Id)> characters) =>
