@@ -24,8 +24,10 @@ public class CharacterPageTests(WikiAppFactory app)
         var (_, page) = await app.GetPageAsync("/characters/phillip-halpert");
 
         Assert.Contains("Philip", page.QuerySelector("dl.facts")!.TextContent, StringComparison.Ordinal);
-        var seasons = page.QuerySelectorAll("section h3").Select(h => h.TextContent).ToList();
-        Assert.Equal(["Season 8", "Season 9"], seasons);
+        var seasons = page.QuerySelectorAll("details.season-group").ToList();
+        Assert.Equal(["Season 8 (1 paragraph)", "Season 9 (1 paragraph)"], seasons.Select(d => HomePageTests.Normalise(d.QuerySelector("summary")!.TextContent)));
+        // Only the first season is open: later ones wait to be asked for, so nothing is spoiled.
+        Assert.Equal([true, false], seasons.Select(d => d.HasAttribute("open")));
         Assert.Contains("Pam gives birth to Phillip Halpert.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
