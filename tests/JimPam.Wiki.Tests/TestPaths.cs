@@ -1,3 +1,6 @@
+using JimPam.Wiki.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace JimPam.Wiki.Tests;
 
 /// <summary>Where the tests find the seed data, and scratch folders that clean up after themselves.</summary>
@@ -21,6 +24,16 @@ internal sealed class TempFolder : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>A context on a real SQLite file in this folder, migrated to the current schema.</summary>
+    public WikiDbContext NewMigratedDb()
+    {
+        var db = new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>()
+            .UseSqlite($"Data Source={System.IO.Path.Combine(Path, "wiki.db")}")
+            .Options);
+        db.Database.Migrate();
+        return db;
+    }
 
     /// <summary>A copy of the real seed folder that a test may then break on purpose.</summary>
     public static TempFolder WithSeedCopy()

@@ -11,13 +11,7 @@ public sealed class CitationRowsTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    private WikiDbContext NewDb()
-    {
-        var db = new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_folder.Path, "wiki.db")}").Options);
-        db.Database.Migrate();
-        return db;
-    }
+    private WikiDbContext NewDb() => _folder.NewMigratedDb();
 
     [Fact]
     public async Task Saving_a_new_body_replaces_the_rows_that_what_links_here_reads()

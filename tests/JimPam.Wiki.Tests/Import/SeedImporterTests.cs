@@ -11,15 +11,7 @@ public sealed class SeedImporterTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    private WikiDbContext NewDb()
-    {
-        var options = new DbContextOptionsBuilder<WikiDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_folder.Path, "wiki.db")}")
-            .Options;
-        var db = new WikiDbContext(options);
-        db.Database.Migrate();
-        return db;
-    }
+    private WikiDbContext NewDb() => _folder.NewMigratedDb();
 
     private async Task<ImportSummary> ImportAsync(string seedFolder)
     {
