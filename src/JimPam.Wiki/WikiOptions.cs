@@ -11,9 +11,31 @@ public sealed class WikiOptions
     /// <summary>Whether start-up imports the seed folder into an empty database.</summary>
     public bool SeedOnStartup { get; set; } = true;
 
-    /// <summary>The site's public address for canonical links, such as "https://jimpam.wiki". Empty: taken from each request.</summary>
+    /// <summary>The site's public address for canonical links, such as "https://jimpam.wiki". Empty: the address the app listens on.</summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// The addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto headers are believed.
+    /// Empty: no proxy is trusted and those headers are ignored.
+    /// </summary>
+    public IList<string> TrustedProxies { get; } = [];
+
+    /// <summary>Where to write machine-readable logs (Serilog's compact JSON, one file a day). Empty: none.</summary>
+    public string? JsonLogPath { get; set; }
 
     public string ResolveSeedFolder() =>
         Path.IsPathRooted(SeedFolder) ? SeedFolder : Path.Combine(AppContext.BaseDirectory, SeedFolder);
+
+    /// <summary>Null when the settings are usable, else what is wrong with them.</summary>
+    public string? Problem()
+    {
+        if (!string.IsNullOrWhiteSpace(PublicBaseUrl)
+            && (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.PathAndQuery != "/"))
+        {
+            return $"Wiki:PublicBaseUrl '{PublicBaseUrl}' must be an http or https address with no path, such as https://jimpam.wiki";
+        }
+
+        var badProxy = TrustedProxies.FirstOrDefault(p => !System.Net.IPAddress.TryParse(p, out _));
+        return badProxy is null ? null : $"Wiki:TrustedProxies entry '{badProxy}' is not an IP address";
+    }
 }

@@ -1,17 +1,20 @@
-using System.Globalization;
 using System.Text;
+using AnyAscii;
 
 namespace JimPam.Wiki.Content;
 
 /// <summary>Makes URL slugs and lookup keys out of titles and names.</summary>
 public static class Slug
 {
-    /// <summary>"Goodbye, Toby" becomes "goodbye-toby"; "Café Disco" becomes "cafe-disco".</summary>
+    /// <summary>
+    /// "Goodbye, Toby" becomes "goodbye-toby"; "Café Disco" becomes "cafe-disco". Always plain lower-case ASCII,
+    /// as readers type an address: accents and other scripts are transliterated (AnyAscii).
+    /// </summary>
     public static string From(string text)
     {
         var builder = new StringBuilder(text.Length);
         var pendingDash = false;
-        foreach (var c in FoldDiacritics(text))
+        foreach (var c in Transliteration.Transliterate(text))
         {
             if (c is '\'' or '\u2019')
             {
@@ -42,19 +45,4 @@ public static class Slug
     /// so "Back From Vacation" finds "Back from Vacation" and "Cafe Disco" finds "Café Disco".
     /// </summary>
     public static string TitleKey(string text) => From(text).Replace('-', ' ');
-
-    private static string FoldDiacritics(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString().Normalize(NormalizationForm.FormC);
-    }
 }

@@ -1,25 +1,31 @@
+using System.Text;
+using JimPam.Wiki.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Data;
 
 /// <summary>
-/// The one place that knows the wiki runs on SQLite: the connection string's file path and the pragmas.
+/// The one place that knows the wiki runs on SQLite: the file behind the connection string, the start-up
+/// lock beside it, EF Core's migration lock table, the list of tables, and the pragmas.
 /// A second provider (PostgreSQL) plugs in here, and nowhere else.
 /// </summary>
 public static class SqliteStore
 {
     public const string DefaultConnectionString = "Data Source=App_Data/wiki.db";
 
-    /// <summary>Makes a relative "Data Source" relative to the content root and creates its folder.</summary>
+    /// <summary>EF Core's own tables; any other table means the file already holds a schema.</summary>
+    private static readonly string[] EfTables = ["__EFMigrationsHistory", "__EFMigrationsLock"];
+
+    private static readonly byte[] Header = Encoding.ASCII.GetBytes("SQLite format 3\0");
+
+    /// <summary>Makes a relative "Data Source" relative to the content root. Creates nothing.</summary>
     public static string ResolveConnectionString(string? configured, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured);
         if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && !source.StartsWith("file:", StringComparison.Ordinal))
         {
-            var path = Path.GetFullPath(source, contentRoot);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            builder.DataSource = path;
+            builder.DataSource = Path.GetFullPath(source, contentRoot);
         }
 
         return builder.ToString();
@@ -28,7 +34,143 @@ public static class SqliteStore
     public static DbContextOptionsBuilder UseWikiSqlite(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString);
 
+    /// <summary>The database file a context uses, for messages to the operator.</summary>
+    public static string DatabasePath(WikiDbContext db) =>
+        new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+
+    /// <summary>
+    /// Checks, before SQLite touches it, that the database file can be used: its folder exists or can be made,
+    /// the path is a file, the file is SQLite and this user may write it. Each problem names the path.
+    /// </summary>
+    public static void CheckDatabaseFile(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new StartupException($"The database path {path} is a folder, not a file. Point ConnectionStrings:Wiki at a file (for example {Path.Combine(path, "wiki.db")}), or move the folder away.");
+        }
+
+        var folder = Path.GetDirectoryName(path)!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var blocker = Ancestors(folder).FirstOrDefault(File.Exists);
+            var reason = blocker is null ? e.Message : $"{blocker} is a file, not a folder.";
+            throw new StartupException($"Cannot create the database folder {folder}: {reason} Create the folder, or give this user ({Environment.UserName}) the right to, or point ConnectionStrings:Wiki elsewhere.", e);
+        }
+
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+            var start = new byte[Header.Length];
+            var read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            // An empty file is a new database to SQLite; anything else must begin with the 16-byte header.
+            if (read > 0 && (read < Header.Length || !start.AsSpan().SequenceEqual(Header)))
+            {
+                throw new StartupException($"The database file {path} is not a SQLite database (it does not start with the SQLite header). Restore it from a backup, or move it away to let the wiki create a new one.");
+            }
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new StartupException($"The database file {path} is read-only for this user ({Environment.UserName}); the wiki needs to write it. Fix its permissions (chmod u+w, or chown to this user).", e);
+        }
+        catch (IOException e)
+        {
+            throw new StartupException($"The database file {path} cannot be opened: {e.Message}", e);
+        }
+    }
+
+    private static IEnumerable<string> Ancestors(string folder)
+    {
+        for (var current = folder; !string.IsNullOrEmpty(current); current = Path.GetDirectoryName(current))
+        {
+            yield return current;
+        }
+    }
+
+    /// <summary>
+    /// Takes a lock that one process at a time may hold: the one that migrates and seeds. It is a lock the
+    /// operating system holds on an open file (<c>wiki.db.startup-lock</c>), so a process that dies, even by
+    /// <c>kill -9</c>, lets go of it at once. Another process that starts meanwhile waits here.
+    /// </summary>
+    public static async Task<IDisposable> AcquireStartupLockAsync(string databasePath, ILogger logger, CancellationToken cancellationToken)
+    {
+        var lockPath = databasePath + ".startup-lock";
+        var waitingSince = DateTime.UtcNow;
+        var lastReport = DateTime.MinValue;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new StartupException($"Cannot write in the database folder {Path.GetDirectoryName(databasePath)}: {e.Message} SQLite writes its journal files (-wal, -shm) beside the database, so the folder must be writable for this user ({Environment.UserName}).", e);
+            }
+            catch (IOException) when (File.Exists(lockPath))
+            {
+                // Another process holds the lock: it is migrating or seeding this database. Wait for it.
+                if (DateTime.UtcNow - lastReport > TimeSpan.FromSeconds(10))
+                {
+                    logger.LogInformation("Another process is preparing {Database}; waiting for it ({Waited:0}s so far)", databasePath, (DateTime.UtcNow - waitingSince).TotalSeconds);
+                    lastReport = DateTime.UtcNow;
+                }
+
+                await Task.Delay(200, cancellationToken);
+            }
+            catch (IOException e)
+            {
+                throw new StartupException($"Cannot create the start-up lock {lockPath}: {e.Message}", e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// EF Core marks a running migration with a row in <c>__EFMigrationsLock</c> and deletes it when done; a
+    /// process killed in between leaves the row, and every later start would wait for it forever. Called only
+    /// while this process holds the start-up lock, so no other process of this app can be migrating: any row
+    /// left is stale. Returns the number of rows removed.
+    /// </summary>
+    public static async Task<int> RemoveStaleMigrationLockAsync(WikiDbContext db, CancellationToken cancellationToken)
+    {
+        var tables = await TablesAsync(db, cancellationToken);
+        return tables.Contains("__EFMigrationsLock")
+            ? await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsLock\";", cancellationToken)
+            : 0;
+    }
+
+    /// <summary>The tables in the file that EF Core's migrations did not make for themselves.</summary>
+    public static async Task<IReadOnlyList<string>> SchemaTablesAsync(WikiDbContext db, CancellationToken cancellationToken) =>
+        [.. (await TablesAsync(db, cancellationToken)).Where(t => !EfTables.Contains(t) && !t.StartsWith("sqlite_", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
+    private static Task<List<string>> TablesAsync(WikiDbContext db, CancellationToken cancellationToken) =>
+        db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table'").ToListAsync(cancellationToken);
+
     /// <summary>Write-ahead logging lets readers go on while an editor saves. It is a property of the file, so set once.</summary>
     public static Task ApplyPragmasAsync(WikiDbContext db, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+    /// <summary>
+    /// Turns SQLite's refusals at start-up (a file that is not a database, read-only, corrupt, full) into a message
+    /// that names the file; null for anything else.
+    /// </summary>
+    public static StartupException? Explain(Exception exception, string databasePath) =>
+        exception is SqliteException sqlite
+            ? new StartupException(sqlite.SqliteErrorCode switch
+            {
+                8 => $"The database {databasePath} is read-only for this user ({Environment.UserName}), or its folder is: {sqlite.Message}",
+                10 or 14 => $"The database {databasePath} cannot be opened or written (check the file, its folder, its -wal and -shm files and the free disk space): {sqlite.Message}",
+                11 or 26 => $"The database {databasePath} is damaged or not a SQLite database: {sqlite.Message} Restore it from a backup, or move it away to start afresh.",
+                13 => $"The disk holding {databasePath} is full: {sqlite.Message}",
+                _ => $"The database {databasePath} cannot be used: {sqlite.Message}",
+            }, sqlite)
+            : null;
 }

@@ -52,6 +52,7 @@ public sealed partial class ArticleParser(string file, CitationMarkup citations,
         var behindTheScenes = new List<string>();
         string? footnote = null;
         string? status = null;
+        var parts = new PartLines();
         var section = Section.Intro;
         ParsedSeasonBuilder? season = null;
 
@@ -63,7 +64,7 @@ public sealed partial class ArticleParser(string file, CitationMarkup citations,
             {
                 season?.Build(seasons);
                 season = null;
-                section = OpenSection(heading.Groups["name"].Value.Trim(), line, seasons, out season);
+                section = OpenSection(heading.Groups["name"].Value.Trim(), line, seasons, parts, out season);
                 continue;
             }
 
@@ -77,6 +78,7 @@ public sealed partial class ArticleParser(string file, CitationMarkup citations,
                 season?.Build(seasons);
                 season = null;
                 status = statusMatch.Groups["status"].Value.Trim();
+                parts.Status = line;
                 section = Section.AfterStatus;
                 continue;
             }
@@ -84,6 +86,7 @@ public sealed partial class ArticleParser(string file, CitationMarkup citations,
             switch (section)
             {
                 case Section.Intro:
+                    parts.Intro ??= line;
                     intro.Add(_citations.ToMarkdown(block, _file, line));
                     introText.Add(block);
                     break;
@@ -114,23 +117,28 @@ public sealed partial class ArticleParser(string file, CitationMarkup citations,
             throw new ImportException(_file, 1, "the article has no \"Season N[]\" sections");
         }
 
-        return new ParsedArticle(quote, intro, Actors(introText), jokes, seasons, status, behindTheScenes, footnote);
+        return new ParsedArticle(quote, intro, Actors(introText), jokes, seasons, status, behindTheScenes, footnote)
+        {
+            Layout = new ArticleLayout(quote?.Line, parts.Intro, parts.Jokes, jokes.Count, parts.Status, parts.BehindTheScenes, behindTheScenes.Count, blocks[^1].Line),
+        };
     }
 
     /// <summary>The first sentence of a paragraph: up to the first full stop that a new sentence follows.</summary>
     public static string FirstSentence(string paragraph) =>
         SentenceEnd().Match(paragraph) is { Success: true } end ? paragraph[..(end.Index + end.Length)] : paragraph;
 
-    private Section OpenSection(string name, int line, List<ParsedSeason> seasons, out ParsedSeasonBuilder? season)
+    private Section OpenSection(string name, int line, List<ParsedSeason> seasons, PartLines parts, out ParsedSeasonBuilder? season)
     {
         season = null;
         if (name.Equals("Recurring jokes", StringComparison.OrdinalIgnoreCase))
         {
+            parts.Jokes = Once(parts.Jokes, line, name);
             return Section.Jokes;
         }
 
         if (name.Equals("Behind the scenes", StringComparison.OrdinalIgnoreCase))
         {
+            parts.BehindTheScenes = Once(parts.BehindTheScenes, line, name);
             return Section.BehindTheScenes;
         }
 
@@ -148,6 +156,20 @@ public sealed partial class ArticleParser(string file, CitationMarkup citations,
         }
 
         throw new ImportException(_file, line, $"unknown section \"{name}[]\"; expected \"Recurring jokes\", \"Season N\" or \"Behind the scenes\"");
+    }
+
+    private int Once(int? seen, int line, string name) =>
+        seen is { } first
+            ? throw new ImportException(_file, line, $"a second \"{name}[]\" section; the first is on line {first}")
+            : line;
+
+    /// <summary>Where each part of the article starts, as the parser meets them.</summary>
+    private sealed class PartLines
+    {
+        public int? Intro { get; set; }
+        public int? Jokes { get; set; }
+        public int? Status { get; set; }
+        public int? BehindTheScenes { get; set; }
     }
 
     private ParsedQuote? ParseEpigraph(List<(int Line, string Text)> blocks, ref int index)

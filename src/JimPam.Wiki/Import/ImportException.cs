@@ -1,21 +1,27 @@
 namespace JimPam.Wiki.Import;
 
-/// <summary>Malformed seed input, located by file and line so an editor can go straight to it.</summary>
+/// <summary>
+/// Malformed seed input, located by file, line and (where it helps) column, so an editor can go straight to it:
+/// "episodes.csv:5: ..." or "jim-and-pam.article.txt:12:40: ...".
+/// </summary>
 public sealed class ImportException : Exception
 {
     public ImportException(string file, int line, string problem)
-        : base(line > 0 ? $"{file}:{line}: {problem}" : $"{file}: {problem}")
+        : this(file, line, 0, problem, null)
     {
-        File = file;
-        Line = line;
-        Problem = problem;
     }
 
     public ImportException(string file, int line, string problem, Exception inner)
-        : base(line > 0 ? $"{file}:{line}: {problem}" : $"{file}: {problem}", inner)
+        : this(file, line, 0, problem, inner)
+    {
+    }
+
+    public ImportException(string file, int line, int column, string problem, Exception? inner)
+        : base(Location(file, line, column) + ": " + problem, inner)
     {
         File = file;
         Line = line;
+        Column = column;
         Problem = problem;
     }
 
@@ -36,5 +42,9 @@ public sealed class ImportException : Exception
 
     public string File { get; }
     public int Line { get; }
+    public int Column { get; }
     public string Problem { get; }
+
+    private static string Location(string file, int line, int column) =>
+        line <= 0 ? file : column <= 0 ? $"{file}:{line}" : $"{file}:{line}:{column}";
 }

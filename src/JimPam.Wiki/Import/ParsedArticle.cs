@@ -28,4 +28,21 @@ public sealed record ParsedArticle(
     string? BehindTheScenesFootnote)
 {
     public int EventCount => Seasons.Sum(s => s.Events.Count);
+
+    /// <summary>The line where each part starts (null: the part is absent), for <see cref="ArticleShape"/>.</summary>
+    public ArticleLayout Layout { get; init; } = new(null, null, null, 0, null, null, 0, 0);
 }
+
+/// <summary>
+/// Where the parts of an article start: the epigraph, the intro, the recurring-jokes heading (and how many jokes
+/// it holds), the status line, the behind-the-scenes heading (and its notes), and the article's last line.
+/// </summary>
+public sealed record ArticleLayout(
+    int? Epigraph,
+    int? Intro,
+    int? Jokes,
+    int JokeCount,
+    int? Status,
+    int? BehindTheScenes,
+    int BehindTheScenesCount,
+    int LastLine);

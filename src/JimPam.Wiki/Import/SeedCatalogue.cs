@@ -8,7 +8,7 @@ public sealed record EpisodeRow(int Line, int Season, int Number, string Title, 
 
 public sealed record CharacterRow(int Line, string Name, string? FullName, string? Actor, IReadOnlyList<string> Aliases);
 
-public sealed record RelationshipRow(int Line, string Slug, string Title, IReadOnlyList<string> Members, string Article);
+public sealed record RelationshipRow(int Line, string Slug, string Title, IReadOnlyList<string> Members, string Article, int FirstSeason, int LastSeason);
 
 /// <summary>Reads the CSV files of <c>seed-data/</c>, reporting the file and line of anything malformed.</summary>
 public static class SeedCatalogue
@@ -40,22 +40,44 @@ public static class SeedCatalogue
             new CharacterRow(line, Required(row, "name", file, line), Optional(row, "full_name"), Optional(row, "actor"), List(row.GetField("aliases"))));
 
     public static IReadOnlyList<RelationshipRow> ReadRelationships(string folder) =>
-        Read(folder, RelationshipsFile, ["slug", "title", "members", "article"], (row, file, line) =>
+        Read(folder, RelationshipsFile, ["slug", "title", "members", "seasons", "article"], (row, file, line) =>
         {
             var members = List(row.GetField("members"));
-            return members.Count < 2
-                ? throw new ImportException(file, line, "a relationship needs at least two members, separated by '|'")
-                : new RelationshipRow(line, Required(row, "slug", file, line), Required(row, "title", file, line), members, Required(row, "article", file, line));
+            if (members.Count < 2)
+            {
+                throw new ImportException(file, line, "a relationship needs at least two members, separated by '|'");
+            }
+
+            var (first, last) = SeasonRange(row.GetField("seasons"), file, line);
+            return new RelationshipRow(line, Required(row, "slug", file, line), Required(row, "title", file, line), members, Required(row, "article", file, line), first, last);
         });
+
+    /// <summary>"1-9": the seasons the article has a section for, first to last.</summary>
+    private static (int First, int Last) SeasonRange(string? value, string file, int line)
+    {
+        var parts = (value ?? "").Split('-', StringSplitOptions.TrimEntries);
+        return parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var last)
+            && first >= 1 && last >= first
+            ? (first, last)
+            : throw new ImportException(file, line, $"the column 'seasons' must give the article's first and last season, such as 1-9, not '{value}'");
+    }
 
     private static List<T> Read<T>(string folder, string name, string[] columns, Func<CsvReader, string, int, T> map)
     {
-        var path = Path.Combine(folder, name);
+        if (!File.Exists(Path.Combine(folder, name)))
+        {
+            throw new ImportException(name, 0, $"the file is missing from {folder}");
+        }
+
+        var text = SeedText.ReadAll(folder, name);
+        var lines = new LineCounter(text);
         var rows = new List<T>();
+        var recordLine = 1;
         try
         {
-            using var reader = new StreamReader(path, SeedText.StrictUtf8);
-            using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = true });
+            using var csv = new CsvReader(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = true });
             if (!csv.Read() || !csv.ReadHeader())
             {
                 throw new ImportException(name, 1, "the file is empty; it needs a header row");
@@ -67,21 +89,61 @@ public static class SeedCatalogue
                 throw new ImportException(name, 1, $"the header lacks the column(s) {string.Join(", ", missing)}");
             }
 
-            while (csv.Read())
+            // A record may span lines (a quoted field with a newline, or a quote left open), so its line is where it starts.
+            while (true)
             {
-                rows.Add(map(csv, name, csv.Parser.RawRow));
+                recordLine = lines.LineOfNextRecord(csv.Parser.CharCount);
+                if (!csv.Read())
+                {
+                    break;
+                }
+
+                rows.Add(map(csv, name, recordLine));
             }
+        }
+        catch (BadDataException e)
+        {
+            throw new ImportException(name, recordLine, BadDataProblem(e), e);
         }
         catch (CsvHelperException e)
         {
-            throw new ImportException(name, e.Context?.Parser?.RawRow ?? 0, $"malformed CSV: {e.GetType().Name}", e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
-        {
-            throw new ImportException(name, 0, $"cannot be read: {e.Message}", e);
+            throw new ImportException(name, recordLine, $"malformed CSV in the record that starts here ({e.GetType().Name})", e);
         }
 
         return rows;
+    }
+
+    private static string BadDataProblem(BadDataException e) =>
+        e.Message.Contains("inconsistent number of columns", StringComparison.OrdinalIgnoreCase)
+            ? "this record has a different number of fields from the header; a comma inside a field needs the field in quotes, and a quote opened here may not be closed"
+            : "a quote (\") is out of place in this record: a field that holds a quote must be wholly in quotes, with the quote doubled (\"\")";
+
+    /// <summary>Turns the parser's character position into the line where the next record starts.</summary>
+    private sealed class LineCounter(string text)
+    {
+        private int _position;
+        private int _line = 1;
+
+        public int LineOfNextRecord(long charCount)
+        {
+            var target = (int)Math.Min(charCount, text.Length);
+
+            // Blank lines between records are skipped by the parser, so the record starts at the next non-blank one.
+            while (target < text.Length && text[target] is '\r' or '\n')
+            {
+                target++;
+            }
+
+            for (; _position < target; _position++)
+            {
+                if (text[_position] == '\n')
+                {
+                    _line++;
+                }
+            }
+
+            return _line;
+        }
     }
 
     private static string Required(CsvReader row, string column, string file, int line)

@@ -36,6 +36,7 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger)
             .ToList();
         foreach (var (row, article) in articles)
         {
+            ArticleShape.Check(row.Article, article, row.FirstSeason, row.LastSeason);
             Validate(row, article, seasons, characters);
         }
 

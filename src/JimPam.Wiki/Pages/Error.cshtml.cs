@@ -8,7 +8,13 @@ namespace JimPam.Wiki.Pages;
 [IgnoreAntiforgeryToken]
 public class ErrorModel : PageModel
 {
-    public string? RequestId { get; private set; }
+    /// <summary>
+    /// The trace id, which every log event of the request carries, so the id a reader reports finds the error.
+    /// Computed, not set in OnGet: a failed POST is re-executed here as a POST.
+    /// </summary>
+    public string RequestId => Activity.Current?.TraceId.ToHexString() ?? HttpContext.TraceIdentifier;
 
-    public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    public void OnGet()
+    {
+    }
 }

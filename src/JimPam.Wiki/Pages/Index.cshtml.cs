@@ -1,5 +1,6 @@
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +15,11 @@ public class IndexModel(WikiDbContext db, WikiRenderer renderer) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (this.RedirectToCanonical("/Index") is { } redirect)
+        {
+            return redirect;
+        }
+
         var relationship = await db.Relationships.AsNoTracking()
             .OrderBy(r => r.Id)
             .Select(r => new
@@ -68,7 +74,7 @@ public class IndexModel(WikiDbContext db, WikiRenderer renderer) : PageModel
         var end = html.LastIndexOf("</p>", StringComparison.Ordinal);
         return footnote is null || end < 0
             ? body
-            : new HtmlString(html.Insert(end, $"<sup class=\"footnote-ref\" aria-label=\"footnote {System.Net.WebUtility.HtmlEncode(footnote)}\">[{System.Net.WebUtility.HtmlEncode(footnote)}]</sup>"));
+            : new HtmlString(html.Insert(end, $"<sup class=\"footnote-ref\">[{System.Net.WebUtility.HtmlEncode(footnote)}]</sup>"));
     }
 
     public sealed record ArticleView(

@@ -6,12 +6,8 @@ namespace JimPam.Wiki.Pages;
 /// <summary>The 404 page, shown for unknown addresses and for pages whose record does not exist.</summary>
 public class NotFoundModel : PageModel
 {
-    public string RequestedPath { get; private set; } = "";
+    /// <summary>Computed, not set in a handler: a re-executed POST or HEAD reaches this page without its OnGet.</summary>
+    public string RequestedPath => HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? Request.Path.Value ?? "/";
 
-    public void OnGet()
-    {
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        var reExecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
-        RequestedPath = reExecute?.OriginalPath ?? Request.Path.Value ?? "/";
-    }
+    public void OnGet() => Response.StatusCode = StatusCodes.Status404NotFound;
 }

@@ -112,15 +112,76 @@ public sealed class SeedImporterTests : IDisposable
     }
 
     [Fact]
-    public async Task A_file_that_is_not_utf8_is_reported_as_unreadable()
+    public async Task A_file_that_is_not_utf8_is_reported_at_the_line_and_column_of_the_bad_byte()
     {
         using var seed = TempFolder.WithSeedCopy();
-        await File.WriteAllBytesAsync(Path.Combine(seed.Path, "jim-and-pam.article.txt"), [0x53, 0x65, 0xff, 0xfe, 0x0a]);
+        var article = Path.Combine(seed.Path, "jim-and-pam.article.txt");
+        var text = await File.ReadAllTextAsync(article);
+        var at = text.IndexOf("Beesly, Stress Relief", StringComparison.Ordinal);
+        // A Latin-1 byte on line 3 ("—Pam Beesly, Stress Relief"), after "—Pam " (five characters).
+        await File.WriteAllBytesAsync(article, [.. Encoding.UTF8.GetBytes(text[..at]), 0xE9, .. Encoding.UTF8.GetBytes(text[at..])]);
+
+        var error = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(seed.Path));
+
+        Assert.Equal("jim-and-pam.article.txt:3:6: this is not UTF-8 (byte 0xE9); save the file as UTF-8", error.Message);
+        await AssertNothingWrittenAsync();
+    }
+
+    [Fact]
+    public async Task A_bad_csv_quote_is_reported_at_the_line_where_its_record_starts()
+    {
+        using var seed = TempFolder.WithSeedCopy();
+        var catalogue = Path.Combine(seed.Path, "episodes.csv");
+        var lines = (await File.ReadAllLinesAsync(catalogue)).ToList();
+        lines[4] = "1,4,\"The Alliance,,";
+        await File.WriteAllLinesAsync(catalogue, lines);
+
+        var error = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(seed.Path));
+
+        Assert.Equal("episodes.csv", error.File);
+        Assert.Equal(5, error.Line);
+        Assert.Contains("quote", error.Problem, StringComparison.Ordinal);
+        await AssertNothingWrittenAsync();
+    }
+
+    [Fact]
+    public async Task An_article_with_a_season_heading_deleted_is_refused_at_the_gap()
+    {
+        using var seed = TempFolder.WithSeedCopy();
+        var article = Path.Combine(seed.Path, "jim-and-pam.article.txt");
+        var lines = (await File.ReadAllLinesAsync(article)).ToList();
+        lines.Remove("Season 4[]");
+        await File.WriteAllLinesAsync(article, lines);
+
+        var error = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(seed.Path));
+
+        Assert.Equal(lines.IndexOf("Season 5[]") + 1, error.Line);
+        Assert.Equal("\"Season 5[]\" follows \"Season 3[]\": the heading \"Season 4[]\" is missing", error.Problem);
+        await AssertNothingWrittenAsync();
+    }
+
+    [Fact]
+    public async Task An_article_cut_off_in_the_middle_is_refused_and_nothing_is_written()
+    {
+        using var seed = TempFolder.WithSeedCopy();
+        var article = Path.Combine(seed.Path, "jim-and-pam.article.txt");
+        var bytes = await File.ReadAllBytesAsync(article);
+        // The first 9,000 bytes, backed off to the start of a character so the cut is the only fault.
+        var cut = 9000;
+        while ((bytes[cut] & 0xC0) == 0x80)
+        {
+            cut--;
+        }
+
+        await File.WriteAllBytesAsync(article, bytes[..cut]);
 
         var error = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(seed.Path));
 
         Assert.Equal("jim-and-pam.article.txt", error.File);
-        Assert.Contains("cannot be read", error.Message, StringComparison.Ordinal);
+        var kept = Encoding.UTF8.GetString(bytes[..cut]).Split('\n');
+        Assert.Equal(Array.FindLastIndex(kept, line => line.Trim().Length > 0) + 1, error.Line);
+        Assert.Contains("is the file cut short?", error.Problem, StringComparison.Ordinal);
+        Assert.Contains("\"Season 9[]\" are missing", error.Problem, StringComparison.Ordinal);
         await AssertNothingWrittenAsync();
     }
 
@@ -143,7 +204,7 @@ public sealed class SeedImporterTests : IDisposable
         using var seed = TempFolder.WithSeedCopy();
         await File.WriteAllTextAsync(
             Path.Combine(seed.Path, "relationships.csv"),
-            "slug,title,members,article\njim-and-pam,Jim and Pam,Jim Halpert|Pam Halpert,jim-and-pam.article.txt\n",
+            "slug,title,members,seasons,article\njim-and-pam,Jim and Pam,Jim Halpert|Pam Halpert,1-9,jim-and-pam.article.txt\n",
             Encoding.UTF8);
 
         var error = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(seed.Path));

@@ -1,5 +1,6 @@
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,13 +15,15 @@ public class CharacterModel(WikiDbContext db, WikiRenderer renderer) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var character = await db.Characters.AsNoTracking()
-            .Where(c => c.Slug == slug)
-            .Select(c => new { c.Id, c.Name, c.FullName, c.Actor, Aliases = c.Aliases.Select(a => a.Name).ToList() })
-            .FirstOrDefaultAsync(cancellationToken);
+        var character = await FindAsync(slug, cancellationToken) ?? await FindAsync(Slug.From(slug), cancellationToken);
         if (character is null)
         {
             return NotFound();
+        }
+
+        if (this.RedirectToCanonical("/Characters/Character", new { slug = character.Slug }) is { } redirect)
+        {
+            return redirect;
         }
 
         var mentions = await db.EventMentions.AsNoTracking()
@@ -38,6 +41,14 @@ public class CharacterModel(WikiDbContext db, WikiRenderer renderer) : PageModel
             [.. mentions.GroupBy(m => m.Season).Select(g => new SeasonMentions(g.Key, [.. g.Select(m => new MentionView(m.Id, m.Order, block(m.BodyMarkdown)))]))]);
         return Page();
     }
+
+    private Task<Found?> FindAsync(string slug, CancellationToken cancellationToken) =>
+        db.Characters.AsNoTracking()
+            .Where(c => c.Slug == slug)
+            .Select(c => new Found(c.Id, c.Name, c.Slug, c.FullName, c.Actor, c.Aliases.Select(a => a.Name).ToList()))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private sealed record Found(int Id, string Name, string Slug, string? FullName, string? Actor, List<string> Aliases);
 
     public sealed record CharacterView(string Name, string? FullName, string? Actor, IReadOnlyList<string> Aliases, IReadOnlyList<SeasonMentions> Seasons);
 

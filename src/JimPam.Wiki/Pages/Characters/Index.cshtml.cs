@@ -1,4 +1,6 @@
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,11 +10,19 @@ public class IndexModel(WikiDbContext db) : PageModel
 {
     public IReadOnlyList<CharacterRow> Characters { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (this.RedirectToCanonical("/Characters/Index") is { } redirect)
+        {
+            return redirect;
+        }
+
         Characters = await db.Characters.AsNoTracking()
             .OrderByDescending(c => db.EventMentions.Count(m => m.CharacterId == c.Id)).ThenBy(c => c.Name)
             .Select(c => new CharacterRow(c.Name, c.Slug, c.Actor, db.EventMentions.Count(m => m.CharacterId == c.Id)))
             .ToListAsync(cancellationToken);
+        return Page();
+    }
 
     public sealed record CharacterRow(string Name, string Slug, string? Actor, int Mentions);
 }

@@ -1,5 +1,6 @@
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,22 +15,16 @@ public class EpisodeModel(WikiDbContext db, WikiRenderer renderer) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var episode = await db.Episodes.AsNoTracking()
-            .Where(e => e.Slug == slug)
-            .Select(e => new
-            {
-                e.Id,
-                e.Title,
-                e.Slug,
-                e.NumberInSeason,
-                Season = e.Season.Number,
-                e.AirDate,
-                Aliases = e.Aliases.Select(a => a.Title).ToList(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        // "Café-Disco" and "cafe-disco" are one address; the second lookup finds the first spelling.
+        var episode = await FindAsync(slug, cancellationToken) ?? await FindAsync(Slug.From(slug), cancellationToken);
         if (episode is null)
         {
             return NotFound();
+        }
+
+        if (this.RedirectToCanonical("/Episodes/Episode", new { slug = episode.Slug }) is { } redirect)
+        {
+            return redirect;
         }
 
         var previous = await db.Episodes.AsNoTracking()
@@ -70,6 +65,14 @@ public class EpisodeModel(WikiDbContext db, WikiRenderer renderer) : PageModel
             next);
         return Page();
     }
+
+    private Task<Found?> FindAsync(string slug, CancellationToken cancellationToken) =>
+        db.Episodes.AsNoTracking()
+            .Where(e => e.Slug == slug)
+            .Select(e => new Found(e.Id, e.Title, e.Slug, e.NumberInSeason, e.Season.Number, e.AirDate, e.Aliases.Select(a => a.Title).ToList()))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private sealed record Found(int Id, string Title, string Slug, int NumberInSeason, int Season, DateOnly? AirDate, List<string> Aliases);
 
     public sealed record EpisodeView(
         string Title,

@@ -1,4 +1,6 @@
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +10,13 @@ public class IndexModel(WikiDbContext db) : PageModel
 {
     public IReadOnlyList<SeasonGroup> Seasons { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (this.RedirectToCanonical("/Episodes/Index") is { } redirect)
+        {
+            return redirect;
+        }
+
         var episodes = await db.Episodes.AsNoTracking()
             .OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason)
             .Select(e => new
@@ -20,6 +27,7 @@ public class IndexModel(WikiDbContext db) : PageModel
             })
             .ToListAsync(cancellationToken);
         Seasons = [.. episodes.GroupBy(e => e.Season).Select(g => new SeasonGroup(g.Key, [.. g.Select(e => e.Row)]))];
+        return Page();
     }
 
     public sealed record SeasonGroup(int Number, IReadOnlyList<EpisodeRow> Episodes);

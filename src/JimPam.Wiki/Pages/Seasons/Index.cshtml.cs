@@ -1,4 +1,6 @@
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +10,13 @@ public class IndexModel(WikiDbContext db) : PageModel
 {
     public IReadOnlyList<SeasonCard> Seasons { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (this.RedirectToCanonical("/Seasons/Index") is { } redirect)
+        {
+            return redirect;
+        }
+
         Seasons = await db.Seasons.AsNoTracking()
             .OrderBy(s => s.Number)
             .Select(s => new SeasonCard(
@@ -17,6 +25,8 @@ public class IndexModel(WikiDbContext db) : PageModel
                 s.Episodes.Count,
                 db.Events.Count(e => e.SeasonId == s.Id && e.Kind == EventKind.Paragraph)))
             .ToListAsync(cancellationToken);
+        return Page();
+    }
 
     public sealed record SeasonCard(int Number, string Summary, int Episodes, int Events);
 }

@@ -1,5 +1,6 @@
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,6 +25,11 @@ public class SeasonModel(WikiDbContext db, WikiRenderer renderer) : PageModel
         if (season is null || relationship is null)
         {
             return NotFound();
+        }
+
+        if (this.RedirectToCanonical("/Seasons/Season", new { number = season.Number }) is { } redirect)
+        {
+            return redirect;
         }
 
         var events = await db.Events.AsNoTracking()

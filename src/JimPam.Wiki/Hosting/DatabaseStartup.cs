@@ -1,0 +1,90 @@
+using JimPam.Wiki.Data;
+using JimPam.Wiki.Import;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace JimPam.Wiki.Hosting;
+
+/// <summary>
+/// Gets the database ready before the first request: checks the file, takes the start-up lock, clears a lock
+/// that a crashed start left behind, refuses a schema it cannot vouch for, applies pending migrations and, on
+/// an empty database, imports the seed folder. Safe to run in two processes at once and after a crash at any
+/// point: the lock is the operating system's, and the import is one transaction.
+/// </summary>
+public static class DatabaseStartup
+{
+    public static async Task PrepareWikiDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<WikiOptions>>().Value;
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup).FullName!);
+        var path = SqliteStore.DatabasePath(db);
+
+        SqliteStore.CheckDatabaseFile(path);
+        using var startupLock = await SqliteStore.AcquireStartupLockAsync(path, logger, cancellationToken);
+        try
+        {
+            await MigrateAsync(db, path, logger, cancellationToken);
+            await SqliteStore.ApplyPragmasAsync(db, cancellationToken);
+            if (options.SeedOnStartup && !await db.Seasons.AnyAsync(cancellationToken))
+            {
+                await SeedAsync(scope.ServiceProvider.GetRequiredService<SeedImporter>(), options.ResolveSeedFolder(), path, logger, cancellationToken);
+            }
+        }
+        catch (Exception e) when (SqliteStore.Explain(e, path) is { } explained)
+        {
+            throw explained;
+        }
+    }
+
+    private static async Task MigrateAsync(WikiDbContext db, string path, ILogger logger, CancellationToken cancellationToken)
+    {
+        var stale = await SqliteStore.RemoveStaleMigrationLockAsync(db, cancellationToken);
+        if (stale > 0)
+        {
+            logger.LogWarning("Removed a migration lock that an interrupted start left in {Database}; no other process was migrating it", path);
+        }
+
+        var known = db.Database.GetMigrations().ToList();
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        var unknown = applied.Except(known, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new StartupException(
+                $"The database {path} was migrated by a newer JimPam.Wiki: it has the migration(s) {string.Join(", ", unknown)}, which this build does not know. " +
+                "Run the newer build, or restore a backup made for this version.");
+        }
+
+        if (applied.Count == 0 && await SqliteStore.SchemaTablesAsync(db, cancellationToken) is { Count: > 0 } tables)
+        {
+            throw new StartupException(
+                $"The database {path} has tables ({string.Join(", ", tables)}) but no migration history, so its schema cannot be trusted or upgraded. " +
+                "If it is a wiki database whose history was lost, restore a backup; otherwise point ConnectionStrings:Wiki at another file.");
+        }
+
+        var pending = known.Except(applied, StringComparer.Ordinal).ToList();
+        logger.LogInformation(
+            "Database {Database}: {AppliedCount} migration(s) applied (latest {Latest}), {PendingCount} pending {Pending}",
+            path, applied.Count, applied.LastOrDefault() ?? "none", pending.Count, pending);
+        if (pending.Count > 0)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            logger.LogInformation("Applied the migration(s) {Pending} to {Database}", pending, path);
+        }
+    }
+
+    private static async Task SeedAsync(SeedImporter importer, string folder, string path, ILogger logger, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("The database {Database} is empty; importing {SeedFolder}", path, folder);
+        try
+        {
+            await importer.ImportAsync(folder, cancellationToken);
+        }
+        catch (ImportException e)
+        {
+            throw new StartupException(
+                $"The seed import failed and wrote nothing: {e.Message} (in {folder}). Fix that file, or start with Wiki:SeedOnStartup=false for an empty wiki.", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+namespace JimPam.Wiki.Hosting;
+
+/// <summary>Runs the app and turns a failed start into one log line and a non-zero exit code.</summary>
+public static class WikiHost
+{
+    public const int StartupFailed = 1;
+
+    public static async Task<int> RunAsync(WebApplication app, WikiOptions options, Func<Task> run)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WikiHost).FullName!);
+        try
+        {
+            if (options.Problem() is { } problem)
+            {
+                throw new StartupException(problem);
+            }
+
+            await run();
+            return 0;
+        }
+        catch (StartupException e)
+        {
+            logger.LogCritical("JimPam.Wiki cannot start: {Problem}", e.Message);
+            return StartupFailed;
+        }
+        catch (IOException e) when (e.InnerException?.GetType().Name == "AddressInUseException")
+        {
+            logger.LogCritical("JimPam.Wiki cannot start: {Problem} Is another instance running? Set Urls to another address.", e.Message);
+            return StartupFailed;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogCritical(e, "JimPam.Wiki stopped on an unexpected error: {Problem}", e.Message);
+            return StartupFailed;
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+}

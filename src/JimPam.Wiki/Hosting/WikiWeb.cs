@@ -1,0 +1,76 @@
+using System.Net;
+using JimPam.Wiki.Content;
+using JimPam.Wiki.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace JimPam.Wiki.Hosting;
+
+/// <summary>The web side of the app: its services and its request pipeline, in the order that matters.</summary>
+public static class WikiWeb
+{
+    public static IServiceCollection AddWikiWeb(this IServiceCollection services)
+    {
+        services.AddSingleton<WikiMarkdown>();
+        services.AddSingleton<WikiLinkCatalog>();
+        services.AddScoped<WikiRenderer>();
+        services.AddSingleton<SiteAddress>();
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AddPageRoute("/NotFound", "/not-found");
+            options.Conventions.ConfigureFilter(new MethodNotAllowedFilter());
+        });
+        services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddResponseCompression(options =>
+        {
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Append("image/svg+xml");
+        });
+        return services;
+    }
+
+    public static WebApplication UseWikiPipeline(this WebApplication app, WikiOptions options)
+    {
+        if (options.TrustedProxies.Count > 0)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            foreach (var proxy in options.TrustedProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        app.UseWikiRequestLogging();
+        app.UseResponseCompression();
+        app.UseWikiSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            // The request log already records the exception, once; the handler's own copy would be a second event.
+            app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", SuppressDiagnosticsCallback = _ => true });
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+
+            // Only a missing page gets the not-found page; a 405 or 400 must not read "not found".
+            if (context.Response.StatusCode != StatusCodes.Status404NotFound
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
+        });
+        app.UseRouting();
+        app.UsePageETags();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz");
+        app.MapRazorPages().WithStaticAssets();
+        return app;
+    }
+}

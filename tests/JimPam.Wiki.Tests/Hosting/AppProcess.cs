@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+
+namespace JimPam.Wiki.Tests.Hosting;
+
+/// <summary>
+/// The app as an operator runs it: its own process (dotnet JimPam.Wiki.dll) in Production, on a free loopback
+/// port, with the database and settings a test gives. Collects what it prints.
+/// </summary>
+internal sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AppProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public static string AppAssembly =>
+        typeof(AppProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AppAssembly").Value!;
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the app on the database file. runAs: a user to drop to (when the tests run as root), so file permissions apply.</summary>
+    public static AppProcess Start(string databasePath, IReadOnlyDictionary<string, string>? settings = null, string? appAssembly = null, string? runAs = null)
+    {
+        var port = FreePort();
+        var assembly = appAssembly ?? AppAssembly;
+        var arguments = new List<string>();
+        if (runAs is not null)
+        {
+            arguments.AddRange(["--reuid=" + runAs, "--regid=nogroup", "--clear-groups", "--", "dotnet"]);
+        }
+
+        arguments.AddRange([assembly, "--urls", $"http://127.0.0.1:{port}", $"--ConnectionStrings:Wiki=Data Source={databasePath}"]);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            arguments.Add($"--{key}={value}");
+        }
+
+        var info = new ProcessStartInfo(runAs is null ? "dotnet" : "setpriv")
+        {
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment.Remove("ASPNETCORE_URLS");
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        if (runAs is not null)
+        {
+            info.Environment["HOME"] = Path.GetTempPath();
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var app = new AppProcess(process, port);
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return app;
+    }
+
+    /// <summary>True once /healthz answers 200; false if the process exits first or the time runs out.</summary>
+    public async Task<bool> WaitUntilServingAsync(TimeSpan? timeout = null)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Busy starting.
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    public HttpClient Client() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    /// <summary>The exit code, or null if the process still runs after the timeout.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to clean up, as in a crash or an OOM kill.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        await Task.Yield();
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

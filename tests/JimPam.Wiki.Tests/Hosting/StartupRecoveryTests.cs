@@ -1,0 +1,231 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+
+namespace JimPam.Wiki.Tests.Hosting;
+
+/// <summary>
+/// Start-up as an operator meets it, with real processes on a temp database: after a crash at any moment,
+/// with two instances at once, and on databases it cannot use or cannot vouch for.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class StartupRecoveryTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private string Database => Path.Combine(_folder.Path, "wiki.db");
+
+    [Fact]
+    public async Task A_migration_lock_left_by_a_crashed_start_is_cleared_and_the_wiki_comes_up()
+    {
+        // What a start killed during its migration leaves: EF Core's lock row, and no schema yet.
+        Execute(Database,
+            "CREATE TABLE \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL CONSTRAINT \"PK___EFMigrationsLock\" PRIMARY KEY, \"Timestamp\" TEXT NOT NULL);",
+            "INSERT INTO \"__EFMigrationsLock\" VALUES (1, '2026-11-29 03:00:00+00:00');");
+
+        await using var app = AppProcess.Start(Database);
+
+        Assert.True(await app.WaitUntilServingAsync(TimeSpan.FromSeconds(90)), app.Output);
+        Assert.Contains("Removed a migration lock that an interrupted start left", app.Output, StringComparison.Ordinal);
+        Assert.Contains("2 pending", app.Output, StringComparison.Ordinal);
+        Assert.Equal(52L, Scalar(Database, "SELECT COUNT(*) FROM RelationshipEvents"));
+        Assert.Equal(0L, Scalar(Database, "SELECT COUNT(*) FROM \"__EFMigrationsLock\""));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(60)]
+    [InlineData(250)]
+    [InlineData(900)]
+    public async Task Killing_the_first_start_at_any_moment_leaves_a_database_the_next_start_serves(int millisecondsAfterTheFileAppears)
+    {
+        await using (var first = AppProcess.Start(Database))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!File.Exists(Database) && !first.HasExited && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(5);
+            }
+
+            Assert.True(File.Exists(Database), first.Output);
+            await Task.Delay(millisecondsAfterTheFileAppears);
+            first.Kill();
+        }
+
+        await using var second = AppProcess.Start(Database);
+        Assert.True(await second.WaitUntilServingAsync(TimeSpan.FromSeconds(90)), second.Output);
+        using var client = second.Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/seasons/9", UriKind.Relative))).StatusCode);
+        Assert.Equal(52L, Scalar(Database, "SELECT COUNT(*) FROM RelationshipEvents"));
+        Assert.Equal(186L, Scalar(Database, "SELECT COUNT(*) FROM Episodes"));
+    }
+
+    [Fact]
+    public async Task Two_instances_started_together_on_an_empty_database_both_serve_and_import_once()
+    {
+        await using var one = AppProcess.Start(Database);
+        await using var two = AppProcess.Start(Database);
+
+        var serving = await Task.WhenAll(one.WaitUntilServingAsync(TimeSpan.FromSeconds(90)), two.WaitUntilServingAsync(TimeSpan.FromSeconds(90)));
+
+        Assert.True(serving[0], one.Output);
+        Assert.True(serving[1], two.Output);
+        Assert.Equal(52L, Scalar(Database, "SELECT COUNT(*) FROM RelationshipEvents"));
+        Assert.Equal(24L, Scalar(Database, "SELECT COUNT(*) FROM Characters"));
+        Assert.Equal(1, CountOf("Imported 9 seasons", one.Output + two.Output));
+        foreach (var app in new[] { one, two })
+        {
+            using var client = app.Client();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/characters/pam-beesly", UriKind.Relative))).StatusCode);
+        }
+    }
+
+    public static TheoryData<string> UnusableDatabases => ["folder", "not-sqlite", "folder-blocked-by-a-file", "read-only-file", "read-only-folder"];
+
+    [Theory]
+    [MemberData(nameof(UnusableDatabases))]
+    public async Task A_database_the_app_cannot_use_stops_it_with_one_line_that_names_the_path(string problem)
+    {
+        var (path, named, expected) = Arrange(problem);
+        var unprivileged = problem.StartsWith("read-only", StringComparison.Ordinal) && Environment.UserName == "root";
+
+        await using var app = AppProcess.Start(path, appAssembly: unprivileged ? WorldReadableAppCopy() : null, runAs: unprivileged ? "nobody" : null);
+
+        Assert.Equal(1, await app.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        var fatal = app.Output.Split('\n').Where(line => line.Contains(" FTL] ", StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(fatal);
+        Assert.Contains(named, line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_database_with_tables_but_no_migration_history_is_refused_with_the_cause()
+    {
+        await SeededCopyAsync();
+        Execute(Database, "DELETE FROM \"__EFMigrationsHistory\";");
+
+        await using var app = AppProcess.Start(Database);
+
+        Assert.Equal(1, await app.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("has tables (", app.Output, StringComparison.Ordinal);
+        Assert.Contains("but no migration history", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("already exists", app.Output, StringComparison.Ordinal);
+        Assert.Equal(52L, Scalar(Database, "SELECT COUNT(*) FROM RelationshipEvents"));
+    }
+
+    [Fact]
+    public async Task A_database_migrated_by_a_newer_version_is_refused_with_the_unknown_migration()
+    {
+        await SeededCopyAsync();
+        Execute(Database, "INSERT INTO \"__EFMigrationsHistory\" VALUES ('29990101000000_FromTheFuture', '99.0.0');");
+
+        await using var app = AppProcess.Start(Database);
+
+        Assert.Equal(1, await app.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("was migrated by a newer JimPam.Wiki", app.Output, StringComparison.Ordinal);
+        Assert.Contains("29990101000000_FromTheFuture", app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_restart_logs_the_applied_migrations_and_that_none_is_pending()
+    {
+        await SeededCopyAsync();
+
+        await using var app = AppProcess.Start(Database);
+
+        Assert.True(await app.WaitUntilServingAsync(), app.Output);
+        Assert.Contains("0 pending", app.Output, StringComparison.Ordinal);
+        Assert.Contains("migration(s) applied (latest ", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("importing", app.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        File.SetUnixFileMode(_folder.Path, (UnixFileMode)0b111_101_101);
+        _folder.Dispose();
+        foreach (var copy in _copies)
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    /// <summary>The database path to start with, the path the message must name, and what it must say.</summary>
+    private (string Path, string Named, string Expected) Arrange(string problem)
+    {
+        var root = _folder.Path;
+        switch (problem)
+        {
+            case "folder":
+                Directory.CreateDirectory(Database);
+                return (Database, Database, "is a folder, not a file");
+            case "not-sqlite":
+                File.WriteAllText(Database, "These are the minutes of the party planning committee, not a database.");
+                return (Database, Database, "is not a SQLite database");
+            case "folder-blocked-by-a-file":
+                File.WriteAllText(Path.Combine(root, "App_Data"), "a file where the folder should be");
+                return (Path.Combine(root, "App_Data", "wiki.db"), Path.Combine(root, "App_Data"), "is a file, not a folder");
+            case "read-only-file":
+                File.WriteAllBytes(Database, []);
+                File.SetUnixFileMode(Database, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+                File.SetUnixFileMode(root, (UnixFileMode)0b111_111_111);
+                return (Database, Database, "is read-only for this user");
+            default:
+                File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+                return (Database, root, "Cannot write in the database folder");
+        }
+    }
+
+    /// <summary>The app's build output where any user may read it, for the runs that drop root.</summary>
+    private string WorldReadableAppCopy()
+    {
+        var source = Path.GetDirectoryName(AppProcess.AppAssembly)!;
+        var target = Path.Combine(Path.GetTempPath(), "jimpam-app-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        foreach (var entry in Directory.EnumerateFileSystemEntries(target, "*", SearchOption.AllDirectories).Prepend(target))
+        {
+            File.SetUnixFileMode(entry, Directory.Exists(entry) ? (UnixFileMode)0b111_101_101 : (UnixFileMode)0b110_100_100);
+        }
+
+        _copies.Add(target);
+        return Path.Combine(target, Path.GetFileName(AppProcess.AppAssembly));
+    }
+
+    private readonly List<string> _copies = [];
+
+    private async Task SeededCopyAsync()
+    {
+        await using var app = AppProcess.Start(Database);
+        Assert.True(await app.WaitUntilServingAsync(), app.Output);
+    }
+
+    private static void Execute(string database, params string[] statements)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        foreach (var sql in statements)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static long Scalar(string database, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static int CountOf(string text, string output) =>
+        output.Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal));
+}
