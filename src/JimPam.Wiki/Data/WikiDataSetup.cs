@@ -1,5 +1,6 @@
 using JimPam.Wiki.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace JimPam.Wiki.Data;
 
@@ -13,6 +14,12 @@ public static class WikiDataSetup
             var configuration = provider.GetRequiredService<IConfiguration>();
             var environment = provider.GetRequiredService<IHostEnvironment>();
             options.UseWikiSqlite(SqliteStore.ResolveConnectionString(configuration.GetConnectionString("Wiki"), environment.ContentRootPath));
+
+            // A failed command reaches the request log with its exception; EF's own error events would log it twice more.
+            options.ConfigureWarnings(warnings => warnings.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         });
         services.AddScoped<SeedImporter>();
         services.AddHealthChecks().AddDbContextCheck<WikiDbContext>("database");

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Net.Http.Headers;
 
 namespace JimPam.Wiki.Infrastructure;
@@ -13,7 +14,9 @@ public static class PageETags
     public static IApplicationBuilder UsePageETags(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            // Pages only: static assets carry MapStaticAssets' own ETags and must stream, not buffer.
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+                || context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is null)
             {
                 await next(context);
                 return;
@@ -49,7 +52,10 @@ public static class PageETags
                 }
             }
 
-            if (buffer.Length > 0)
+            response.ContentLength ??= buffer.Length;
+
+            // HEAD gets the headers of GET (length and tag included) and no body.
+            if (buffer.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
             {
                 buffer.Position = 0;
                 await buffer.CopyToAsync(original, context.RequestAborted);

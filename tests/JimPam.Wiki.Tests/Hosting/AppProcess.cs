@@ -10,7 +10,7 @@ namespace JimPam.Wiki.Tests.Hosting;
 /// The app as an operator runs it: its own process (dotnet JimPam.Wiki.dll) in Production, on a free loopback
 /// port, with the database and settings a test gives. Collects what it prints.
 /// </summary>
-internal sealed class AppProcess : IAsyncDisposable
+public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace JimPam.Wiki.Tests.Hosting;
+
+/// <summary>One seeded app process shared by the Kestrel tests, which only read from it.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
+public sealed class KestrelApp : IAsyncLifetime
+{
+    public TempFolder Folder { get; } = new();
+
+    public AppProcess App { get; private set; } = null!;
+
+    public string LogFolder => Path.Combine(Folder.Path, "logs");
+
+    public async Task InitializeAsync()
+    {
+        App = AppProcess.Start(Path.Combine(Folder.Path, "wiki.db"), new Dictionary<string, string>
+        {
+            ["Wiki:PublicBaseUrl"] = "https://jimpam.example",
+            ["Wiki:JsonLogPath"] = Path.Combine(LogFolder, "wiki-.json"),
+        });
+        Assert.True(await App.WaitUntilServingAsync(), App.Output);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        Folder.Dispose();
+    }
+}
+
+/// <summary>The app on real Kestrel, in its own process, as clients and proxies reach it over a socket.</summary>
+public sealed class KestrelTests(KestrelApp fixture) : IClassFixture<KestrelApp>
+{
+    private readonly AppProcess _app = fixture.App;
+    private readonly TempFolder _folder = fixture.Folder;
+
+    private string LogFolder => fixture.LogFolder;
+
+    [Fact]
+    public async Task Responses_name_no_server_software()
+    {
+        using var client = _app.Client();
+
+        using var response = await client.GetAsync(new Uri("/seasons/3", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Headers.Server);
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task A_request_without_a_host_header_still_gets_the_configured_canonical_link()
+    {
+        var answer = await RawAsync("GET /seasons/3 HTTP/1.0\r\n\r\n");
+
+        Assert.StartsWith("HTTP/1.1 200", answer, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"canonical\" href=\"https://jimpam.example/seasons/3\">", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("http:///", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_forged_log_line_in_the_path_stays_on_one_escaped_console_line()
+    {
+        using var client = _app.Client();
+
+        using var response = await client.GetAsync(new Uri("/seasons/3%0A[03:00:00%20CRT]%20Database%20dropped%1B[31m", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await WaitForAsync(() => _app.Output.Contains("responded 404", StringComparison.Ordinal));
+        var lines = _app.Output.Split('\n');
+        Assert.DoesNotContain(lines, line => line.StartsWith("[03:00:00 CRT]", StringComparison.Ordinal));
+        Assert.DoesNotContain('\u001b', _app.Output);
+        Assert.Contains(lines, line => line.Contains("HTTP GET /seasons/3%0A%5B03:00:00%20CRT%5D%20Database%20dropped%1B%5B31m responded 404", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_request_line_on_the_console_carries_its_trace_id()
+    {
+        using var client = _app.Client();
+
+        using var response = await client.GetAsync(new Uri("/characters/jim-halpert", UriKind.Relative));
+
+        await WaitForAsync(() => _app.Output.Contains("GET /characters/jim-halpert responded 200", StringComparison.Ordinal));
+        var line = _app.Output.Split('\n').Single(l => l.Contains("GET /characters/jim-halpert responded 200", StringComparison.Ordinal));
+        Assert.Matches(" [0-9a-f]{32}\r?$", line);
+    }
+
+    [Fact]
+    public async Task Forwarded_headers_are_ignored_when_no_proxy_is_trusted()
+    {
+        var answer = await RawAsync("GET /episodes HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 203.0.113.9\r\nConnection: close\r\n\r\n");
+
+        Assert.StartsWith("HTTP/1.1 200", answer, StringComparison.Ordinal);
+        var logged = await LoggedClientAddressAsync("/episodes");
+        Assert.Equal("127.0.0.1", logged);
+    }
+
+    [Fact]
+    public async Task Forwarded_headers_from_a_trusted_proxy_give_the_client_address()
+    {
+        await using var behindProxy = AppProcess.Start(Path.Combine(_folder.Path, "wiki.db"), new Dictionary<string, string>
+        {
+            ["Wiki:TrustedProxies:0"] = "127.0.0.1",
+            ["Wiki:JsonLogPath"] = Path.Combine(_folder.Path, "proxied", "wiki-.json"),
+        });
+        Assert.True(await behindProxy.WaitUntilServingAsync(), behindProxy.Output);
+        using var client = behindProxy.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/characters", UriKind.Relative));
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("203.0.113.9", await LoggedClientAddressAsync("/characters", Path.Combine(_folder.Path, "proxied")));
+    }
+
+    private async Task<string> RawAsync(string request)
+    {
+        using var socket = new TcpClient();
+        await socket.ConnectAsync(IPAddress.Loopback, _app.Port);
+        var stream = socket.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return await reader.ReadToEndAsync();
+    }
+
+    private async Task<string?> LoggedClientAddressAsync(string path, string? folder = null)
+    {
+        string? found = null;
+        await WaitForAsync(() =>
+        {
+            foreach (var file in Directory.Exists(folder ?? LogFolder) ? Directory.GetFiles(folder ?? LogFolder) : [])
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                using var reader = new StreamReader(stream);
+                while (reader.ReadLine() is { } line)
+                {
+                    using var json = JsonDocument.Parse(line);
+                    if (json.RootElement.TryGetProperty("RequestPath", out var logged) && logged.GetString() == path
+                        && json.RootElement.TryGetProperty("StatusCode", out _))
+                    {
+                        found = json.RootElement.GetProperty("ClientAddress").GetString();
+                    }
+                }
+            }
+
+            return found is not null;
+        });
+        return found;
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var waited = 0; waited < 100 && !condition(); waited++)
+        {
+            await Task.Delay(100);
+        }
+    }
+}

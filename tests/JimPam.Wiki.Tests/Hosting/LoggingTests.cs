@@ -1,0 +1,180 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JimPam.Wiki.Tests.Hosting;
+
+/// <summary>
+/// The log as an operator reads it, through the machine-readable JSON file (Wiki:JsonLogPath): one event per
+/// request with the status the client got, the trace id the error page shows, and request text escaped.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the test class through IAsyncLifetime.DisposeAsync.")]
+public sealed class LoggingTests : IAsyncLifetime
+{
+    private readonly WikiAppFactory _wiki = new();
+    private readonly TempFolder _logs = new();
+    private WebApplicationFactory<Program> _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = _wiki.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Wiki:JsonLogPath", Path.Combine(_logs.Path, "wiki-.json"));
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
+            builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientThatHangsUp>());
+        });
+        using var client = _app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_server_error_is_one_event_with_the_exception_and_the_id_the_error_page_shows()
+    {
+        using (var connection = new SqliteConnection($"Data Source={_wiki.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP TABLE EventMentions;";
+            drop.ExecuteNonQuery();
+        }
+
+        using var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(new Uri("/characters/pam-beesly", UriKind.Relative));
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var shown = page.QuerySelector("code.request-id")!.TextContent;
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.NotNull(response.Headers.GetValues("Content-Security-Policy").Single());
+        var events = Events().Where(e => e.TraceId == shown).ToList();
+        var only = Assert.Single(events);
+        Assert.Equal("Error", only.Level);
+        Assert.Equal(500, only.StatusCode);
+        Assert.Equal("/characters/pam-beesly", only.RequestPath);
+        Assert.Contains("no such table: EventMentions", only.Exception, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/no/such/page", 404)]
+    [InlineData("/seasons/99", 404)]
+    [InlineData("/Seasons/3", 301)]
+    [InlineData("/seasons/3", 200)]
+    public async Task Each_request_is_one_event_with_the_status_the_client_got(string path, int status)
+    {
+        using var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        var request = Assert.Single(Events(), e => e.RequestPath == path);
+        Assert.Equal(status, request.StatusCode);
+        Assert.Equal("Information", request.Level);
+        Assert.Single(Events(), e => e.TraceId == request.TraceId);
+    }
+
+    [Fact]
+    public async Task Trace_on_a_page_is_one_405_event()
+    {
+        using var client = _app.CreateClient();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Trace, new Uri("/episodes/the-dundies", UriKind.Relative)));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        var only = Assert.Single(Events(), e => e.RequestPath == "/episodes/the-dundies");
+        Assert.Equal(405, only.StatusCode);
+        Assert.Single(Events(), e => e.TraceId == only.TraceId);
+        Assert.DoesNotContain(Events(), e => e.Level is "Error" or "Fatal");
+    }
+
+    [Fact]
+    public async Task A_path_with_encoded_newlines_and_escapes_is_logged_escaped()
+    {
+        using var client = _app.CreateClient();
+
+        await client.GetAsync(new Uri("/seasons/3%0A%5B03:00:00%20CRT%5D%20forged%1B%5B31m", UriKind.Relative));
+
+        var request = Assert.Single(Events(), e => e.RequestPath?.StartsWith("/seasons/3", StringComparison.Ordinal) == true && e.StatusCode == 404);
+        Assert.Equal("/seasons/3%0A%5B03:00:00%20CRT%5D%20forged%1B%5B31m", request.RequestPath);
+        Assert.DoesNotContain(Events(), e => e.Raw.Contains('\n', StringComparison.Ordinal) || e.Raw.Contains('\u001b', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_client_that_hangs_up_is_not_logged_as_a_server_error()
+    {
+        using var client = _app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/characters/jim-halpert", UriKind.Relative));
+        request.Headers.Add(ClientThatHangsUp.Header, "yes");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => client.SendAsync(request));
+
+        // The client has gone at once; the server finishes (and logs) a moment later.
+        for (var waited = 0; waited < 100 && !Events().Any(e => e.RequestPath == "/characters/jim-halpert"); waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        var only = Assert.Single(Events(), e => e.RequestPath == "/characters/jim-halpert");
+        Assert.Equal("Information", only.Level);
+        Assert.Null(only.Exception);
+        Assert.DoesNotContain(Events(), e => e.Level is "Error" or "Fatal");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _wiki.DisposeAsync();
+        _logs.Dispose();
+    }
+
+    private List<LogLine> Events()
+    {
+        var lines = new List<LogLine>();
+        foreach (var file in Directory.GetFiles(_logs.Path, "wiki-*.json"))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            while (reader.ReadLine() is { } line)
+            {
+                using var json = JsonDocument.Parse(line);
+                var root = json.RootElement;
+                string? Text(string name) => root.TryGetProperty(name, out var value) ? value.ToString() : null;
+                lines.Add(new LogLine(
+                    Text("@l") ?? "Information",
+                    Text("@tr"),
+                    Text("RequestPath"),
+                    root.TryGetProperty("StatusCode", out var status) ? status.GetInt32() : null,
+                    Text("@x"),
+                    line));
+            }
+        }
+
+        return lines;
+    }
+
+    private sealed record LogLine(string Level, string? TraceId, string? RequestPath, int? StatusCode, string? Exception, string Raw);
+
+    /// <summary>A reader who closes the tab while the page is being made: the request is aborted before the app answers.</summary>
+    private sealed class ClientThatHangsUp : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public const string Header = "X-Test-Hang-Up";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.ContainsKey(Header))
+                {
+                    context.Abort();
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace JimPam.Wiki.Tests.Pages;
+
+/// <summary>
+/// Every page shape passes the W3C Nu HTML checker (vnu.jar, from npm; needs Java 17+) with no errors.
+/// ./test.sh installs both; run it once, or "npm ci --prefix tests/tools" and install a JRE yourself.
+/// </summary>
+[Collection(SeededWiki.Name)]
+public class HtmlValidityTests(WikiAppFactory app)
+{
+    private static readonly string[] PageShapes =
+    [
+        "/", "/seasons", "/seasons/3", "/seasons/9", "/episodes", "/episodes/the-dundies", "/episodes/pilot",
+        "/characters", "/characters/pam-beesly", "/characters/roy-anderson", "/missing?title=The%20Dundys", "/no/such/page",
+    ];
+
+    [Fact]
+    public async Task Every_page_shape_has_no_html_errors()
+    {
+        using var folder = new TempFolder();
+        var files = new Dictionary<string, string>();
+        using var client = app.CreateReader();
+        foreach (var (url, index) in PageShapes.Select((u, i) => (u, i)))
+        {
+            var file = Path.Combine(folder.Path, $"page{index}.html");
+            await File.WriteAllTextAsync(file, await (await client.GetAsync(new Uri(url, UriKind.Relative))).Content.ReadAsStringAsync());
+            files[Path.GetFileName(file)] = url;
+        }
+
+        var messages = await CheckAsync(files.Keys.Select(name => Path.Combine(folder.Path, name)));
+
+        var errors = messages.Select(m => $"{files.GetValueOrDefault(Path.GetFileName(m.Url), m.Url)}:{m.Line}: {m.Message}").ToList();
+        Assert.Equal(PageShapes.Length, files.Count);
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
+    private static async Task<List<(string Url, int Line, string Message)>> CheckAsync(IEnumerable<string> files)
+    {
+        var jar = Environment.GetEnvironmentVariable("VNU_JAR") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(RepositoryRoot(), "tests", "tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+        Assert.True(File.Exists(jar), $"The Nu HTML checker is not at {jar}. Run ./test.sh, which installs it, or: npm ci --prefix tests/tools (and a Java 17+ runtime).");
+
+        var info = new ProcessStartInfo("java") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-jar", jar, "--format", "json", "--errors-only", "--exit-zero-always", "--stdout" }.Concat(files))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, await error);
+
+        using var json = JsonDocument.Parse(await output);
+        return [.. json.RootElement.GetProperty("messages").EnumerateArray()
+            .Where(m => m.GetProperty("type").GetString() == "error")
+            .Select(m => (
+                m.TryGetProperty("url", out var url) ? url.GetString()! : "",
+                m.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0,
+                m.GetProperty("message").GetString()!))];
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "JimPam.Wiki.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("The tests run outside the repository: set VNU_JAR to the checker's jar.");
+    }
+}
