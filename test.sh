@@ -1,27 +1,53 @@
 #!/usr/bin/env bash
-# Runs every test of JimPam.Wiki: unit, WebApplicationFactory and real-browser (Playwright) tests.
-# The browser tests drive Debian's Chromium; when it is missing this script installs it with apt-get
-# and says so. Extra arguments go to `dotnet test` (for example: ./test.sh --filter Season).
+# Runs every test of JimPam.Wiki: unit, WebApplicationFactory, real-process and real-browser (Playwright) tests.
+# Installs what the tests need when it is missing, and says so:
+#   - Debian's Chromium, for the browser tests (or set CHROMIUM_PATH);
+#   - a Java runtime and the W3C Nu HTML checker (npm package vnu-jar, pinned in tests/tools), for the HTML check.
+# Extra arguments go to `dotnet test` (for example: ./test.sh --filter Season).
 set -euo pipefail
 cd "$(dirname "$0")"
 
+apt_updated=""
+apt_install() {
+  # apt_install <what it is for> <package>...
+  local purpose="$1"
+  shift
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: no apt-get here. Install $* yourself; $purpose will fail until then." >&2
+    return 0
+  fi
+  local sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo_cmd="sudo -n"
+  fi
+  echo "test.sh: installing $* with apt-get, for $purpose..."
+  if [ -z "$apt_updated" ]; then
+    $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get update -qq || true
+    apt_updated=1
+  fi
+  if ! $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; then
+    echo "test.sh: could not install $*. Install it yourself; $purpose will fail until then." >&2
+  fi
+}
+
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$chromium" ]; then
-  echo "test.sh: Chromium is not at $chromium; the browser tests need it. Installing Debian's chromium with apt-get..."
-  if command -v apt-get >/dev/null 2>&1; then
-    sudo_cmd=""
-    if [ "$(id -u)" -ne 0 ]; then
-      sudo_cmd="sudo -n"
-    fi
-    if $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
-      && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; then
-      echo "test.sh: installed $($chromium --version 2>/dev/null || echo chromium)."
-    else
-      echo "test.sh: could not install Chromium. Install it yourself (sudo apt-get install -y chromium) or set CHROMIUM_PATH; the browser tests will fail until then." >&2
-    fi
-  else
-    echo "test.sh: no apt-get here. Install Chromium and set CHROMIUM_PATH; the browser tests will fail until then." >&2
+  echo "test.sh: Chromium is not at $chromium."
+  apt_install "the browser tests" chromium fonts-dejavu-core
+fi
+
+if ! command -v java >/dev/null 2>&1; then
+  echo "test.sh: no Java runtime, which the Nu HTML checker needs."
+  apt_install "the HTML validity test" default-jre-headless
+fi
+
+if [ -z "${VNU_JAR:-}" ] && [ ! -f tests/tools/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    apt_install "the HTML validity test" nodejs npm
   fi
+  echo "test.sh: installing the Nu HTML checker (vnu-jar) with npm into tests/tools..."
+  npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error \
+    || echo "test.sh: could not install vnu-jar; the HTML validity test will fail until then." >&2
 fi
 
 dotnet tool restore >/dev/null

@@ -15,6 +15,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddWikiLogging();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+// Serves the build's compressed assets from obj/ when the app runs from its build output in any environment
+// (tests, `dotnet bin/.../JimPam.Wiki.dll`); a published app has them in wwwroot and this does nothing.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddOptions<WikiOptions>().Bind(builder.Configuration.GetSection(WikiOptions.Section));
 builder.Services.AddWikiData();
 builder.Services.AddWikiWeb();

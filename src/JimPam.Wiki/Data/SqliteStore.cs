@@ -32,7 +32,8 @@ public static class SqliteStore
     }
 
     public static DbContextOptionsBuilder UseWikiSqlite(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString);
+        // One query per page section: the collections a page loads together are a few rows each.
+        options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 
     /// <summary>The database file a context uses, for messages to the operator.</summary>
     public static string DatabasePath(WikiDbContext db) =>

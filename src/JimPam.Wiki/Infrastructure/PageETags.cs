@@ -52,10 +52,16 @@ public static class PageETags
                 }
             }
 
+            // An empty 404 stays without a length, so the not-found page can still be put in its place.
+            if (buffer.Length == 0)
+            {
+                return;
+            }
+
             response.ContentLength ??= buffer.Length;
 
             // HEAD gets the headers of GET (length and tag included) and no body.
-            if (buffer.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
+            if (!HttpMethods.IsHead(context.Request.Method))
             {
                 buffer.Position = 0;
                 await buffer.CopyToAsync(original, context.RequestAborted);
