@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
 
 namespace JimPam.Wiki.Tests.Hosting;
 
@@ -70,7 +69,7 @@ public sealed class KestrelTests(KestrelApp fixture) : IClassFixture<KestrelApp>
         using var response = await client.GetAsync(new Uri("/seasons/3%0A[03:00:00%20CRT]%20Database%20dropped%1B[31m", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        await WaitForAsync(() => _app.Output.Contains("responded 404", StringComparison.Ordinal));
+        await JsonLog.WaitForAsync(() => _app.Output.Contains("responded 404", StringComparison.Ordinal));
         var lines = _app.Output.Split('\n');
         Assert.DoesNotContain(lines, line => line.StartsWith("[03:00:00 CRT]", StringComparison.Ordinal));
         Assert.DoesNotContain('\u001b', _app.Output);
@@ -84,7 +83,7 @@ public sealed class KestrelTests(KestrelApp fixture) : IClassFixture<KestrelApp>
 
         using var response = await client.GetAsync(new Uri("/characters/jim-halpert", UriKind.Relative));
 
-        await WaitForAsync(() => _app.Output.Contains("GET /characters/jim-halpert responded 200", StringComparison.Ordinal));
+        await JsonLog.WaitForAsync(() => _app.Output.Contains("GET /characters/jim-halpert responded 200", StringComparison.Ordinal));
         var line = _app.Output.Split('\n').Single(l => l.Contains("GET /characters/jim-halpert responded 200", StringComparison.Ordinal));
         Assert.Matches(" [0-9a-f]{32}\r?$", line);
     }
@@ -95,7 +94,7 @@ public sealed class KestrelTests(KestrelApp fixture) : IClassFixture<KestrelApp>
         var answer = await RawAsync("GET /episodes HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 203.0.113.9\r\nConnection: close\r\n\r\n");
 
         Assert.StartsWith("HTTP/1.1 200", answer, StringComparison.Ordinal);
-        var logged = await LoggedClientAddressAsync("/episodes");
+        var logged = await LoggedClientAddressAsync("/episodes", LogFolder);
         Assert.Equal("127.0.0.1", logged);
     }
 
@@ -129,36 +128,9 @@ public sealed class KestrelTests(KestrelApp fixture) : IClassFixture<KestrelApp>
         return await reader.ReadToEndAsync();
     }
 
-    private async Task<string?> LoggedClientAddressAsync(string path, string? folder = null)
+    private static async Task<string?> LoggedClientAddressAsync(string path, string folder)
     {
-        string? found = null;
-        await WaitForAsync(() =>
-        {
-            foreach (var file in Directory.Exists(folder ?? LogFolder) ? Directory.GetFiles(folder ?? LogFolder) : [])
-            {
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                using var reader = new StreamReader(stream);
-                while (reader.ReadLine() is { } line)
-                {
-                    using var json = JsonDocument.Parse(line);
-                    if (json.RootElement.TryGetProperty("RequestPath", out var logged) && logged.GetString() == path
-                        && json.RootElement.TryGetProperty("StatusCode", out _))
-                    {
-                        found = json.RootElement.GetProperty("ClientAddress").GetString();
-                    }
-                }
-            }
-
-            return found is not null;
-        });
-        return found;
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        for (var waited = 0; waited < 100 && !condition(); waited++)
-        {
-            await Task.Delay(100);
-        }
+        await JsonLog.WaitForAsync(() => JsonLog.Read(folder).Any(e => e.RequestPath == path && e.StatusCode is not null));
+        return JsonLog.Read(folder).LastOrDefault(e => e.RequestPath == path && e.StatusCode is not null)?.ClientAddress;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -113,10 +112,7 @@ public sealed class LoggingTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<Exception>(() => client.SendAsync(request));
 
         // The client has gone at once; the server finishes (and logs) a moment later.
-        for (var waited = 0; waited < 100 && !Events().Any(e => e.RequestPath == "/characters/jim-halpert"); waited++)
-        {
-            await Task.Delay(100);
-        }
+        await JsonLog.WaitForAsync(() => Events().Any(e => e.RequestPath == "/characters/jim-halpert"));
 
         var only = Assert.Single(Events(), e => e.RequestPath == "/characters/jim-halpert");
         Assert.Equal("Information", only.Level);
@@ -131,32 +127,7 @@ public sealed class LoggingTests : IAsyncLifetime
         _logs.Dispose();
     }
 
-    private List<LogLine> Events()
-    {
-        var lines = new List<LogLine>();
-        foreach (var file in Directory.GetFiles(_logs.Path, "wiki-*.json"))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            while (reader.ReadLine() is { } line)
-            {
-                using var json = JsonDocument.Parse(line);
-                var root = json.RootElement;
-                string? Text(string name) => root.TryGetProperty(name, out var value) ? value.ToString() : null;
-                lines.Add(new LogLine(
-                    Text("@l") ?? "Information",
-                    Text("@tr"),
-                    Text("RequestPath"),
-                    root.TryGetProperty("StatusCode", out var status) ? status.GetInt32() : null,
-                    Text("@x"),
-                    line));
-            }
-        }
-
-        return lines;
-    }
-
-    private sealed record LogLine(string Level, string? TraceId, string? RequestPath, int? StatusCode, string? Exception, string Raw);
+    private List<LogLine> Events() => JsonLog.Read(_logs.Path);
 
     /// <summary>A reader who closes the tab while the page is being made: the request is aborted before the app answers.</summary>
     private sealed class ClientThatHangsUp : Microsoft.AspNetCore.Hosting.IStartupFilter
