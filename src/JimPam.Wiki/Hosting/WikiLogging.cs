@@ -15,7 +15,9 @@ public static class WikiLogging
     public static WebApplicationBuilder AddWikiLogging(this WebApplicationBuilder builder)
     {
         // Read from the services, not the builder: settings that tests and hosts add late are in by then.
-        builder.Services.AddSerilog((services, logger) =>
+        // Each host keeps its own logger (the static Log.Logger is left alone), so two hosts in one process,
+        // as in the tests, never write to each other's sinks.
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) =>
         {
             var configuration = services.GetRequiredService<IConfiguration>();
             logger.ReadFrom.Configuration(configuration)
@@ -44,6 +46,7 @@ public static class WikiLogging
     public static IApplicationBuilder UseWikiRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
             [
                 new("RequestMethod", new ScalarValue(context.Request.Method)),

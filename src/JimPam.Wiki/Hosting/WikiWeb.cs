@@ -2,6 +2,7 @@ using System.Net;
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace JimPam.Wiki.Hosting;
@@ -69,7 +70,7 @@ public static class WikiWeb
         app.UseRouting();
         app.UsePageETags();
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

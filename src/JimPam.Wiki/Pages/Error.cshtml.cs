@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,7 +15,7 @@ public class ErrorModel : PageModel
     /// </summary>
     public string RequestId => Activity.Current?.TraceId.ToHexString() ?? HttpContext.TraceIdentifier;
 
-    public void OnGet()
-    {
-    }
+    /// <summary>Shown in place of a failed page; asked for by its own address, there is nothing to show.</summary>
+    public IActionResult OnGet() =>
+        HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null ? NotFound() : Page();
 }

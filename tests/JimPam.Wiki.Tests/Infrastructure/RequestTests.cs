@@ -38,6 +38,30 @@ public class RequestTests(WikiAppFactory app)
         Assert.DoesNotContain("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("TRACE")]
+    [InlineData("POST")]
+    public async Task The_health_check_answers_only_get_and_head(string method)
+    {
+        using var client = app.CreateReader();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri("/healthz", UriKind.Relative)));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/Error")]
+    [InlineData("/error")]
+    public async Task The_error_page_asked_for_by_its_own_address_is_not_found(string url)
+    {
+        var (response, page) = await app.GetPageAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Page not found", page.QuerySelector("h1")!.TextContent);
+    }
+
     [Fact]
     public async Task Head_on_a_page_answers_like_get_without_a_body()
     {
