@@ -12,7 +12,7 @@ public class AccessibilityTests(BrowserApp app)
         string[] urls =
         [
             "/", "/seasons", "/seasons/3", "/episodes", "/episodes/the-dundies", "/characters", "/characters/pam-beesly",
-            "/no/such/page", "/missing?title=The%20Dundys",
+            "/no/such/page", "/missing?title=The%20Dundys", "/login",
         ];
         foreach (var url in urls)
         {

@@ -9,8 +9,16 @@ namespace JimPam.Wiki.Tests;
 public sealed class WikiAppFactory : WebApplicationFactory<Program>
 {
     private readonly TempFolder _data = new();
+    private readonly string? _databasePath;
 
-    public string DatabasePath => Path.Combine(_data.Path, "wiki.db");
+    public WikiAppFactory()
+    {
+    }
+
+    /// <summary>An app on a database another factory made, as a restart of that app would be.</summary>
+    public WikiAppFactory(string databasePath) => _databasePath = databasePath;
+
+    public string DatabasePath => _databasePath ?? Path.Combine(_data.Path, "wiki.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

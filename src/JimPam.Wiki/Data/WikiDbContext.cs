@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Data;
 
-public class WikiDbContext(DbContextOptions<WikiDbContext> options) : DbContext(options)
+/// <summary>The wiki's data and its editor accounts (ASP.NET Core Identity's user tables), in one database.</summary>
+public class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityUserContext<IdentityUser>(options)
 {
     public DbSet<Season> Seasons => Set<Season>();
     public DbSet<Episode> Episodes => Set<Episode>();
@@ -16,6 +19,9 @@ public class WikiDbContext(DbContextOptions<WikiDbContext> options) : DbContext(
     public DbSet<RecurringJoke> Jokes => Set<RecurringJoke>();
     public DbSet<JokeCitation> JokeCitations => Set<JokeCitation>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WikiDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(WikiDbContext).Assembly);
+    }
 }

@@ -5,7 +5,7 @@ public static class WikiHost
 {
     public const int StartupFailed = 1;
 
-    public static async Task<int> RunAsync(WebApplication app, WikiOptions options, Func<Task> run)
+    public static async Task<int> RunAsync(WebApplication app, WikiOptions options, Func<Task<int>> run)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WikiHost).FullName!);
         try
@@ -15,8 +15,7 @@ public static class WikiHost
                 throw new StartupException(problem);
             }
 
-            await run();
-            return 0;
+            return await run();
         }
         catch (StartupException e)
         {

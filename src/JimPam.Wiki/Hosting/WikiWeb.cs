@@ -19,6 +19,7 @@ public static class WikiWeb
         services.AddRazorPages(options =>
         {
             options.Conventions.AddPageRoute("/NotFound", "/not-found");
+            options.Conventions.AuthorizeFolder("/Admin", JimPam.Wiki.Accounts.WikiAccounts.EditorPolicy);
             options.Conventions.ConfigureFilter(new MethodNotAllowedFilter());
         });
         services.AddRouting(options => options.LowercaseUrls = true);
@@ -67,7 +68,15 @@ public static class WikiWeb
                 statusPages.Enabled = false;
             }
         });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UsePageETags();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));

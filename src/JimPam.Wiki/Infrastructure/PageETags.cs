@@ -41,7 +41,11 @@ public static class PageETags
             {
                 var tag = new EntityTagHeaderValue($"\"{Base64Url(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))}\"", isWeak: true);
                 response.Headers.ETag = tag.ToString();
-                response.Headers.CacheControl = "no-cache";
+                if (string.IsNullOrEmpty(response.Headers.CacheControl))
+                {
+                    // Antiforgery's "no-store" on pages with a form stays as it is.
+                    response.Headers.CacheControl = "no-cache";
+                }
                 if (EntityTagHeaderValue.TryParseList(context.Request.Headers.IfNoneMatch, out var sent)
                     && sent.Any(candidate => candidate.Compare(tag, useStrongComparison: false) || candidate.Equals(EntityTagHeaderValue.Any)))
                 {

@@ -91,6 +91,33 @@ public sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>Runs the app as a command (such as "editor add pam") to its end, with the given standard input.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string databasePath, string standardInput, params string[] command)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(AppAssembly)!,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { AppAssembly }.Concat(command).Append($"--ConnectionStrings:Wiki=Data Source={databasePath}"))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(info)!;
+        await process.StandardInput.WriteAsync(standardInput);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
     /// <summary>True once /healthz answers 200; false if the process exits first or the time runs out.</summary>
     public async Task<bool> WaitUntilServingAsync(TimeSpan? timeout = null)
     {

@@ -13,7 +13,7 @@ public class HtmlValidityTests(WikiAppFactory app)
     private static readonly string[] PageShapes =
     [
         "/", "/seasons", "/seasons/3", "/seasons/9", "/episodes", "/episodes/the-dundies", "/episodes/pilot",
-        "/characters", "/characters/pam-beesly", "/characters/roy-anderson", "/missing?title=The%20Dundys", "/no/such/page",
+        "/characters", "/characters/pam-beesly", "/characters/roy-anderson", "/missing?title=The%20Dundys", "/no/such/page", "/login",
     ];
 
     [Fact]

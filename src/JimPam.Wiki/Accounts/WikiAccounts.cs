@@ -1,0 +1,94 @@
+using System.Threading.RateLimiting;
+using JimPam.Wiki.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace JimPam.Wiki.Accounts;
+
+/// <summary>
+/// Editor accounts: ASP.NET Core Identity on the wiki's own database, a cookie that is HttpOnly, SameSite and
+/// (outside Development) Secure, lockout after repeated failures, a rate limit on the login form, security
+/// stamps checked on every request (so disabling an editor or resetting a password ends their sessions at
+/// once), and Data Protection keys kept beside the database so a restart logs nobody out.
+/// </summary>
+public static class WikiAccounts
+{
+    public const string EditorPolicy = "Editor";
+    public const string LoginRateLimit = "login";
+
+    /// <summary>Login form submissions allowed per client address in each window.</summary>
+    public const int LoginAttemptsPerWindow = 10;
+
+    public static IServiceCollection AddWikiAccounts(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddIdentityCore<IdentityUser>(options =>
+            {
+                // Length over composition rules (NIST SP 800-63B): a long passphrase, no forced symbols.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._";
+            })
+            .AddEntityFrameworkStores<WikiDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "jimpam.editor";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            cookie.LoginPath = "/login";
+            cookie.AccessDeniedPath = "/login";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnRedirectToLogin = context =>
+            {
+                // A form posted without a session is refused outright; only a page view is sent to log in.
+                if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+                else
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddAuthorizationBuilder().AddPolicy(EditorPolicy, policy => policy.RequireAuthenticatedUser());
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(LoginRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = LoginAttemptsPerWindow, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("views"));
+        });
+
+        services.AddDataProtection().SetApplicationName("JimPam.Wiki");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IServiceProvider>((options, provider) =>
+            {
+                using var scope = provider.CreateScope();
+                var database = SqliteStore.DatabasePath(scope.ServiceProvider.GetRequiredService<WikiDbContext>());
+                var keys = Path.Combine(Path.GetDirectoryName(database)!, "keys");
+                options.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                    new DirectoryInfo(keys), provider.GetRequiredService<ILoggerFactory>());
+            });
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+using JimPam.Wiki.Tests.Hosting;
+
+namespace JimPam.Wiki.Tests.Accounts;
+
+/// <summary>The account commands as an operator types them: the published binary's "editor ..." on a real database.</summary>
+public sealed class EditorCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private string Database => Path.Combine(_folder.Path, "wiki.db");
+
+    [Fact]
+    public async Task An_operator_adds_lists_disables_and_enables_an_editor()
+    {
+        var added = await AppProcess.RunCommandAsync(Database, "correct horse battery staple\n", "editor", "add", "pam", "--password-stdin");
+        Assert.True(added.ExitCode == 0, added.Error);
+        Assert.Contains("Added the editor 'pam'", added.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("correct horse", added.Output + added.Error, StringComparison.Ordinal);
+
+        var listed = await AppProcess.RunCommandAsync(Database, "", "editor", "list");
+        Assert.Equal(0, listed.ExitCode);
+        Assert.Equal("pam\tactive", listed.Output.Trim());
+
+        Assert.Equal(0, (await AppProcess.RunCommandAsync(Database, "", "editor", "disable", "pam")).ExitCode);
+        Assert.Equal("pam\tdisabled", (await AppProcess.RunCommandAsync(Database, "", "editor", "list")).Output.Trim());
+
+        Assert.Equal(0, (await AppProcess.RunCommandAsync(Database, "", "editor", "enable", "pam")).ExitCode);
+        Assert.Equal("pam\tactive", (await AppProcess.RunCommandAsync(Database, "", "editor", "list")).Output.Trim());
+    }
+
+    [Theory]
+    [InlineData("short\n", "at least 12 characters", "editor", "add", "jim", "--password-stdin")]
+    [InlineData("", "no password on standard input", "editor", "add", "jim", "--password-stdin")]
+    [InlineData("", "no terminal to ask for the password", "editor", "add", "jim")]
+    [InlineData("a long enough passphrase\n", "there is no editor called 'dwight'", "editor", "reset-password", "dwight", "--password-stdin")]
+    [InlineData("", "there is no editor called 'dwight'", "editor", "disable", "dwight")]
+    [InlineData("", "usage: editor add", "editor", "promote", "dwight")]
+    [InlineData("", "unknown option --force", "editor", "add", "jim", "--force")]
+    public async Task A_refused_call_exits_non_zero_with_a_clear_message_and_changes_nothing(string input, string message, params string[] command)
+    {
+        var result = await AppProcess.RunCommandAsync(Database, input, command);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Contains("No editors yet", (await AppProcess.RunCommandAsync(Database, "", "editor", "list")).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Adding_an_editor_twice_is_refused()
+    {
+        Assert.Equal(0, (await AppProcess.RunCommandAsync(Database, "correct horse battery staple\n", "editor", "add", "pam", "--password-stdin")).ExitCode);
+
+        var again = await AppProcess.RunCommandAsync(Database, "another long passphrase\n", "editor", "add", "pam", "--password-stdin");
+
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("an editor called 'pam' already exists", again.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

@@ -1,0 +1,183 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using JimPam.Wiki.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JimPam.Wiki.Tests.Pages.Account;
+
+/// <summary>Editor accounts and the admin area's door: each test has an app and a database of its own.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the test class through IAsyncLifetime.DisposeAsync.")]
+public sealed class LoginTests : IAsyncLifetime
+{
+    private readonly WikiAppFactory _app = new();
+    private EditorSession _session = null!;
+
+    public async Task InitializeAsync()
+    {
+        _session = new EditorSession(_app);
+        await EditorSession.AddEditorAsync(_app, "pam");
+    }
+
+    [Fact]
+    public async Task An_anonymous_visit_to_the_admin_area_is_sent_to_log_in_and_back()
+    {
+        using var response = await _session.Client.GetAsync(new Uri("/admin", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/login?ReturnUrl=%2Fadmin", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task An_anonymous_form_post_to_the_admin_area_is_refused()
+    {
+        using var response = await _session.Client.PostAsync(new Uri("/admin", UriKind.Relative), new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_editor_logs_in_with_a_secure_http_only_strict_cookie_and_reaches_the_admin_area()
+    {
+        using var login = await _session.LogInAsync("pam");
+
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal("/admin", login.Headers.Location!.OriginalString);
+        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("jimpam.editor=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("; secure", cookie, StringComparison.Ordinal);
+        Assert.Contains("; httponly", cookie, StringComparison.Ordinal);
+        Assert.Contains("; samesite=strict", cookie, StringComparison.Ordinal);
+        var admin = await _session.GetPageAsync("/admin");
+        Assert.Contains("logged in as pam", admin.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Log out", admin.QuerySelector("footer")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_return_address_after_login_is_followed_only_within_the_site()
+    {
+        using var inside = await _session.SubmitAsync("/login?ReturnUrl=%2Fadmin%3Fx%3D1", new Dictionary<string, string> { ["Form.Name"] = "pam", ["Form.Password"] = EditorSession.Password });
+        Assert.Equal("/admin?x=1", inside.Headers.Location!.OriginalString);
+
+        using var fresh = new EditorSession(_app);
+        using var outside = await fresh.SubmitAsync("/login?ReturnUrl=https%3A%2F%2Fevil.example%2F", new Dictionary<string, string> { ["Form.Name"] = "pam", ["Form.Password"] = EditorSession.Password });
+        Assert.Equal("/admin", outside.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_a_message_and_the_name_kept()
+    {
+        using var response = await _session.LogInAsync("pam", "that's not what she said");
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("do not match an editor", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("pam", page.QuerySelector("input[name='Form.Name']")!.GetAttribute("value"));
+        Assert.Equal("", page.QuerySelector("input[name='Form.Password']")!.GetAttribute("value") ?? "");
+        Assert.Equal(HttpStatusCode.Redirect, await _session.StatusOfAsync("/admin"));
+    }
+
+    [Fact]
+    public async Task Empty_fields_show_their_message_next_to_the_field()
+    {
+        using var response = await _session.LogInAsync("", "");
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("Enter your editor name.", page.QuerySelector("#name-error")!.TextContent.Trim());
+        Assert.Equal("Enter your password.", page.QuerySelector("#password-error")!.TextContent.Trim());
+        Assert.Equal("name-error", page.QuerySelector("input[name='Form.Name']")!.GetAttribute("aria-describedby"));
+    }
+
+    [Fact]
+    public async Task Five_failures_lock_the_account_so_even_the_right_password_is_refused()
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            (await _session.LogInAsync("pam", "wrong guess number " + attempt)).Dispose();
+        }
+
+        using var response = await _session.LogInAsync("pam");
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("locked", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, await _session.StatusOfAsync("/admin"));
+    }
+
+    [Fact]
+    public async Task Too_many_login_posts_from_one_client_are_answered_429()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt <= WikiAccounts.LoginAttemptsPerWindow; attempt++)
+        {
+            using var response = await _session.LogInAsync("nobody-" + attempt, "wrong password for nobody");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses.Take(WikiAccounts.LoginAttemptsPerWindow), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal(HttpStatusCode.OK, await _session.StatusOfAsync("/login"));
+    }
+
+    [Fact]
+    public async Task Logging_out_takes_a_post_with_its_token_and_ends_the_session()
+    {
+        (await _session.LogInAsync("pam")).Dispose();
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, await _session.StatusOfAsync("/logout"));
+        using (var forged = await _session.Client.PostAsync(new Uri("/logout", UriKind.Relative), new FormUrlEncodedContent([])))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await _session.StatusOfAsync("/admin"));
+        using var logout = await _session.SubmitAsync("/admin", new Dictionary<string, string>(), "footer form");
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await _session.StatusOfAsync("/admin"));
+    }
+
+    [Theory]
+    [InlineData("disable")]
+    [InlineData("reset-password")]
+    public async Task Disabling_an_editor_or_resetting_the_password_ends_open_sessions_at_the_next_request(string action)
+    {
+        (await _session.LogInAsync("pam")).Dispose();
+        Assert.Equal(HttpStatusCode.OK, await _session.StatusOfAsync("/admin"));
+
+        using (var scope = _app.Services.CreateScope())
+        {
+            var command = new EditorCommand(
+                scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(),
+                new StringReader("a brand new passphrase for pam\n"),
+                TextWriter.Null,
+                TextWriter.Null,
+                interactive: false);
+            Assert.Equal(0, await command.RunAsync(["editor", action, "pam", "--password-stdin"]));
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, await _session.StatusOfAsync("/admin"));
+    }
+
+    [Fact]
+    public async Task A_restart_keeps_editors_logged_in_because_the_keys_are_kept_beside_the_database()
+    {
+        using var login = await _session.LogInAsync("pam");
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("jimpam.editor=", StringComparison.Ordinal)).Split(';')[0];
+        Assert.True(Directory.EnumerateFiles(Path.Combine(Path.GetDirectoryName(_app.DatabasePath)!, "keys"), "key-*.xml").Any());
+
+        // A second app on the same database starts with no keys in memory: it can only read the cookie from the key file.
+        await using var restarted = new WikiAppFactory(_app.DatabasePath);
+        using var client = restarted.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost"), HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/admin", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _session.Dispose();
+        await _app.DisposeAsync();
+    }
+}
