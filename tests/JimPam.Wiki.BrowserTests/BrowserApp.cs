@@ -60,6 +60,18 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
+    /// <summary>Makes an editor account, as "editor add" on the command line does.</summary>
+    public async Task AddEditorAsync(string name, string password)
+    {
+        using var scope = _factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
+        var result = await users.CreateAsync(new Microsoft.AspNetCore.Identity.IdentityUser(name), password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
     /// <summary>A new browser context (its own cookies and settings) with one page in it.</summary>
     public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 800, ColorScheme colorScheme = ColorScheme.Light)
     {

@@ -15,8 +15,10 @@ public sealed class WikiAppFactory : WebApplicationFactory<Program>
     {
     }
 
+    private WikiAppFactory(string databasePath) => _databasePath = databasePath;
+
     /// <summary>An app on a database another factory made, as a restart of that app would be.</summary>
-    public WikiAppFactory(string databasePath) => _databasePath = databasePath;
+    public static WikiAppFactory OnDatabase(string databasePath) => new(databasePath);
 
     public string DatabasePath => _databasePath ?? Path.Combine(_data.Path, "wiki.db");
 

@@ -165,7 +165,7 @@ public sealed class LoginTests : IAsyncLifetime
         Assert.True(Directory.EnumerateFiles(Path.Combine(Path.GetDirectoryName(_app.DatabasePath)!, "keys"), "key-*.xml").Any());
 
         // A second app on the same database starts with no keys in memory: it can only read the cookie from the key file.
-        await using var restarted = new WikiAppFactory(_app.DatabasePath);
+        await using var restarted = WikiAppFactory.OnDatabase(_app.DatabasePath);
         using var client = restarted.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost"), HandleCookies = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/admin", UriKind.Relative));
         request.Headers.Add("Cookie", cookie);
