@@ -14,6 +14,26 @@ internal static class TestPaths
     public static string ArticleText => File.ReadAllText(Article);
 }
 
+/// <summary>
+/// What a complete import of seed-data/ holds, read from the seed files themselves, for tests that check an
+/// import finished (once). The figures as numbers are asserted in one place only: the golden importer test.
+/// </summary>
+internal static class SeedCounts
+{
+    private static readonly Lazy<(int Events, int Episodes, int Characters)> Counts = new(() =>
+    {
+        var episodes = JimPam.Wiki.Import.SeedCatalogue.ReadEpisodes(TestPaths.SeedFolder);
+        var article = JimPam.Wiki.Import.ArticleParser.ForCatalogue("jim-and-pam.article.txt", episodes).Parse(TestPaths.ArticleText);
+        return (article.EventCount, episodes.Count, JimPam.Wiki.Import.SeedCatalogue.ReadCharacters(TestPaths.SeedFolder).Count);
+    });
+
+    public static int Events => Counts.Value.Events;
+
+    public static int Episodes => Counts.Value.Episodes;
+
+    public static int Characters => Counts.Value.Characters;
+}
+
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 public sealed class TempFolder : IDisposable
 {

@@ -28,7 +28,7 @@ public sealed class StartupRecoveryTests : IDisposable
         Assert.Contains("Removed a migration lock that an interrupted start left", app.Output, StringComparison.Ordinal);
         Assert.Contains("0 migration(s) applied (latest none)", app.Output, StringComparison.Ordinal);
         Assert.Contains("pending [\"20261127051117_InitialCreate\"", app.Output, StringComparison.Ordinal);
-        Assert.Equal(52L, Scalar(Database, "SELECT COUNT(*) FROM RelationshipEvents"));
+        Assert.Equal(SeedCounts.Events, Scalar(Database, "SELECT COUNT(*) FROM RelationshipEvents"));
         Assert.Equal(0L, Scalar(Database, "SELECT COUNT(*) FROM \"__EFMigrationsLock\""));
     }
 
@@ -56,8 +56,8 @@ public sealed class StartupRecoveryTests : IDisposable
         Assert.True(await second.WaitUntilServingAsync(TimeSpan.FromSeconds(90)), second.Output);
         using var client = second.Client();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/seasons/9", UriKind.Relative))).StatusCode);
-        Assert.Equal(52L, Scalar(Database, "SELECT COUNT(*) FROM RelationshipEvents"));
-        Assert.Equal(186L, Scalar(Database, "SELECT COUNT(*) FROM Episodes"));
+        Assert.Equal(SeedCounts.Events, Scalar(Database, "SELECT COUNT(*) FROM RelationshipEvents"));
+        Assert.Equal(SeedCounts.Episodes, Scalar(Database, "SELECT COUNT(*) FROM Episodes"));
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public sealed class StartupRecoveryTests : IDisposable
 
         Assert.True(serving[0], one.Output);
         Assert.True(serving[1], two.Output);
-        Assert.Equal(52L, Scalar(Database, "SELECT COUNT(*) FROM RelationshipEvents"));
-        Assert.Equal(24L, Scalar(Database, "SELECT COUNT(*) FROM Characters"));
+        Assert.Equal(SeedCounts.Events, Scalar(Database, "SELECT COUNT(*) FROM RelationshipEvents"));
+        Assert.Equal(SeedCounts.Characters, Scalar(Database, "SELECT COUNT(*) FROM Characters"));
         Assert.Equal(1, CountOf("Imported 9 seasons", one.Output + two.Output));
         foreach (var app in new[] { one, two })
         {
@@ -115,7 +115,7 @@ public sealed class StartupRecoveryTests : IDisposable
         Assert.Contains(Database, line, StringComparison.Ordinal);
         Assert.Contains(cause, line, StringComparison.Ordinal);
         Assert.DoesNotContain("already exists", app.Output, StringComparison.Ordinal);
-        Assert.Equal(52L, Scalar(Database, "SELECT COUNT(*) FROM RelationshipEvents"));
+        Assert.Equal(SeedCounts.Events, Scalar(Database, "SELECT COUNT(*) FROM RelationshipEvents"));
     }
 
     [Fact]
@@ -208,13 +208,13 @@ public sealed class StartupRecoveryTests : IDisposable
         }
     }
 
-    private static long Scalar(string database, string sql)
+    private static int Scalar(string database, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static int CountOf(string text, string output) =>

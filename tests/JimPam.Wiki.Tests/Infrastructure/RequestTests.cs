@@ -133,7 +133,7 @@ public class RequestTests(WikiAppFactory app)
             addresses.AddRange(page.QuerySelectorAll("main a[href^='/episodes/'], main a[href^='/characters/']").Select(a => a.GetAttribute("href")!));
         }
 
-        Assert.Equal(186 + 24, addresses.Distinct().Count());
+        Assert.Equal(SeedCounts.Episodes + SeedCounts.Characters, addresses.Distinct().Count());
         Assert.All(addresses, address => Assert.Matches("^/(episodes|characters)/[a-z0-9]+(-[a-z0-9]+)*$", address));
         Assert.Contains("/episodes/cafe-disco", addresses);
     }
