@@ -26,6 +26,12 @@ public class RelationshipEvent
     /// <summary>Markdown with wiki links: the paragraph, or the figure's caption.</summary>
     public string BodyMarkdown { get; set; } = "";
 
+    /// <summary>
+    /// The number of the latest revision (0: saved before revisions were kept). A concurrency token: a save
+    /// that started from an older number is refused by the database itself.
+    /// </summary>
+    public int Revision { get; set; }
+
     public List<EventCitation> Citations { get; set; } = [];
     public List<EventMention> Mentions { get; set; } = [];
 }

@@ -1,6 +1,7 @@
 using JimPam.Wiki.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace JimPam.Wiki.Data;
 
@@ -22,6 +23,8 @@ public static class WikiDataSetup
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         });
         services.AddScoped<SeedImporter>();
+        services.AddScoped<EventWriter>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<WikiDbContext>("database");
         return services;
     }

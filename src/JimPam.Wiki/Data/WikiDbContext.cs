@@ -18,6 +18,7 @@ public class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityUs
     public DbSet<EventMention> EventMentions => Set<EventMention>();
     public DbSet<RecurringJoke> Jokes => Set<RecurringJoke>();
     public DbSet<JokeCitation> JokeCitations => Set<JokeCitation>();
+    public DbSet<Revision> Revisions => Set<Revision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,7 +12,7 @@ public sealed record ImportSummary(int Seasons, int Episodes, int Characters, in
 /// relationship article. Everything is read and checked before the first write, and all writes share
 /// one transaction, so malformed input leaves the database as it was.
 /// </summary>
-public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger)
+public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger, TimeProvider? clock = null)
 {
     public async Task<ImportSummary> ImportAsync(string folder, CancellationToken cancellationToken = default)
     {
@@ -61,6 +61,11 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger)
             };
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Every imported event starts its history with revision 1, "imported from the source article".
+        var importedAt = (clock ?? TimeProvider.System).GetUtcNow();
+        db.Revisions.AddRange(db.ChangeTracker.Entries<RelationshipEvent>().Select(e => EventWriter.ImportRevision(e.Entity, importedAt)).ToList());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(

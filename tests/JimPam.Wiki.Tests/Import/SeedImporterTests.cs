@@ -44,6 +44,21 @@ public sealed class SeedImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_imported_event_starts_its_history_with_revision_one()
+    {
+        await ImportAsync(TestPaths.SeedFolder);
+
+        await using var db = NewDb();
+        Assert.All(await db.Events.ToListAsync(), e => Assert.Equal(1, e.Revision));
+        var revisions = await db.Revisions.ToListAsync();
+        Assert.Equal(await db.Events.CountAsync(), revisions.Count);
+        Assert.All(revisions, r =>
+        {
+            Assert.Equal((Revision.EventType, 1, "import", "Imported from the source article"), (r.EntityType, r.Number, r.Author, r.Summary));
+        });
+    }
+
+    [Fact]
     public async Task A_citation_outside_its_season_keeps_the_episode_s_real_season()
     {
         await ImportAsync(TestPaths.SeedFolder);

@@ -9,6 +9,7 @@ internal sealed class RelationshipEventConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("RelationshipEvents");
         builder.Property(e => e.ImageSlot).HasMaxLength(200);
+        builder.Property(e => e.Revision).IsConcurrencyToken();
         builder.HasIndex(e => new { e.RelationshipId, e.SeasonId, e.Order }).IsUnique();
         builder.HasOne(e => e.Season).WithMany().HasForeignKey(e => e.SeasonId);
     }

@@ -280,6 +280,10 @@ namespace JimPam.Wiki.Data.Migrations
                     b.Property<int>("RelationshipId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SeasonId")
                         .HasColumnType("INTEGER");
 
@@ -309,6 +313,48 @@ namespace JimPam.Wiki.Data.Migrations
                     b.HasIndex("CharacterId");
 
                     b.ToTable("RelationshipMember");
+                });
+
+            modelBuilder.Entity("JimPam.Wiki.Data.Revision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityType", "EntityId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Revisions");
                 });
 
             modelBuilder.Entity("JimPam.Wiki.Data.Season", b =>

@@ -1,0 +1,134 @@
+using System.ComponentModel.DataAnnotations;
+using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Pages.Admin.Events;
+
+/// <summary>
+/// Edits one paragraph or caption of a season. Preview renders on the server exactly as the season page
+/// will; saving goes through <see cref="EventWriter"/>, which refuses a save whose base revision is stale,
+/// and then this page shows the current text beside the editor's own, which is kept intact.
+/// </summary>
+public class EditModel(WikiDbContext db, EventWriter writer, WikiRenderer renderer, ILogger<EditModel> logger) : PageModel
+{
+    public const int MaxBodyLength = 20_000;
+
+    [BindProperty]
+    public EventForm Form { get; set; } = new();
+
+    public EventContext? Event { get; private set; }
+
+    public IHtmlContent? Preview { get; private set; }
+
+    public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
+
+    public ConflictView? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is not { } current)
+        {
+            return NotFound();
+        }
+
+        Form = new EventForm { Body = current.BodyMarkdown, BaseRevision = current.Revision };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            await RenderPreviewAsync(cancellationToken);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is not { } current)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var author = User.Identity?.Name ?? "";
+        var result = await writer.SaveAsync(new EventEdit(id, Form.BaseRevision, Form.Body, Form.Summary ?? ""), author, cancellationToken);
+        switch (result)
+        {
+            case EventSaveResult.Saved saved:
+                logger.LogInformation("Editor {Editor} saved event {EventId} as revision {Revision}", author, id, saved.Revision);
+                return Redirect(Url.Page("/Seasons/Season", pageHandler: null, values: new { number = current.Season }, protocol: null, host: null, fragment: $"event-{id}")!);
+            case EventSaveResult.Conflict conflict:
+                logger.LogInformation("Editor {Editor} met an edit conflict on event {EventId}: base {Base}, current {Current}", author, id, Form.BaseRevision, conflict.CurrentRevision);
+                Conflict = new ConflictView(conflict.CurrentRevision, conflict.CurrentAuthor, await RenderAsync(conflict.CurrentBody, cancellationToken), conflict.CurrentBody);
+
+                // The editor has now seen the current text: a second save, on purpose, starts from it.
+                ModelState.Remove($"{nameof(Form)}.{nameof(EventForm.BaseRevision)}");
+                Form.BaseRevision = conflict.CurrentRevision;
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<RelationshipEventRow?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var row = await db.Events.AsNoTracking()
+            .Where(e => e.Id == id)
+            .Select(e => new RelationshipEventRow(e.Id, e.Season.Number, e.Order, e.Kind, e.ImageSlot, e.BodyMarkdown, e.Revision))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is not null)
+        {
+            Event = new EventContext(row.Id, row.Season, row.Order, row.Kind, row.ImageSlot, row.Revision);
+        }
+
+        return row;
+    }
+
+    private async Task RenderPreviewAsync(CancellationToken cancellationToken)
+    {
+        Preview = await RenderAsync(Form.Body, cancellationToken);
+        BrokenLinks = WikiMarkdown.Analyse(Form.Body, await renderer.ResolverAsync(cancellationToken), MentionFinder.Empty).BrokenLinks;
+    }
+
+    private async Task<IHtmlContent> RenderAsync(string body, CancellationToken cancellationToken) =>
+        Event!.Kind == EventKind.Figure
+            ? (await renderer.InlineRendererAsync(cancellationToken))(body)
+            : (await renderer.BlockRendererAsync(cancellationToken))(body);
+
+    private sealed record RelationshipEventRow(int Id, int Season, int Order, EventKind Kind, string? ImageSlot, string BodyMarkdown, int Revision);
+
+    public sealed record EventContext(int Id, int Season, int Order, EventKind Kind, string? ImageSlot, int Revision);
+
+    public sealed record ConflictView(int Revision, string? Author, IHtmlContent Rendered, string Markdown);
+
+    public sealed class EventForm
+    {
+        [Required(ErrorMessage = "The text cannot be empty; to remove a paragraph, delete it instead.")]
+        [StringLength(MaxBodyLength, ErrorMessage = "The text is too long: at most 20,000 characters.")]
+        [Display(Name = "Text (Markdown, with [[wiki links]])")]
+        public string Body { get; set; } = "";
+
+        [StringLength(500, ErrorMessage = "The summary is too long: at most 500 characters.")]
+        [Display(Name = "Edit summary (optional)")]
+        public string? Summary { get; set; }
+
+        [Range(0, int.MaxValue)]
+        public int BaseRevision { get; set; }
+    }
+}

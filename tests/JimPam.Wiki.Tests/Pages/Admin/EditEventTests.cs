@@ -1,0 +1,224 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using JimPam.Wiki.Data;
+using JimPam.Wiki.Tests.Pages.Account;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JimPam.Wiki.Tests.Pages.Admin;
+
+/// <summary>Editing a paragraph of the story: each test has its own app and database, and an editor logged in.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the test class through IAsyncLifetime.DisposeAsync.")]
+public sealed class EditEventTests : IAsyncLifetime
+{
+    private readonly WikiAppFactory _app = new();
+    private EditorSession _pam = null!;
+    private int _eventId;
+    private string _editUrl = "";
+
+    public async Task InitializeAsync()
+    {
+        await EditorSession.AddEditorAsync(_app, "pam");
+        await EditorSession.AddEditorAsync(_app, "jim");
+        _pam = new EditorSession(_app);
+        (await _pam.LogInAsync("pam")).Dispose();
+        var season = await _pam.GetPageAsync("/seasons/5");
+        _editUrl = season.QuerySelector(".event .edit-links a")!.GetAttribute("href")!;
+        _eventId = int.Parse(_editUrl.Split('/')[3], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task An_editor_saves_a_paragraph_and_readers_see_it_on_the_next_read_with_its_citations_and_history()
+    {
+        var form = await _pam.GetPageAsync(_editUrl);
+        Assert.Equal("1", form.QuerySelector("input[name='Form.BaseRevision']")!.GetAttribute("value"));
+
+        using var saved = await _pam.SubmitAsync(_editUrl, new Dictionary<string, string>
+        {
+            ["Form.Body"] = "Pam and Jim remember the [[Pilot]] together.",
+            ["Form.Summary"] = "Shorter",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal($"/seasons/5#event-{_eventId}", saved.Headers.Location!.OriginalString);
+        var (_, season) = await _app.GetPageAsync("/seasons/5");
+        var paragraph = season.QuerySelector($"#event-{_eventId}")!;
+        Assert.Equal("Pam and Jim remember the Pilot together.", paragraph.TextContent.Trim());
+        Assert.Equal("/episodes/pilot", paragraph.QuerySelector("a")!.GetAttribute("href"));
+        var (_, pilot) = await _app.GetPageAsync("/episodes/pilot");
+        Assert.Contains("Pam and Jim remember the Pilot together.", pilot.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var (_, history) = await _app.GetPageAsync($"/history/event/{_eventId}");
+        var revisions = history.QuerySelectorAll(".revisions li").Select(li => li.TextContent).ToList();
+        Assert.Equal(2, revisions.Count);
+        Assert.Contains("Revision 2", revisions[0], StringComparison.Ordinal);
+        Assert.Contains("by pam: Shorter", revisions[0], StringComparison.Ordinal);
+        Assert.Contains("by import: Imported from the source article", revisions[1], StringComparison.Ordinal);
+
+        var (_, diff) = await _app.GetPageAsync($"/history/event/{_eventId}?from=1&to=2");
+        Assert.Contains("Pilot", string.Concat(diff.QuerySelectorAll(".diff-text ins").Select(i => i.TextContent)), StringComparison.Ordinal);
+        Assert.NotEmpty(diff.QuerySelectorAll(".diff-text del"));
+        Assert.Contains("[deleted: ", diff.QuerySelector(".diff-text del")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readers_see_no_edit_links_and_anonymous_edits_are_refused()
+    {
+        var (_, season) = await _app.GetPageAsync("/seasons/5");
+        Assert.Empty(season.QuerySelectorAll(".edit-links"));
+
+        using var reader = new EditorSession(_app);
+        using var view = await reader.Client.GetAsync(new Uri(_editUrl, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, view.StatusCode);
+        using var post = await reader.Client.PostAsync(new Uri(_editUrl, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Body"] = "Vandalised.", ["Form.BaseRevision"] = "1" }));
+        Assert.Equal(HttpStatusCode.Unauthorized, post.StatusCode);
+        Assert.Equal(1, await RevisionOfAsync());
+    }
+
+    [Fact]
+    public async Task A_save_without_the_antiforgery_token_gets_400_and_changes_nothing()
+    {
+        using var post = await _pam.Client.PostAsync(new Uri(_editUrl, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Body"] = "Forged.", ["Form.BaseRevision"] = "1" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Equal(1, await RevisionOfAsync());
+    }
+
+    [Fact]
+    public async Task A_text_that_is_too_long_is_refused_next_to_the_field_and_the_typed_text_is_kept()
+    {
+        var typed = "Jim and Pam. " + new string('x', 20_000);
+
+        using var response = await _pam.SubmitAsync(_editUrl, new Dictionary<string, string> { ["Form.Body"] = typed });
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("The text is too long: at most 20,000 characters.", page.QuerySelector("#body-error")!.TextContent.Trim());
+        Assert.Equal(typed, page.QuerySelector("textarea[name='Form.Body']")!.TextContent.TrimStart('\n'));
+        Assert.Equal(1, await RevisionOfAsync());
+    }
+
+    [Fact]
+    public async Task Preview_renders_the_page_s_html_lists_broken_links_and_saves_nothing()
+    {
+        using var response = await _pam.SubmitAsync(_editUrl + "?handler=Preview", new Dictionary<string, string> { ["Form.Body"] = "They watch [[The Dundies]] and [[The Dundys]]." });
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("/episodes/the-dundies", page.QuerySelector(".preview a")!.GetAttribute("href"));
+        Assert.Equal(["[[The Dundys]]"], page.QuerySelectorAll(".broken-links code").Select(c => c.TextContent));
+        Assert.Equal("They watch [[The Dundies]] and [[The Dundys]].", page.QuerySelector("textarea[name='Form.Body']")!.TextContent.Trim());
+        Assert.Equal(_editUrl, page.QuerySelector("main form")!.GetAttribute("action"));
+        Assert.Equal(1, await RevisionOfAsync());
+    }
+
+    public static TheoryData<string> Payloads =>
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[click](javascript:alert(1))",
+        "<javascript:alert(1)>",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](&#106;avascript:alert(1))",
+        "<svg><script>alert(1)</script></svg>",
+        "<svg onload=alert(1)>",
+        "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "![x](javascript:alert(1))",
+        "[[<img src=x onerror=alert(1)>]]",
+        "[[Pilot|<script>alert(1)</script>]]",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task A_script_payload_renders_inert_in_the_preview_and_on_the_page(string payload)
+    {
+        using var preview = await _pam.SubmitAsync(_editUrl + "?handler=Preview", new Dictionary<string, string> { ["Form.Body"] = payload });
+        AssertInert(new HtmlParser().ParseDocument(await preview.Content.ReadAsStringAsync()).QuerySelector(".preview")!);
+
+        using var saved = await _pam.SubmitAsync(_editUrl, new Dictionary<string, string> { ["Form.Body"] = payload });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, season) = await _app.GetPageAsync("/seasons/5");
+        AssertInert(season.QuerySelector($"#event-{_eventId}")!);
+    }
+
+    [Fact]
+    public async Task Two_editors_save_the_same_paragraph_and_the_second_gets_the_conflict_page_with_both_texts()
+    {
+        using var jim = new EditorSession(_app);
+        (await jim.LogInAsync("jim")).Dispose();
+        var jimsForm = await jim.GetPageAsync(_editUrl);
+
+        (await _pam.SubmitAsync(_editUrl, new Dictionary<string, string> { ["Form.Body"] = "Pam's version of the paragraph." })).Dispose();
+        var values = jimsForm.QuerySelectorAll("main form input").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        values["Form.Body"] = "Jim's version of the paragraph.";
+        using var conflict = await jim.Client.PostAsync(new Uri(_editUrl, UriKind.Relative), new FormUrlEncodedContent(values));
+        var page = new HtmlParser().ParseDocument(await conflict.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        Assert.Contains("Someone saved this paragraph while you were editing", page.QuerySelector(".conflict h2")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Pam's version of the paragraph.", page.QuerySelector(".conflict .preview")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Revision 2 by pam", page.QuerySelector(".conflict [role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Jim's version of the paragraph.", page.QuerySelector("textarea[name='Form.Body']")!.TextContent.Trim());
+        Assert.Equal("2", page.QuerySelector("input[name='Form.BaseRevision']")!.GetAttribute("value"));
+        Assert.Equal(2, await RevisionOfAsync());
+
+        // Having seen Pam's text, Jim saves the conflict page's form on purpose: a third revision, and Pam's stays in the history.
+        values["Form.BaseRevision"] = page.QuerySelector("input[name='Form.BaseRevision']")!.GetAttribute("value")!;
+        values["__RequestVerificationToken"] = page.QuerySelector("main form input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        values["Form.Body"] = "Jim's version, after reading Pam's.";
+        using var again = await jim.Client.PostAsync(new Uri(_editUrl, UriKind.Relative), new FormUrlEncodedContent(values));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(3, await RevisionOfAsync());
+        var (_, history) = await _app.GetPageAsync($"/history/event/{_eventId}");
+        Assert.Equal(["jim", "pam", "import"], history.QuerySelectorAll(".revisions .author").Select(a => a.TextContent));
+    }
+
+    [Fact]
+    public async Task A_hundred_saves_racing_from_the_same_base_leave_one_revision_and_ninety_nine_conflicts()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(async n =>
+        {
+            await using var scope = _app.Services.CreateAsyncScope();
+            var writer = scope.ServiceProvider.GetRequiredService<EventWriter>();
+            return await writer.SaveAsync(new EventEdit(_eventId, 1, $"Racing save number {n}.", ""), "racer", CancellationToken.None);
+        }));
+
+        Assert.Single(results.OfType<EventSaveResult.Saved>());
+        Assert.Equal(99, results.OfType<EventSaveResult.Conflict>().Count());
+        await using var check = _app.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<WikiDbContext>();
+        Assert.Equal(2, await db.Revisions.CountAsync(r => r.EntityType == Revision.EventType && r.EntityId == _eventId));
+        var current = await db.Events.SingleAsync(e => e.Id == _eventId);
+        Assert.Equal(2, current.Revision);
+        Assert.StartsWith("Racing save number ", current.BodyMarkdown, StringComparison.Ordinal);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _pam.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private async Task<int> RevisionOfAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
+        return await db.Events.Where(e => e.Id == _eventId).Select(e => e.Revision).SingleAsync();
+    }
+
+    private static void AssertInert(IElement rendered)
+    {
+        Assert.Empty(rendered.QuerySelectorAll("script, iframe, object, embed, svg, style"));
+        foreach (var element in rendered.QuerySelectorAll("*"))
+        {
+            Assert.DoesNotContain(element.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
+            foreach (var url in new[] { element.GetAttribute("href"), element.GetAttribute("src") }.OfType<string>())
+            {
+                var scheme = url.Trim().ToLowerInvariant();
+                Assert.False(scheme.StartsWith("javascript:", StringComparison.Ordinal) || scheme.StartsWith("data:", StringComparison.Ordinal) || scheme.StartsWith("vbscript:", StringComparison.Ordinal), url);
+            }
+        }
+    }
+}
