@@ -34,8 +34,11 @@ public sealed class EditorSession(WebApplicationFactory<Program> app) : IDisposa
         return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Fills the first form of the page at <paramref name="url"/> (its antiforgery token included) and posts it.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string url, IReadOnlyDictionary<string, string> fields, string? formSelector = null)
+    /// <summary>
+    /// Fills the first form of the page at <paramref name="url"/> (its antiforgery token included) and posts it, as
+    /// its submit button does, or as the button <paramref name="button"/> names (its formaction included).
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string url, IReadOnlyDictionary<string, string> fields, string? formSelector = null, string? button = null)
     {
         var page = await GetPageAsync(url);
         var form = (IHtmlFormElement)(page.QuerySelector(formSelector ?? "main form") ?? throw new InvalidOperationException($"No form on {url}"));
@@ -47,7 +50,10 @@ public sealed class EditorSession(WebApplicationFactory<Program> app) : IDisposa
             values[name] = value;
         }
 
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
+        var pressed = button is null ? null : form.QuerySelectorAll("button").FirstOrDefault(b => b.TextContent.Trim() == button)
+            ?? throw new InvalidOperationException($"No button '{button}' in the form on {url}");
+        var action = pressed?.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction
+            : string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
         return await Client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
     }
 

@@ -102,7 +102,7 @@ public sealed class EditEventTests : IAsyncLifetime
     [Fact]
     public async Task Preview_renders_the_page_s_html_lists_broken_links_and_saves_nothing()
     {
-        using var response = await _pam.SubmitAsync(_editUrl + "?handler=Preview", new Dictionary<string, string> { ["Form.Body"] = "They watch [[The Dundies]] and [[The Dundys]]." });
+        using var response = await _pam.SubmitAsync(_editUrl, new Dictionary<string, string> { ["Form.Body"] = "They watch [[The Dundies]] and [[The Dundys]]." }, button: "Preview");
         var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
 
         Assert.Equal("/episodes/the-dundies", page.QuerySelector(".preview a")!.GetAttribute("href"));
@@ -134,7 +134,7 @@ public sealed class EditEventTests : IAsyncLifetime
     [MemberData(nameof(Payloads))]
     public async Task A_script_payload_renders_inert_in_the_preview_and_on_the_page(string payload)
     {
-        using var preview = await _pam.SubmitAsync(_editUrl + "?handler=Preview", new Dictionary<string, string> { ["Form.Body"] = payload });
+        using var preview = await _pam.SubmitAsync(_editUrl, new Dictionary<string, string> { ["Form.Body"] = payload }, button: "Preview");
         AssertInert(new HtmlParser().ParseDocument(await preview.Content.ReadAsStringAsync()).QuerySelector(".preview")!);
 
         using var saved = await _pam.SubmitAsync(_editUrl, new Dictionary<string, string> { ["Form.Body"] = payload });
