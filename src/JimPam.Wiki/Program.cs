@@ -42,7 +42,7 @@ return await WikiHost.RunAsync(app, wiki, async () =>
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        return await new EditorCommand(users, Console.In, Console.Out, Console.Error, !Console.IsInputRedirected).RunAsync(command);
+        return await new EditorCommand(users, TimeProvider.System, Console.In, Console.Out, Console.Error, !Console.IsInputRedirected).RunAsync(command);
     }
 
     app.UseWikiPipeline(wiki);

@@ -9,7 +9,7 @@ namespace JimPam.Wiki.Accounts;
 /// There is no default account and no default password; the first editor is made here. A refused call
 /// exits non-zero and says why on standard error.
 /// </summary>
-public sealed class EditorCommand(UserManager<IdentityUser> users, TextReader input, TextWriter output, TextWriter error, bool interactive)
+public sealed class EditorCommand(UserManager<IdentityUser> users, TimeProvider clock, TextReader input, TextWriter output, TextWriter error, bool interactive)
 {
     public const string Usage =
         "usage: editor add <name> [--password-stdin]\n" +
@@ -172,9 +172,9 @@ public sealed class EditorCommand(UserManager<IdentityUser> users, TextReader in
         }
     }
 
-    private static string State(IdentityUser editor) =>
+    private string State(IdentityUser editor) =>
         editor.LockoutEnd == DateTimeOffset.MaxValue ? "disabled"
-        : editor.LockoutEnd > DateTimeOffset.UtcNow ? $"locked until {editor.LockoutEnd:u} after failed logins"
+        : editor.LockoutEnd > clock.GetUtcNow() ? $"locked until {editor.LockoutEnd:u} after failed logins"
         : "active";
 
     private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));

@@ -104,8 +104,8 @@ public static class SqliteStore
     public static async Task<IDisposable> AcquireStartupLockAsync(string databasePath, ILogger logger, CancellationToken cancellationToken)
     {
         var lockPath = databasePath + ".startup-lock";
-        var waitingSince = DateTime.UtcNow;
-        var lastReport = DateTime.MinValue;
+        var waitingSince = System.Diagnostics.Stopwatch.GetTimestamp();
+        TimeSpan? lastReport = null;
         while (true)
         {
             try
@@ -119,10 +119,11 @@ public static class SqliteStore
             catch (IOException) when (File.Exists(lockPath))
             {
                 // Another process holds the lock: it is migrating or seeding this database. Wait for it.
-                if (DateTime.UtcNow - lastReport > TimeSpan.FromSeconds(10))
+                var waited = System.Diagnostics.Stopwatch.GetElapsedTime(waitingSince);
+                if (lastReport is null || waited - lastReport > TimeSpan.FromSeconds(10))
                 {
-                    logger.LogInformation("Another process is preparing {Database}; waiting for it ({Waited:0}s so far)", databasePath, (DateTime.UtcNow - waitingSince).TotalSeconds);
-                    lastReport = DateTime.UtcNow;
+                    logger.LogInformation("Another process is preparing {Database}; waiting for it ({Waited:0}s so far)", databasePath, waited.TotalSeconds);
+                    lastReport = waited;
                 }
 
                 await Task.Delay(200, cancellationToken);

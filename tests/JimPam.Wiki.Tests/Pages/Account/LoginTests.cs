@@ -147,6 +147,7 @@ public sealed class LoginTests : IAsyncLifetime
         {
             var command = new EditorCommand(
                 scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(),
+                TimeProvider.System,
                 new StringReader("a brand new passphrase for pam\n"),
                 TextWriter.Null,
                 TextWriter.Null,
