@@ -15,7 +15,9 @@ public class CharacterModel(WikiDbContext db, WikiRenderer renderer) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var character = await FindAsync(slug, cancellationToken) ?? await FindAsync(Slug.From(slug), cancellationToken);
+        // "Café-Disco" and "cafe-disco" are one address: a spelling that is not the slug is looked up as its slug.
+        var canonical = Slug.From(slug);
+        var character = await FindAsync(slug, cancellationToken) ?? (canonical == slug ? null : await FindAsync(canonical, cancellationToken));
         if (character is null)
         {
             return NotFound();

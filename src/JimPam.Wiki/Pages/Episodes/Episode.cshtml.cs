@@ -15,8 +15,9 @@ public class EpisodeModel(WikiDbContext db, WikiRenderer renderer) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        // "Café-Disco" and "cafe-disco" are one address; the second lookup finds the first spelling.
-        var episode = await FindAsync(slug, cancellationToken) ?? await FindAsync(Slug.From(slug), cancellationToken);
+        // "Café-Disco" and "cafe-disco" are one address: a spelling that is not the slug is looked up as its slug.
+        var canonical = Slug.From(slug);
+        var episode = await FindAsync(slug, cancellationToken) ?? (canonical == slug ? null : await FindAsync(canonical, cancellationToken));
         if (episode is null)
         {
             return NotFound();

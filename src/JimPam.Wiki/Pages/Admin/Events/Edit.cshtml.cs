@@ -86,19 +86,11 @@ public class EditModel(WikiDbContext db, EventWriter writer, WikiRenderer render
         }
     }
 
-    private async Task<RelationshipEventRow?> LoadAsync(int id, CancellationToken cancellationToken)
-    {
-        var row = await db.Events.AsNoTracking()
+    private async Task<EventContext?> LoadAsync(int id, CancellationToken cancellationToken) =>
+        Event = await db.Events.AsNoTracking()
             .Where(e => e.Id == id)
-            .Select(e => new RelationshipEventRow(e.Id, e.Season.Number, e.Order, e.Kind, e.ImageSlot, e.BodyMarkdown, e.Revision))
+            .Select(e => new EventContext(e.Id, e.Season.Number, e.Order, e.Kind, e.ImageSlot, e.BodyMarkdown, e.Revision))
             .FirstOrDefaultAsync(cancellationToken);
-        if (row is not null)
-        {
-            Event = new EventContext(row.Id, row.Season, row.Order, row.Kind, row.ImageSlot, row.Revision);
-        }
-
-        return row;
-    }
 
     private async Task RenderPreviewAsync(CancellationToken cancellationToken)
     {
@@ -111,9 +103,8 @@ public class EditModel(WikiDbContext db, EventWriter writer, WikiRenderer render
             ? (await renderer.InlineRendererAsync(cancellationToken))(body)
             : (await renderer.BlockRendererAsync(cancellationToken))(body);
 
-    private sealed record RelationshipEventRow(int Id, int Season, int Order, EventKind Kind, string? ImageSlot, string BodyMarkdown, int Revision);
-
-    public sealed record EventContext(int Id, int Season, int Order, EventKind Kind, string? ImageSlot, int Revision);
+    /// <summary>The event as it is now: where it sits, and its current text and revision.</summary>
+    public sealed record EventContext(int Id, int Season, int Order, EventKind Kind, string? ImageSlot, string BodyMarkdown, int Revision);
 
     public sealed record ConflictView(int Revision, string? Author, IHtmlContent Rendered, string Markdown);
 
