@@ -9,6 +9,8 @@ public class Character
     public string? FullName { get; set; }
     public string? Actor { get; set; }
     public List<CharacterAlias> Aliases { get; set; } = [];
+    /// <summary>The number of the latest revision; a concurrency token, so a stale form cannot overwrite a newer save.</summary>
+    public int Revision { get; set; }
 }
 
 /// <summary>Another name for a character ("Pam", "Cece"), used for links and for finding mentions.</summary>

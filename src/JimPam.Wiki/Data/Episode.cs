@@ -11,6 +11,8 @@ public class Episode
     public string Slug { get; set; } = "";
     public DateOnly? AirDate { get; set; }
     public List<EpisodeAlias> Aliases { get; set; } = [];
+    /// <summary>The number of the latest revision; a concurrency token, so a stale form cannot overwrite a newer save.</summary>
+    public int Revision { get; set; }
 }
 
 /// <summary>Another spelling of an episode title that wiki links and the importer may use.</summary>

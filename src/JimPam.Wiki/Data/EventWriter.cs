@@ -1,4 +1,3 @@
-using System.Text.Json;
 using JimPam.Wiki.Content;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,55 +6,114 @@ namespace JimPam.Wiki.Data;
 /// <summary>What an editor sends: the new body, the revision the form started from, and why.</summary>
 public sealed record EventEdit(int EventId, int BaseRevision, string BodyMarkdown, string Summary);
 
-/// <summary>The outcome of a save: saved as a new revision, or refused because someone saved first.</summary>
+/// <summary>The outcome of a write: saved as a new revision, or refused because someone saved first.</summary>
 public abstract record EventSaveResult
 {
-    public sealed record Saved(int Revision) : EventSaveResult;
+    /// <summary>Saved as <paramref name="Revision"/>; <paramref name="MergedWith"/> names the revision it was merged with, if any.</summary>
+    public sealed record Saved(int Revision, int? MergedWith = null) : EventSaveResult;
 
-    public sealed record Conflict(int CurrentRevision, string CurrentBody, string? CurrentAuthor) : EventSaveResult;
+    public sealed record Conflict(int CurrentRevision, string CurrentBody, string? CurrentAuthor, bool CurrentDeleted) : EventSaveResult;
 
     public sealed record Missing : EventSaveResult;
 }
 
 /// <summary>
-/// The one way an event's body is written: in one transaction it checks the base revision, writes the body,
-/// derives the citation and mention rows from it, and writes the revision. The event's revision number is a
-/// concurrency token, so two saves racing from the same base cannot both succeed.
+/// The one way an event is written, whether by the edit form, a delete, a revert or a restore. In one transaction it
+/// checks the base revision (merging a stale edit line by line when it safely can), writes the fields, derives the
+/// citation and mention rows from the body, and writes the revision. The event's revision number is a concurrency
+/// token, so two writes racing from the same base cannot both succeed.
 /// </summary>
 public sealed class EventWriter(WikiDbContext db, WikiLinkCatalog catalog, TimeProvider clock)
 {
     public const string ImportAuthor = "import";
     public const string ImportSummary = "Imported from the source article";
 
-    public async Task<EventSaveResult> SaveAsync(EventEdit edit, string author, CancellationToken cancellationToken)
+    public Task<EventSaveResult> SaveAsync(EventEdit edit, string author, CancellationToken cancellationToken) =>
+        WriteAsync(edit.EventId, author, async (target, ct) =>
+        {
+            var body = Normalise(edit.BodyMarkdown);
+            if (target.Revision == edit.BaseRevision)
+            {
+                return new Change(Of(target) with { BodyMarkdown = body }, edit.Summary.Trim(), null);
+            }
+
+            // Someone saved since this form was loaded: merge the two edits of the body if they touch different paragraphs.
+            if (target.Deleted || await SnapshotAsync(target.Id, edit.BaseRevision, ct) is not { } baseline
+                || TextMerge.Merge(Normalise(baseline.BodyMarkdown), Normalise(target.BodyMarkdown), body) is not { } merged)
+            {
+                return null;
+            }
+
+            var summary = $"{edit.Summary.Trim()} (merged with revision {target.Revision})".TrimStart();
+            return new Change(Of(target) with { BodyMarkdown = merged }, summary, target.Revision);
+        }, cancellationToken);
+
+    /// <summary>Deletes the event softly: readers no longer see it, its history stays, and a revert restores it.</summary>
+    public Task<EventSaveResult> DeleteAsync(int eventId, int baseRevision, string author, string summary, CancellationToken cancellationToken) =>
+        WriteAsync(eventId, author, (target, _) => Task.FromResult(
+            target.Revision != baseRevision || target.Deleted ? null : new Change(Of(target) with { Deleted = true }, summary.Trim(), null)),
+            cancellationToken);
+
+    /// <summary>Makes an earlier revision current again, as a new revision; reverting to a revision before a delete restores the event.</summary>
+    public Task<EventSaveResult> RevertAsync(int eventId, int baseRevision, int toRevision, string author, CancellationToken cancellationToken) =>
+        WriteAsync(eventId, author, async (target, ct) =>
+        {
+            if (target.Revision != baseRevision || await SnapshotAsync(target.Id, toRevision, ct) is not { } earlier)
+            {
+                return null;
+            }
+
+            var summary = target.Deleted && !earlier.Deleted ? $"Restored revision {toRevision}" : $"Reverted to revision {toRevision}";
+            return new Change(earlier, summary, null);
+        }, cancellationToken);
+
+    /// <summary>The first revision of an imported event, written by the seed import in its own transaction.</summary>
+    public static Revision ImportRevision(RelationshipEvent imported, DateTimeOffset at)
+    {
+        imported.Revision = 1;
+        return Snapshot(imported, ImportAuthor, ImportSummary, at);
+    }
+
+    /// <summary>The fields a revision kept, or null when the event has no such revision.</summary>
+    public Task<EventSnapshot?> SnapshotAsync(int eventId, int number, CancellationToken cancellationToken) =>
+        RevisionLog.SnapshotAsync<EventSnapshot>(db, Revision.EventType, eventId, number, cancellationToken);
+
+    // Textareas send CRLF; bodies are stored with LF and no trailing blank lines, so diffs and merges compare like with like.
+    private static string Normalise(string markdown) => markdown.ReplaceLineEndings("\n").TrimEnd();
+
+    private static EventSnapshot Of(RelationshipEvent e) => new(e.BodyMarkdown, e.Kind, e.ImageSlot, e.SeasonId, e.Order, e.Deleted);
+
+    private async Task<EventSaveResult> WriteAsync(int eventId, string author, Func<RelationshipEvent, CancellationToken, Task<Change?>> decide, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var target = await db.Events
             .Include(e => e.Citations)
             .Include(e => e.Mentions)
-            .FirstOrDefaultAsync(e => e.Id == edit.EventId, cancellationToken);
+            .FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
         if (target is null)
         {
             return new EventSaveResult.Missing();
         }
 
-        if (target.Revision != edit.BaseRevision)
+        if (await decide(target, cancellationToken) is not { } change)
         {
-            return await ConflictAsync(target.Id, cancellationToken);
+            return await ConflictAsync(eventId, cancellationToken);
         }
 
         if (target.Revision == 0)
         {
             // Saved before revisions were kept: its current text becomes revision 1, so the history starts where the text did.
             target.Revision = 1;
-            db.Revisions.Add(Snapshot(target, ImportAuthor, ImportSummary));
+            db.Revisions.Add(Snapshot(target, ImportAuthor, ImportSummary, clock.GetUtcNow()));
         }
 
+        var next = change.Fields;
         var resolver = await catalog.GetResolverAsync(cancellationToken);
         var mentions = await WikiLinkCatalog.LoadMentionFinderAsync(db, cancellationToken);
-        CitationRows.SetBody(target, edit.BodyMarkdown, resolver, mentions);
+        CitationRows.SetBody(target, next.BodyMarkdown, next.Deleted ? WikiLinkResolver.Empty : resolver, next.Deleted ? MentionFinder.Empty : mentions);
+        (target.Kind, target.ImageSlot, target.SeasonId, target.Order, target.Deleted) = (next.Kind, next.ImageSlot, next.SeasonId, next.Order, next.Deleted);
         target.Revision++;
-        db.Revisions.Add(Snapshot(target, author, edit.Summary.Trim()));
+        db.Revisions.Add(Snapshot(target, author, change.Summary, clock.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -66,51 +124,33 @@ public sealed class EventWriter(WikiDbContext db, WikiLinkCatalog catalog, TimeP
             // A racing save from the same base: the concurrency token, or the revision number's unique index, refused ours.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            if (!await RevisionTakenAsync(edit.EventId, target.Revision, cancellationToken))
+            if (!await RevisionTakenAsync(eventId, target.Revision, cancellationToken))
             {
                 throw;
             }
 
-            return await ConflictAsync(edit.EventId, cancellationToken);
+            return await ConflictAsync(eventId, cancellationToken);
         }
 
-        return new EventSaveResult.Saved(target.Revision);
+        return new EventSaveResult.Saved(target.Revision, change.MergedWith);
     }
 
-    /// <summary>The first revision of an imported event, written by the seed import in its own transaction.</summary>
-    public static Revision ImportRevision(RelationshipEvent imported, DateTimeOffset at)
-    {
-        imported.Revision = 1;
-        return Snapshot(imported, ImportAuthor, ImportSummary, at);
-    }
-
-    private Revision Snapshot(RelationshipEvent target, string author, string summary) => Snapshot(target, author, summary, clock.GetUtcNow());
-
-    private static Revision Snapshot(RelationshipEvent target, string author, string summary, DateTimeOffset at) => new()
-    {
-        EntityType = Revision.EventType,
-        EntityId = target.Id,
-        Number = target.Revision,
-        SnapshotJson = JsonSerializer.Serialize(new EventSnapshot(target.BodyMarkdown, target.Kind, target.ImageSlot, target.SeasonId, target.Order)),
-        Author = author,
-        SavedAt = at,
-        Summary = summary,
-    };
+    private static Revision Snapshot(RelationshipEvent target, string author, string summary, DateTimeOffset at) =>
+        RevisionLog.Entry(Revision.EventType, target.Id, target.Revision, Of(target), author, summary, at);
 
     private async Task<bool> RevisionTakenAsync(int eventId, int number, CancellationToken cancellationToken) =>
-        await db.Revisions.AsNoTracking().AnyAsync(r => r.EntityType == Revision.EventType && r.EntityId == eventId && r.Number == number, cancellationToken)
+        await RevisionLog.TakenAsync(db, Revision.EventType, eventId, number, cancellationToken)
         || await db.Events.AsNoTracking().AnyAsync(e => e.Id == eventId && e.Revision >= number, cancellationToken);
 
     private async Task<EventSaveResult> ConflictAsync(int eventId, CancellationToken cancellationToken)
     {
-        var current = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => new { e.Revision, e.BodyMarkdown }).SingleAsync(cancellationToken);
-        var author = await db.Revisions.AsNoTracking()
-            .Where(r => r.EntityType == Revision.EventType && r.EntityId == eventId && r.Number == current.Revision)
-            .Select(r => r.Author)
-            .FirstOrDefaultAsync(cancellationToken);
-        return new EventSaveResult.Conflict(current.Revision, current.BodyMarkdown, author);
+        var current = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => new { e.Revision, e.BodyMarkdown, e.Deleted }).SingleAsync(cancellationToken);
+        var author = await RevisionLog.AuthorAsync(db, Revision.EventType, eventId, current.Revision, cancellationToken);
+        return new EventSaveResult.Conflict(current.Revision, current.BodyMarkdown, author, current.Deleted);
     }
+
+    private sealed record Change(EventSnapshot Fields, string Summary, int? MergedWith);
 }
 
 /// <summary>The fields of an event that a revision keeps.</summary>
-public sealed record EventSnapshot(string BodyMarkdown, EventKind Kind, string? ImageSlot, int SeasonId, int Order);
+public sealed record EventSnapshot(string BodyMarkdown, EventKind Kind, string? ImageSlot, int SeasonId, int Order, bool Deleted = false);

@@ -32,6 +32,9 @@ public class RelationshipEvent
     /// </summary>
     public int Revision { get; set; }
 
+    /// <summary>Deleted by an editor: hidden from readers, kept with its history so it can be restored.</summary>
+    public bool Deleted { get; set; }
+
     public List<EventCitation> Citations { get; set; } = [];
     public List<EventMention> Mentions { get; set; } = [];
 }

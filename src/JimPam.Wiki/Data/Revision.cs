@@ -7,6 +7,8 @@ namespace JimPam.Wiki.Data;
 public class Revision
 {
     public const string EventType = "event";
+    public const string EpisodeType = "episode";
+    public const string CharacterType = "character";
 
     public int Id { get; set; }
 

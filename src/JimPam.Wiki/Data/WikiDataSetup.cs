@@ -24,6 +24,7 @@ public static class WikiDataSetup
         });
         services.AddScoped<SeedImporter>();
         services.AddScoped<EventWriter>();
+        services.AddScoped<CatalogueWriter>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<WikiDbContext>("database");
         return services;

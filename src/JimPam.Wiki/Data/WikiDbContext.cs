@@ -19,6 +19,7 @@ public class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityUs
     public DbSet<RecurringJoke> Jokes => Set<RecurringJoke>();
     public DbSet<JokeCitation> JokeCitations => Set<JokeCitation>();
     public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<RetiredSlug> RetiredSlugs => Set<RetiredSlug>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,6 +19,8 @@ public static class WikiWeb
         services.AddRazorPages(options =>
         {
             options.Conventions.AddPageRoute("/NotFound", "/not-found");
+            options.Conventions.AddPageRoute("/Admin/Episodes/Edit", "/admin/episodes/new");
+            options.Conventions.AddPageRoute("/Admin/Characters/Edit", "/admin/characters/new");
             options.Conventions.AuthorizeFolder("/Admin", JimPam.Wiki.Accounts.WikiAccounts.EditorPolicy);
             options.Conventions.ConfigureFilter(new MethodNotAllowedFilter());
         });

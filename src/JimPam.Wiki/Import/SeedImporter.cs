@@ -63,9 +63,11 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
 
         await db.SaveChangesAsync(cancellationToken);
 
-        // Every imported event starts its history with revision 1, "imported from the source article".
+        // Every imported entry starts its history with revision 1, "imported from the source article".
         var importedAt = (clock ?? TimeProvider.System).GetUtcNow();
         db.Revisions.AddRange(db.ChangeTracker.Entries<RelationshipEvent>().Select(e => EventWriter.ImportRevision(e.Entity, importedAt)).ToList());
+        db.Revisions.AddRange(episodes.Select(e => CatalogueWriter.ImportRevision(e, e.Season.Number, importedAt)));
+        db.Revisions.AddRange(characters.Select(c => CatalogueWriter.ImportRevision(c, importedAt)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(

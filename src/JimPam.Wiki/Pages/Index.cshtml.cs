@@ -49,7 +49,7 @@ public class IndexModel(WikiDbContext db, WikiRenderer renderer) : PageModel
             .Select(s => new SeasonCard(
                 s.Number,
                 s.Summary,
-                db.Events.Count(e => e.SeasonId == s.Id && e.RelationshipId == relationship.Id && e.Kind == EventKind.Paragraph),
+                db.Events.Count(e => e.SeasonId == s.Id && e.RelationshipId == relationship.Id && e.Kind == EventKind.Paragraph && !e.Deleted),
                 db.EventCitations.Count(c => c.Event.SeasonId == s.Id && c.Event.RelationshipId == relationship.Id)))
             .ToListAsync(cancellationToken);
 

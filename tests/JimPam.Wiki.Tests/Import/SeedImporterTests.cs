@@ -44,18 +44,22 @@ public sealed class SeedImporterTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_imported_event_starts_its_history_with_revision_one()
+    public async Task Every_imported_entry_starts_its_history_with_revision_one()
     {
         await ImportAsync(TestPaths.SeedFolder);
 
         await using var db = NewDb();
         Assert.All(await db.Events.ToListAsync(), e => Assert.Equal(1, e.Revision));
+        Assert.All(await db.Episodes.ToListAsync(), e => Assert.Equal(1, e.Revision));
+        Assert.All(await db.Characters.ToListAsync(), c => Assert.Equal(1, c.Revision));
         var revisions = await db.Revisions.ToListAsync();
-        Assert.Equal(await db.Events.CountAsync(), revisions.Count);
-        Assert.All(revisions, r =>
-        {
-            Assert.Equal((Revision.EventType, 1, "import", "Imported from the source article"), (r.EntityType, r.Number, r.Author, r.Summary));
-        });
+        Assert.Equal(await db.Events.CountAsync(), revisions.Count(r => r.EntityType == Revision.EventType));
+        Assert.Equal(await db.Episodes.CountAsync(), revisions.Count(r => r.EntityType == Revision.EpisodeType));
+        Assert.Equal(await db.Characters.CountAsync(), revisions.Count(r => r.EntityType == Revision.CharacterType));
+        Assert.All(revisions, r => Assert.Equal((1, "import", "Imported from the source article"), (r.Number, r.Author, r.Summary)));
+        var pilot = await db.Episodes.SingleAsync(e => e.Slug == "pilot");
+        var snapshot = System.Text.Json.JsonSerializer.Deserialize<EpisodeSnapshot>(revisions.Single(r => r.EntityType == Revision.EpisodeType && r.EntityId == pilot.Id).SnapshotJson)!;
+        Assert.Equal(("Pilot", "pilot", 1, 1), (snapshot.Title, snapshot.Slug, snapshot.Season, snapshot.NumberInSeason));
     }
 
     [Fact]

@@ -12,6 +12,7 @@ internal sealed class CharacterConfiguration : IEntityTypeConfiguration<Characte
         builder.Property(c => c.FullName).HasMaxLength(200);
         builder.Property(c => c.Actor).HasMaxLength(200);
         builder.HasIndex(c => c.Slug).IsUnique();
+        builder.Property(c => c.Revision).IsConcurrencyToken();
         builder.HasMany(c => c.Aliases).WithOne().HasForeignKey(a => a.CharacterId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -10,6 +10,7 @@ internal sealed class EpisodeConfiguration : IEntityTypeConfiguration<Episode>
         builder.Property(e => e.Title).HasMaxLength(200);
         builder.Property(e => e.Slug).HasMaxLength(200);
         builder.HasIndex(e => e.Slug).IsUnique();
+        builder.Property(e => e.Revision).IsConcurrencyToken();
         builder.HasIndex(e => new { e.SeasonId, e.NumberInSeason }).IsUnique();
         builder.HasOne(e => e.Season).WithMany(s => s.Episodes).HasForeignKey(e => e.SeasonId);
         builder.HasMany(e => e.Aliases).WithOne().HasForeignKey(a => a.EpisodeId).OnDelete(DeleteBehavior.Cascade);

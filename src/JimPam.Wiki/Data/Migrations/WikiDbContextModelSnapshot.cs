@@ -36,6 +36,10 @@ namespace JimPam.Wiki.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -81,6 +85,10 @@ namespace JimPam.Wiki.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("NumberInSeason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SeasonId")
@@ -267,6 +275,9 @@ namespace JimPam.Wiki.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ImageSlot")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -313,6 +324,33 @@ namespace JimPam.Wiki.Data.Migrations
                     b.HasIndex("CharacterId");
 
                     b.ToTable("RelationshipMember");
+                });
+
+            modelBuilder.Entity("JimPam.Wiki.Data.RetiredSlug", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityType", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("RetiredSlugs");
                 });
 
             modelBuilder.Entity("JimPam.Wiki.Data.Revision", b =>

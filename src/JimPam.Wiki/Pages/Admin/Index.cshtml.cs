@@ -1,13 +1,34 @@
+using JimPam.Wiki.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages.Admin;
 
-/// <summary>The editors' home. Everything under /admin needs a logged-in editor (a folder convention in WikiWeb).</summary>
-public class IndexModel : PageModel
+/// <summary>The editors' home: every episode and character with its edit link. Everything under /admin needs a logged-in editor (a folder convention in WikiWeb).</summary>
+public class IndexModel(WikiDbContext db) : PageModel
 {
     public string EditorName => User.Identity?.Name ?? "";
 
-    public void OnGet()
+    public IReadOnlyList<EpisodeRow> Episodes { get; private set; } = [];
+
+    public IReadOnlyList<CharacterRow> Characters { get; private set; } = [];
+
+    public int DeletedParagraphs { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Episodes = await db.Episodes.AsNoTracking()
+            .OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason)
+            .Select(e => new EpisodeRow(e.Id, e.Title, e.Slug, e.Season.Number, e.NumberInSeason))
+            .ToListAsync(cancellationToken);
+        Characters = await db.Characters.AsNoTracking()
+            .OrderBy(c => c.Name)
+            .Select(c => new CharacterRow(c.Id, c.Name, c.Slug))
+            .ToListAsync(cancellationToken);
+        DeletedParagraphs = await db.Events.CountAsync(e => e.Deleted, cancellationToken);
     }
+
+    public sealed record EpisodeRow(int Id, string Title, string Slug, int Season, int Number);
+
+    public sealed record CharacterRow(int Id, string Name, string Slug);
 }

@@ -13,6 +13,10 @@ public class CharacterModel(WikiDbContext db, WikiRenderer renderer) : PageModel
 {
     public CharacterView? Character { get; private set; }
 
+    public int CharacterId { get; private set; }
+
+    public LastEdit? LastEdit { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         // "Café-Disco" and "cafe-disco" are one address: a spelling that is not the slug is looked up as its slug.
@@ -20,7 +24,10 @@ public class CharacterModel(WikiDbContext db, WikiRenderer renderer) : PageModel
         var character = await FindAsync(slug, cancellationToken) ?? (canonical == slug ? null : await FindAsync(canonical, cancellationToken));
         if (character is null)
         {
-            return NotFound();
+            // An address the entry had before an editor changed it answers with a permanent redirect to the current one.
+            return await RetiredSlugs.CurrentSlugAsync(db, Revision.CharacterType, canonical, cancellationToken) is { } moved
+                ? RedirectToPagePermanent("/Characters/Character", new { slug = moved })
+                : NotFound();
         }
 
         if (this.RedirectToCanonical("/Characters/Character", new { slug = character.Slug }) is { } redirect)
@@ -34,6 +41,8 @@ public class CharacterModel(WikiDbContext db, WikiRenderer renderer) : PageModel
             .Select(m => new { m.Event.Id, m.Event.Order, Season = m.Event.Season.Number, m.Event.BodyMarkdown })
             .ToListAsync(cancellationToken);
 
+        CharacterId = character.Id;
+        LastEdit = await LastEdit.OfAsync(db, Revision.CharacterType, character.Id, cancellationToken);
         var block = await renderer.BlockRendererAsync(cancellationToken);
         Character = new CharacterView(
             character.Name,

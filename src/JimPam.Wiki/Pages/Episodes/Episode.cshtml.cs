@@ -13,6 +13,10 @@ public class EpisodeModel(WikiDbContext db, WikiRenderer renderer) : PageModel
 {
     public EpisodeView? Episode { get; private set; }
 
+    public int EpisodeId { get; private set; }
+
+    public LastEdit? LastEdit { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         // "Café-Disco" and "cafe-disco" are one address: a spelling that is not the slug is looked up as its slug.
@@ -20,7 +24,10 @@ public class EpisodeModel(WikiDbContext db, WikiRenderer renderer) : PageModel
         var episode = await FindAsync(slug, cancellationToken) ?? (canonical == slug ? null : await FindAsync(canonical, cancellationToken));
         if (episode is null)
         {
-            return NotFound();
+            // An address the entry had before an editor changed it answers with a permanent redirect to the current one.
+            return await RetiredSlugs.CurrentSlugAsync(db, Revision.EpisodeType, canonical, cancellationToken) is { } moved
+                ? RedirectToPagePermanent("/Episodes/Episode", new { slug = moved })
+                : NotFound();
         }
 
         if (this.RedirectToCanonical("/Episodes/Episode", new { slug = episode.Slug }) is { } redirect)
@@ -51,6 +58,8 @@ public class EpisodeModel(WikiDbContext db, WikiRenderer renderer) : PageModel
             .ToListAsync(cancellationToken);
         var quoted = await db.Relationships.AnyAsync(r => r.QuoteEpisodeId == episode.Id, cancellationToken);
 
+        EpisodeId = episode.Id;
+        LastEdit = await LastEdit.OfAsync(db, Revision.EpisodeType, episode.Id, cancellationToken);
         var block = await renderer.BlockRendererAsync(cancellationToken);
         var inline = await renderer.InlineRendererAsync(cancellationToken);
         Episode = new EpisodeView(

@@ -23,7 +23,7 @@ public class IndexModel(WikiDbContext db) : PageModel
                 s.Number,
                 s.Summary,
                 s.Episodes.Count,
-                db.Events.Count(e => e.SeasonId == s.Id && e.Kind == EventKind.Paragraph)))
+                db.Events.Count(e => e.SeasonId == s.Id && e.Kind == EventKind.Paragraph && !e.Deleted)))
             .ToListAsync(cancellationToken);
         return Page();
     }

@@ -13,6 +13,8 @@ public class SeasonModel(WikiDbContext db, WikiRenderer renderer) : PageModel
 {
     public SeasonView? Season { get; private set; }
 
+    public LastEdit? LastEdit { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int number, CancellationToken cancellationToken)
     {
         var season = await db.Seasons.AsNoTracking()
@@ -33,7 +35,7 @@ public class SeasonModel(WikiDbContext db, WikiRenderer renderer) : PageModel
         }
 
         var events = await db.Events.AsNoTracking()
-            .Where(e => e.SeasonId == season.Id && e.RelationshipId == relationship.Id)
+            .Where(e => e.SeasonId == season.Id && e.RelationshipId == relationship.Id && !e.Deleted)
             .OrderBy(e => e.Order)
             .Select(e => new { e.Id, e.Kind, e.ImageSlot, e.BodyMarkdown })
             .ToListAsync(cancellationToken);
@@ -44,6 +46,7 @@ public class SeasonModel(WikiDbContext db, WikiRenderer renderer) : PageModel
             .ToDictionaryAsync(c => c.Slug, cancellationToken);
         var numbers = await db.Seasons.AsNoTracking().Select(s => s.Number).ToListAsync(cancellationToken);
 
+        LastEdit = await LastEdit.OfSeasonAsync(db, season.Id, cancellationToken);
         var resolver = await renderer.ResolverAsync(cancellationToken);
         var block = await renderer.BlockRendererAsync(cancellationToken);
         var inline = await renderer.InlineRendererAsync(cancellationToken);

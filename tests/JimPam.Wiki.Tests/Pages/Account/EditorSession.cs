@@ -43,8 +43,11 @@ public sealed class EditorSession(WebApplicationFactory<Program> app) : IDisposa
         var page = await GetPageAsync(url);
         var form = (IHtmlFormElement)(page.QuerySelector(formSelector ?? "main form") ?? throw new InvalidOperationException($"No form on {url}"));
         var values = form.Elements.OfType<IHtmlInputElement>()
-            .Where(i => !string.IsNullOrEmpty(i.Name))
-            .ToDictionary(i => i.Name!, i => i.Value);
+            .Where(i => !string.IsNullOrEmpty(i.Name) && (i.Type is not ("radio" or "checkbox") || i.IsChecked))
+            .Select(i => (i.Name!, i.Value))
+            .Concat(form.Elements.OfType<IHtmlTextAreaElement>().Where(t => !string.IsNullOrEmpty(t.Name)).Select(t => (t.Name!, t.Value)))
+            .Concat(form.Elements.OfType<IHtmlSelectElement>().Where(s => !string.IsNullOrEmpty(s.Name)).Select(s => (s.Name!, s.Value ?? "")))
+            .ToDictionary(p => p.Item1, p => p.Item2);
         foreach (var (name, value) in fields)
         {
             values[name] = value;

@@ -195,6 +195,130 @@ public sealed class EditEventTests : IAsyncLifetime
         Assert.StartsWith("Racing save number ", current.BodyMarkdown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Two_editors_changing_different_paragraphs_are_merged_and_both_changes_are_kept()
+    {
+        (await _pam.SubmitAsync(_editUrl, new Dictionary<string, string> { ["Form.Body"] = "First paragraph.\r\n\r\nSecond paragraph.\r\n\r\nThird paragraph." })).Dispose();
+        using var jim = new EditorSession(_app);
+        (await jim.LogInAsync("jim")).Dispose();
+        var jimsForm = await jim.GetPageAsync(_editUrl);
+        var pamsForm = await _pam.GetPageAsync(_editUrl);
+
+        using var pams = await Post(_pam, pamsForm, "First paragraph, as Pam wrote it.\r\n\r\nSecond paragraph.\r\n\r\nThird paragraph.", "Pam's change");
+        using var jims = await Post(jim, jimsForm, "First paragraph.\r\n\r\nSecond paragraph.\r\n\r\nThird paragraph, as Jim wrote it.", "Jim's change");
+
+        Assert.Equal(HttpStatusCode.Redirect, pams.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, jims.StatusCode);
+        var (_, season) = await _app.GetPageAsync("/seasons/5");
+        Assert.Equal(
+            ["First paragraph, as Pam wrote it.", "Second paragraph.", "Third paragraph, as Jim wrote it."],
+            season.QuerySelectorAll($"#event-{_eventId} p").Select(p => p.TextContent.Trim()));
+        var (_, history) = await _app.GetPageAsync($"/history/event/{_eventId}");
+        Assert.Equal("Jim's change (merged with revision 3)", history.QuerySelector(".revisions .summary")!.TextContent);
+    }
+
+    [Fact]
+    public async Task An_editor_reverts_to_the_imported_revision_from_the_history_and_the_revert_is_a_new_revision()
+    {
+        var original = (await _app.GetPageAsync("/seasons/5")).Document.QuerySelector($"#event-{_eventId}")!.TextContent.Trim();
+        (await _pam.SubmitAsync(_editUrl, new Dictionary<string, string> { ["Form.Body"] = "A bad edit." })).Dispose();
+
+        using var reverted = await _pam.SubmitAsync($"/history/event/{_eventId}", new Dictionary<string, string> { ["ToRevision"] = "1" }, formSelector: "form.wiki-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, reverted.StatusCode);
+        Assert.Equal($"/history/event/{_eventId}", reverted.Headers.Location!.OriginalString);
+        var (_, season) = await _app.GetPageAsync("/seasons/5");
+        Assert.Equal(original, season.QuerySelector($"#event-{_eventId}")!.TextContent.Trim());
+        var history = await _pam.GetPageAsync($"/history/event/{_eventId}");
+        Assert.Equal(["Reverted to revision 1", "Imported from the source article"], history.QuerySelectorAll(".revisions .summary").Select(s => s.TextContent));
+        Assert.Equal(3, await RevisionOfAsync());
+    }
+
+    [Fact]
+    public async Task A_revert_from_a_stale_history_page_is_refused_and_reverts_nothing()
+    {
+        var staleHistory = await _pam.GetPageAsync($"/history/event/{_eventId}");
+        (await _pam.SubmitAsync(_editUrl, new Dictionary<string, string> { ["Form.Body"] = "A second revision." })).Dispose();
+        var values = staleHistory.QuerySelectorAll("form.wiki-form input").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        values["ToRevision"] = "1";
+        values["__RequestVerificationToken"] = (await _pam.GetPageAsync($"/history/event/{_eventId}")).QuerySelector("form.wiki-form input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+
+        // The stale page had no revert form yet (one revision); build the post it would have made from revision 1.
+        values["BaseRevision"] = "1";
+        using var refused = await _pam.Client.PostAsync(new Uri($"/admin/event/{_eventId}/revert", UriKind.Relative), new FormUrlEncodedContent(values));
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("Nothing was reverted", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await RevisionOfAsync());
+        Assert.Empty(staleHistory.QuerySelectorAll("form.wiki-form"));
+    }
+
+    [Fact]
+    public async Task A_deleted_paragraph_leaves_the_season_and_its_citations_and_is_restored_from_its_history()
+    {
+        (await _pam.SubmitAsync(_editUrl, new Dictionary<string, string> { ["Form.Body"] = "They remember the [[Pilot]]." })).Dispose();
+        var (_, before) = await _app.GetPageAsync("/seasons/5");
+        const string cited = "/episodes/pilot";
+        Assert.NotEmpty((await _app.GetPageAsync(cited)).Document.QuerySelectorAll($"a[href$='#event-{_eventId}']"));
+
+        using var deleted = await _pam.SubmitAsync(_editUrl, new Dictionary<string, string> { ["Form.Summary"] = "Duplicate" }, button: "Delete this paragraph");
+
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        var (_, season) = await _app.GetPageAsync("/seasons/5");
+        Assert.Null(season.QuerySelector($"#event-{_eventId}"));
+        var (_, episode) = await _app.GetPageAsync(cited);
+        Assert.Empty(episode.QuerySelectorAll($"a[href$='#event-{_eventId}']"));
+        var history = await _pam.GetPageAsync($"/history/event/{_eventId}");
+        Assert.Contains("This entry is deleted.", history.QuerySelector(".meta")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Restore this revision", history.QuerySelector("form.wiki-form button")!.TextContent.Trim());
+
+        using var restored = await _pam.SubmitAsync($"/history/event/{_eventId}", new Dictionary<string, string> { ["ToRevision"] = "2" }, formSelector: "form.wiki-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        var (_, after) = await _app.GetPageAsync("/seasons/5");
+        Assert.Equal(before.QuerySelector($"#event-{_eventId}")!.TextContent, after.QuerySelector($"#event-{_eventId}")!.TextContent);
+        var (_, episodeAfter) = await _app.GetPageAsync(cited);
+        Assert.NotEmpty(episodeAfter.QuerySelectorAll($"a[href$='#event-{_eventId}']"));
+        var summaries = (await _pam.GetPageAsync($"/history/event/{_eventId}")).QuerySelectorAll(".revisions .summary").Select(s => s.TextContent);
+        Assert.Equal(["Restored revision 2", "Duplicate", "Imported from the source article"], summaries);
+    }
+
+    [Fact]
+    public async Task A_hundred_saves_racing_to_change_different_paragraphs_all_land_merged()
+    {
+        var paragraphs = Enumerable.Range(0, 100).Select(n => $"Paragraph {n}.").ToList();
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<EventWriter>().SaveAsync(new EventEdit(_eventId, 1, string.Join("\n\n", paragraphs), ""), "setup", CancellationToken.None);
+            Assert.IsType<EventSaveResult.Saved>(result);
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(async n =>
+        {
+            await using var scope = _app.Services.CreateAsyncScope();
+            var mine = paragraphs.Select((p, i) => i == n ? $"Paragraph {n}, changed by racer {n}." : p);
+            return await scope.ServiceProvider.GetRequiredService<EventWriter>().SaveAsync(new EventEdit(_eventId, 2, string.Join("\n\n", mine), $"racer {n}"), $"racer{n}", CancellationToken.None);
+        }));
+
+        // Every save is a revision: one from the current base, the rest merged with whatever had landed before them.
+        var saved = results.OfType<EventSaveResult.Saved>().ToList();
+        Assert.Equal(100, saved.Count);
+        Assert.Equal(99, saved.Count(s => s.MergedWith is not null));
+        await using var check = _app.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<WikiDbContext>();
+        Assert.Equal(102, await db.Revisions.CountAsync(r => r.EntityType == Revision.EventType && r.EntityId == _eventId));
+        var body = (await db.Events.SingleAsync(e => e.Id == _eventId)).BodyMarkdown;
+        Assert.Equal(Enumerable.Range(0, 100).Select(n => $"Paragraph {n}, changed by racer {n}."), body.Split("\n\n"));
+    }
+
+    private static async Task<HttpResponseMessage> Post(EditorSession editor, AngleSharp.Html.Dom.IHtmlDocument form, string body, string summary)
+    {
+        var values = form.QuerySelectorAll("main form input").Where(i => i.GetAttribute("name") is not null).ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        values["Form.Body"] = body;
+        values["Form.Summary"] = summary;
+        return await editor.Client.PostAsync(new Uri(form.QuerySelector("main form")!.GetAttribute("action")!, UriKind.Relative), new FormUrlEncodedContent(values));
+    }
+
     public async Task DisposeAsync()
     {
         _pam.Dispose();

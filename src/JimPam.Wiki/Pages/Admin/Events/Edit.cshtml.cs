@@ -71,11 +71,17 @@ public class EditModel(WikiDbContext db, EventWriter writer, WikiRenderer render
         switch (result)
         {
             case EventSaveResult.Saved saved:
-                logger.LogInformation("Editor {Editor} saved event {EventId} as revision {Revision}", author, id, saved.Revision);
+                logger.LogInformation("Editor {Editor} saved event {EventId} as revision {Revision}, merged with {MergedWith}", author, id, saved.Revision, saved.MergedWith);
                 return Redirect(Url.Page("/Seasons/Season", pageHandler: null, values: new { number = current.Season }, protocol: null, host: null, fragment: $"event-{id}")!);
             case EventSaveResult.Conflict conflict:
                 logger.LogInformation("Editor {Editor} met an edit conflict on event {EventId}: base {Base}, current {Current}", author, id, Form.BaseRevision, conflict.CurrentRevision);
-                Conflict = new ConflictView(conflict.CurrentRevision, conflict.CurrentAuthor, await RenderAsync(conflict.CurrentBody, cancellationToken), conflict.CurrentBody);
+                Conflict = new ConflictView(
+                    conflict.CurrentRevision,
+                    conflict.CurrentAuthor,
+                    conflict.CurrentDeleted,
+                    await RenderAsync(conflict.CurrentBody, cancellationToken),
+                    conflict.CurrentBody,
+                    RevisionDiff.Words(conflict.CurrentBody, Form.Body.ReplaceLineEndings("\n").TrimEnd()));
 
                 // The editor has now seen the current text: a second save, on purpose, starts from it.
                 ModelState.Remove($"{nameof(Form)}.{nameof(EventForm.BaseRevision)}");
@@ -86,10 +92,33 @@ public class EditModel(WikiDbContext db, EventWriter writer, WikiRenderer render
         }
     }
 
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        // Only the base revision matters to a delete; the text fields may be anything, so their errors do not stop it.
+        var author = User.Identity?.Name ?? "";
+        var result = await writer.DeleteAsync(id, Form.BaseRevision, author, Form.Summary ?? "", cancellationToken);
+        if (result is EventSaveResult.Saved saved)
+        {
+            logger.LogInformation("Editor {Editor} deleted event {EventId} as revision {Revision}", author, id, saved.Revision);
+            return RedirectToPage("/History/Entry", new { type = Revision.EventType, id });
+        }
+
+        ModelState.Clear();
+        ModelState.AddModelError(string.Empty, "Nothing was deleted: someone saved this part after you opened it. Here is the current text; look at it before you decide again.");
+        Event = await LoadAsync(id, cancellationToken);
+        Form = new EventForm { Body = Event!.BodyMarkdown, BaseRevision = Event.Revision };
+        return Page();
+    }
+
     private async Task<EventContext?> LoadAsync(int id, CancellationToken cancellationToken) =>
         Event = await db.Events.AsNoTracking()
             .Where(e => e.Id == id)
-            .Select(e => new EventContext(e.Id, e.Season.Number, e.Order, e.Kind, e.ImageSlot, e.BodyMarkdown, e.Revision))
+            .Select(e => new EventContext(e.Id, e.Season.Number, e.Order, e.Kind, e.ImageSlot, e.BodyMarkdown, e.Revision, e.Deleted))
             .FirstOrDefaultAsync(cancellationToken);
 
     private async Task RenderPreviewAsync(CancellationToken cancellationToken)
@@ -104,9 +133,10 @@ public class EditModel(WikiDbContext db, EventWriter writer, WikiRenderer render
             : (await renderer.BlockRendererAsync(cancellationToken))(body);
 
     /// <summary>The event as it is now: where it sits, and its current text and revision.</summary>
-    public sealed record EventContext(int Id, int Season, int Order, EventKind Kind, string? ImageSlot, string BodyMarkdown, int Revision);
+    public sealed record EventContext(int Id, int Season, int Order, EventKind Kind, string? ImageSlot, string BodyMarkdown, int Revision, bool Deleted);
 
-    public sealed record ConflictView(int Revision, string? Author, IHtmlContent Rendered, string Markdown);
+    /// <summary>The text someone else saved, and how the editor's own text differs from it.</summary>
+    public sealed record ConflictView(int Revision, string? Author, bool Deleted, IHtmlContent Rendered, string Markdown, IReadOnlyList<DiffSegment> Changes);
 
     public sealed class EventForm
     {

@@ -1,0 +1,319 @@
+using JimPam.Wiki.Content;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Data;
+
+/// <summary>An episode's fields as an editor sets them and a revision keeps them.</summary>
+public sealed record EpisodeSnapshot(string Title, string Slug, int Season, int NumberInSeason, DateOnly? AirDate, IReadOnlyList<string> Aliases);
+
+/// <summary>A character's fields as an editor sets them and a revision keeps them.</summary>
+public sealed record CharacterSnapshot(string Name, string Slug, string? FullName, string? Actor, IReadOnlyList<string> Aliases);
+
+/// <summary>The outcome of a catalogue write.</summary>
+public abstract record CatalogueSaveResult
+{
+    public sealed record Saved(int Id, string Slug, int Revision) : CatalogueSaveResult;
+
+    /// <summary>Someone saved since the form was loaded; nothing was written.</summary>
+    public sealed record Conflict(int CurrentRevision, string? CurrentAuthor) : CatalogueSaveResult;
+
+    /// <summary>A value clashes with another entry (a taken title or address, a missing season); nothing was written.</summary>
+    public sealed record Invalid(string Field, string Message) : CatalogueSaveResult;
+
+    public sealed record Missing : CatalogueSaveResult;
+}
+
+/// <summary>
+/// The one way episodes and characters are created and changed, by form or by revert. In one transaction it checks the
+/// base revision, refuses clashing titles and addresses, writes the entry, keeps a renamed slug as a retired address
+/// (answered with a permanent redirect) and a renamed title as an alias (so old wiki links still resolve), derives the
+/// citation and mention rows of every body again (a new name can turn a broken link into a working one, and a removed
+/// name the reverse), and writes the revision. Readers see the change on their next request: the link catalogue is
+/// reloaded after the commit.
+/// </summary>
+public sealed class CatalogueWriter(WikiDbContext db, WikiLinkCatalog catalog, TimeProvider clock)
+{
+    public const string ImportSummary = EventWriter.ImportSummary;
+
+    public Task<CatalogueSaveResult> SaveEpisodeAsync(int? id, int baseRevision, EpisodeSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
+        WriteAsync(Revision.EpisodeType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<EpisodeSnapshot?>(Tidy(fields)), ApplyEpisodeAsync, cancellationToken);
+
+    public Task<CatalogueSaveResult> SaveCharacterAsync(int? id, int baseRevision, CharacterSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
+        WriteAsync(Revision.CharacterType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<CharacterSnapshot?>(Tidy(fields)), ApplyCharacterAsync, cancellationToken);
+
+    /// <summary>Makes an earlier revision of an episode or character current again, as a new revision.</summary>
+    public Task<CatalogueSaveResult> RevertAsync(string type, int id, int baseRevision, int toRevision, string author, CancellationToken cancellationToken) => type switch
+    {
+        Revision.EpisodeType => WriteAsync(type, id, baseRevision, author, $"Reverted to revision {toRevision}", false,
+            ct => RevisionLog.SnapshotAsync<EpisodeSnapshot>(db, type, id, toRevision, ct), ApplyEpisodeAsync, cancellationToken),
+        Revision.CharacterType => WriteAsync(type, id, baseRevision, author, $"Reverted to revision {toRevision}", false,
+            ct => RevisionLog.SnapshotAsync<CharacterSnapshot>(db, type, id, toRevision, ct), ApplyCharacterAsync, cancellationToken),
+        _ => Task.FromResult<CatalogueSaveResult>(new CatalogueSaveResult.Missing()),
+    };
+
+    /// <summary>Revision 1 of an imported episode, written by the seed import in its own transaction.</summary>
+    public static Revision ImportRevision(Episode imported, int season, DateTimeOffset at)
+    {
+        imported.Revision = 1;
+        return RevisionLog.Entry(Revision.EpisodeType, imported.Id, 1, Of(imported, season), EventWriter.ImportAuthor, ImportSummary, at);
+    }
+
+    /// <summary>Revision 1 of an imported character, written by the seed import in its own transaction.</summary>
+    public static Revision ImportRevision(Character imported, DateTimeOffset at)
+    {
+        imported.Revision = 1;
+        return RevisionLog.Entry(Revision.CharacterType, imported.Id, 1, Of(imported), EventWriter.ImportAuthor, ImportSummary, at);
+    }
+
+    private static EpisodeSnapshot Of(Episode e, int season) =>
+        new(e.Title, e.Slug, season, e.NumberInSeason, e.AirDate, [.. e.Aliases.Select(a => a.Title).Order(StringComparer.Ordinal)]);
+
+    private static CharacterSnapshot Of(Character c) =>
+        new(c.Name, c.Slug, c.FullName, c.Actor, [.. c.Aliases.Select(a => a.Name).Order(StringComparer.Ordinal)]);
+
+    private static EpisodeSnapshot Tidy(EpisodeSnapshot f) => f with
+    {
+        Title = f.Title.Trim(),
+        Slug = Slug.From(f.Slug.Length == 0 ? f.Title : f.Slug),
+        Aliases = Names(f.Aliases, f.Title),
+    };
+
+    private static CharacterSnapshot Tidy(CharacterSnapshot f) => f with
+    {
+        Name = f.Name.Trim(),
+        Slug = Slug.From(f.Slug.Length == 0 ? f.Name : f.Slug),
+        FullName = Blank(f.FullName),
+        Actor = Blank(f.Actor),
+        Aliases = Names(f.Aliases, f.Name),
+    };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static List<string> Names(IEnumerable<string> names, string except) =>
+        [.. names.Select(n => n.Trim()).Where(n => n.Length > 0 && n != except.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private async Task<CatalogueSaveResult> WriteAsync<TSnapshot>(
+        string type,
+        int? id,
+        int baseRevision,
+        string author,
+        string summary,
+        bool mergeable,
+        Func<CancellationToken, Task<TSnapshot?>> fields,
+        Func<int?, TSnapshot, CancellationToken, Task<Applied>> apply,
+        CancellationToken cancellationToken)
+        where TSnapshot : class
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await fields(cancellationToken) is not { } wanted)
+        {
+            return await ConflictAsync(type, id ?? 0, cancellationToken);
+        }
+
+        if (id is { } existing)
+        {
+            var current = await CurrentRevisionAsync(type, existing, cancellationToken);
+            if (current is null)
+            {
+                return new CatalogueSaveResult.Missing();
+            }
+
+            if (current != baseRevision)
+            {
+                // Someone saved since the form was loaded: the fields only one side changed merge; a revert never merges.
+                var merged = mergeable
+                    && await RevisionLog.SnapshotAsync<TSnapshot>(db, type, existing, baseRevision, cancellationToken) is { } baseFields
+                    && await RevisionLog.SnapshotAsync<TSnapshot>(db, type, existing, current.Value, cancellationToken) is { } theirs
+                        ? FieldMerge.Merge(baseFields, theirs, wanted)
+                        : null;
+                if (merged is null)
+                {
+                    return await ConflictAsync(type, existing, cancellationToken);
+                }
+
+                wanted = merged;
+                summary = $"{summary} (merged with revision {current})".TrimStart();
+            }
+        }
+
+        var applied = await apply(id, wanted, cancellationToken);
+        if (applied.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await RederiveBodyLinksAsync(cancellationToken);
+            db.Revisions.Add(RevisionLog.Entry(type, applied.Id(), applied.Revision, applied.Snapshot(), author, id is null ? (summary.Length > 0 ? summary : "Created") : summary, clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (id is { } raced)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (!await RevisionLog.TakenAsync(db, type, raced, applied.Revision, cancellationToken) && await CurrentRevisionAsync(type, raced, cancellationToken) < applied.Revision)
+            {
+                throw;
+            }
+
+            return await ConflictAsync(type, raced, cancellationToken);
+        }
+
+        catalog.Invalidate();
+        return new CatalogueSaveResult.Saved(applied.Id(), applied.Slug(), applied.Revision);
+    }
+
+    private Task<int?> CurrentRevisionAsync(string type, int id, CancellationToken cancellationToken) => type == Revision.EpisodeType
+        ? db.Episodes.AsNoTracking().Where(e => e.Id == id).Select(e => (int?)e.Revision).FirstOrDefaultAsync(cancellationToken)
+        : db.Characters.AsNoTracking().Where(c => c.Id == id).Select(c => (int?)c.Revision).FirstOrDefaultAsync(cancellationToken);
+
+    private async Task<Applied> ApplyEpisodeAsync(int? id, EpisodeSnapshot f, CancellationToken cancellationToken)
+    {
+        var season = await db.Seasons.FirstOrDefaultAsync(s => s.Number == f.Season, cancellationToken);
+        if (season is null)
+        {
+            return Applied.Refused(nameof(EpisodeSnapshot.Season), $"There is no Season {f.Season}.");
+        }
+
+        if (await db.Episodes.AnyAsync(e => e.Id != id && e.SeasonId == season.Id && e.NumberInSeason == f.NumberInSeason, cancellationToken))
+        {
+            return Applied.Refused(nameof(EpisodeSnapshot.NumberInSeason), $"Season {f.Season} already has an episode {f.NumberInSeason}.");
+        }
+
+        var target = id is null ? new Episode() : await db.Episodes.Include(e => e.Aliases).Include(e => e.Season).SingleAsync(e => e.Id == id, cancellationToken);
+        if (target.Revision == 0 && id is not null)
+        {
+            // Imported before revisions were kept: its current state becomes revision 1, so the history starts where it did.
+            db.Revisions.Add(ImportRevision(target, target.Season.Number, clock.GetUtcNow()));
+        }
+
+        var aliases = f.Aliases.ToList();
+        if (id is not null && target.Title != f.Title && !aliases.Contains(target.Title))
+        {
+            // Renaming keeps the old title as an alias, so [[Old Title]] links keep resolving.
+            aliases.Add(target.Title);
+        }
+
+        if (await ClashAsync(Revision.EpisodeType, id, f.Title, aliases, f.Slug, cancellationToken) is { } clash)
+        {
+            return clash;
+        }
+
+        await RetireSlugAsync(Revision.EpisodeType, id, target.Slug, f.Slug, cancellationToken);
+        (target.Title, target.Slug, target.Season, target.NumberInSeason, target.AirDate) = (f.Title, f.Slug, season, f.NumberInSeason, f.AirDate);
+        target.Aliases.RemoveAll(a => !aliases.Contains(a.Title));
+        target.Aliases.AddRange(aliases.Where(a => target.Aliases.All(x => x.Title != a)).Select(a => new EpisodeAlias { Title = a }));
+        target.Revision++;
+        if (id is null)
+        {
+            db.Episodes.Add(target);
+        }
+
+        return new Applied(() => target.Id, () => target.Slug, target.Revision, () => Of(target, f.Season), null);
+    }
+
+    private async Task<Applied> ApplyCharacterAsync(int? id, CharacterSnapshot f, CancellationToken cancellationToken)
+    {
+        var target = id is null ? new Character() : await db.Characters.Include(c => c.Aliases).SingleAsync(c => c.Id == id, cancellationToken);
+        if (target.Revision == 0 && id is not null)
+        {
+            db.Revisions.Add(ImportRevision(target, clock.GetUtcNow()));
+        }
+
+        var aliases = f.Aliases.ToList();
+        if (id is not null && target.Name != f.Name && !aliases.Contains(target.Name))
+        {
+            aliases.Add(target.Name);
+        }
+
+        if (await ClashAsync(Revision.CharacterType, id, f.Name, aliases, f.Slug, cancellationToken) is { } clash)
+        {
+            return clash;
+        }
+
+        await RetireSlugAsync(Revision.CharacterType, id, target.Slug, f.Slug, cancellationToken);
+        (target.Name, target.Slug, target.FullName, target.Actor) = (f.Name, f.Slug, f.FullName, f.Actor);
+        target.Aliases.RemoveAll(a => !aliases.Contains(a.Name));
+        target.Aliases.AddRange(aliases.Where(a => target.Aliases.All(x => x.Name != a)).Select(a => new CharacterAlias { Name = a }));
+        target.Revision++;
+        if (id is null)
+        {
+            db.Characters.Add(target);
+        }
+
+        return new Applied(() => target.Id, () => target.Slug, target.Revision, () => Of(target), null);
+    }
+
+    // A wiki link must name one entry: a title or alias that another episode or character already answers to is refused.
+    private async Task<Applied?> ClashAsync(string type, int? id, string title, IReadOnlyList<string> aliases, string slug, CancellationToken cancellationToken)
+    {
+        if (slug.Length == 0)
+        {
+            return Applied.Refused(nameof(EpisodeSnapshot.Slug), "The address needs at least one letter or digit.");
+        }
+
+        var slugTaken = type == Revision.EpisodeType
+            ? await db.Episodes.AnyAsync(e => e.Id != id && e.Slug == slug, cancellationToken)
+            : await db.Characters.AnyAsync(c => c.Id != id && c.Slug == slug, cancellationToken);
+        if (slugTaken)
+        {
+            return Applied.Refused(nameof(EpisodeSnapshot.Slug), $"Another {type} already has the address “{slug}”.");
+        }
+
+        var resolver = await WikiLinkCatalog.LoadAsync(db, cancellationToken);
+        var ownKind = type == Revision.EpisodeType ? WikiLinkKind.Episode : WikiLinkKind.Character;
+        foreach (var name in aliases.Prepend(title))
+        {
+            if (resolver.Resolve(name) is { } other && (other.Kind != ownKind || other.Id != id))
+            {
+                var field = name == title ? (type == Revision.EpisodeType ? nameof(EpisodeSnapshot.Title) : nameof(CharacterSnapshot.Name)) : nameof(EpisodeSnapshot.Aliases);
+                return Applied.Refused(field, $"“{name}” already names the {(other.Kind == WikiLinkKind.Episode ? "episode" : "character")} “{other.Title}”; wiki links must name one entry.");
+            }
+        }
+
+        return null;
+    }
+
+    private async Task RetireSlugAsync(string type, int? id, string oldSlug, string newSlug, CancellationToken cancellationToken)
+    {
+        // The new address may have been another entry's old one; it now belongs to this entry.
+        db.RetiredSlugs.RemoveRange(await db.RetiredSlugs.Where(r => r.EntityType == type && r.Slug == newSlug).ToListAsync(cancellationToken));
+        if (id is { } entryId && oldSlug != newSlug)
+        {
+            db.RetiredSlugs.Add(new RetiredSlug { EntityType = type, Slug = oldSlug, EntityId = entryId });
+        }
+    }
+
+    private async Task RederiveBodyLinksAsync(CancellationToken cancellationToken)
+    {
+        var resolver = await WikiLinkCatalog.LoadAsync(db, cancellationToken);
+        var mentions = await WikiLinkCatalog.LoadMentionFinderAsync(db, cancellationToken);
+        foreach (var item in await db.Events.Include(e => e.Citations).Include(e => e.Mentions).Where(e => !e.Deleted).ToListAsync(cancellationToken))
+        {
+            CitationRows.SetBody(item, item.BodyMarkdown, resolver, mentions);
+        }
+
+        foreach (var joke in await db.Jokes.Include(j => j.Citations).ToListAsync(cancellationToken))
+        {
+            CitationRows.SetBody(joke, joke.BodyMarkdown, resolver);
+        }
+    }
+
+    private async Task<CatalogueSaveResult> ConflictAsync(string type, int id, CancellationToken cancellationToken)
+    {
+        var current = await CurrentRevisionAsync(type, id, cancellationToken);
+        return current is null
+            ? new CatalogueSaveResult.Missing()
+            : new CatalogueSaveResult.Conflict(current.Value, await RevisionLog.AuthorAsync(db, type, id, current.Value, cancellationToken));
+    }
+
+    /// <summary>An entry written but not yet saved: its id and slug are known once SaveChanges has run.</summary>
+    private sealed record Applied(Func<int> Id, Func<string> Slug, int Revision, Func<object> Snapshot, CatalogueSaveResult? Refusal)
+    {
+        public static Applied Refused(string field, string message) =>
+            new(() => 0, () => "", 0, () => new object(), new CatalogueSaveResult.Invalid(field, message));
+    }
+}

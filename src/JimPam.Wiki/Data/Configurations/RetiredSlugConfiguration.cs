@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace JimPam.Wiki.Data.Configurations;
+
+internal sealed class RetiredSlugConfiguration : IEntityTypeConfiguration<RetiredSlug>
+{
+    public void Configure(EntityTypeBuilder<RetiredSlug> builder)
+    {
+        builder.Property(r => r.EntityType).HasMaxLength(40);
+        builder.Property(r => r.Slug).HasMaxLength(200);
+        builder.HasIndex(r => new { r.EntityType, r.Slug }).IsUnique();
+    }
+}

@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+using JimPam.Wiki.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Pages.Admin.Characters;
+
+/// <summary>
+/// Creates a character (/admin/characters/new) or edits one, through <see cref="CatalogueWriter"/>: a changed address
+/// keeps the old one as a redirect, a changed name stays as an alias, and links and mentions in every body follow.
+/// </summary>
+public class EditModel(WikiDbContext db, CatalogueWriter writer, ILogger<EditModel> logger) : PageModel
+{
+    [BindProperty]
+    public CharacterForm Form { get; set; } = new();
+
+    public int? Id { get; private set; }
+
+    public string? CurrentName { get; private set; }
+
+    public CatalogueConflict? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, [FromQuery] string? name, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            // "Create this page" from a broken link arrives with the name it linked to.
+            Form = new CharacterForm { Name = name ?? "" };
+            return Page();
+        }
+
+        var character = await db.Characters.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { c.Name, c.Slug, c.FullName, c.Actor, Aliases = c.Aliases.Select(a => a.Name).ToList(), c.Revision })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (character is null)
+        {
+            return NotFound();
+        }
+
+        (Id, CurrentName) = (id, character.Name);
+        Form = new CharacterForm
+        {
+            Name = character.Name,
+            Slug = character.Slug,
+            FullName = character.FullName,
+            Actor = character.Actor,
+            Aliases = string.Join("\n", character.Aliases.Order(StringComparer.Ordinal)),
+            BaseRevision = character.Revision,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is not null)
+        {
+            CurrentName = await db.Characters.Where(c => c.Id == id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+            if (CurrentName is null)
+            {
+                return NotFound();
+            }
+        }
+
+        Id = id;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var author = User.Identity?.Name ?? "";
+        var fields = new CharacterSnapshot(Form.Name, Form.Slug ?? "", Form.FullName, Form.Actor, CatalogueForm.Lines(Form.Aliases));
+        var result = await writer.SaveCharacterAsync(id, Form.BaseRevision, fields, author, Form.Summary ?? "", cancellationToken);
+        switch (result)
+        {
+            case CatalogueSaveResult.Saved saved:
+                logger.LogInformation("Editor {Editor} saved character {CharacterId} as revision {Revision}", author, saved.Id, saved.Revision);
+                return RedirectToPage("/Characters/Character", new { slug = saved.Slug });
+            case CatalogueSaveResult.Invalid invalid:
+                ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
+                return Page();
+            case CatalogueSaveResult.Conflict conflict:
+                logger.LogInformation("Editor {Editor} met an edit conflict on character {CharacterId}: base {Base}, current {Current}", author, id, Form.BaseRevision, conflict.CurrentRevision);
+                Conflict = await CatalogueForm.ConflictAsync(db, Revision.CharacterType, id!.Value, conflict, fields, cancellationToken);
+                ModelState.Remove($"{nameof(Form)}.{nameof(CharacterForm.BaseRevision)}");
+                Form.BaseRevision = conflict.CurrentRevision;
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    public sealed class CharacterForm
+    {
+        [Required(ErrorMessage = "Give the character a name.")]
+        [StringLength(200, ErrorMessage = "The name is too long: at most 200 characters.")]
+        public string Name { get; set; } = "";
+
+        [StringLength(200, ErrorMessage = "The address is too long: at most 200 characters.")]
+        [Display(Name = "Address (leave empty to make it from the name)")]
+        public string? Slug { get; set; }
+
+        [StringLength(200, ErrorMessage = "The full name is too long: at most 200 characters.")]
+        [Display(Name = "Full name")]
+        public string? FullName { get; set; }
+
+        [StringLength(200, ErrorMessage = "The actor's name is too long: at most 200 characters.")]
+        [Display(Name = "Played by")]
+        public string? Actor { get; set; }
+
+        [StringLength(2000, ErrorMessage = "The other names are too long: at most 2,000 characters.")]
+        [Display(Name = "Other names (one per line)")]
+        public string? Aliases { get; set; }
+
+        [StringLength(500, ErrorMessage = "The summary is too long: at most 500 characters.")]
+        [Display(Name = "Edit summary (optional)")]
+        public string? Summary { get; set; }
+
+        [Range(0, int.MaxValue)]
+        public int BaseRevision { get; set; }
+    }
+}

@@ -1,0 +1,126 @@
+using System.ComponentModel.DataAnnotations;
+using JimPam.Wiki.Data;
+using JimPam.Wiki.Pages.History;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Pages.Admin.Episodes;
+
+/// <summary>
+/// Creates an episode (/admin/episodes/new) or edits one. Saving goes through <see cref="CatalogueWriter"/>: a changed
+/// address keeps the old one as a redirect, a changed title stays as an alias, and links in every body follow.
+/// </summary>
+public class EditModel(WikiDbContext db, CatalogueWriter writer, ILogger<EditModel> logger) : PageModel
+{
+    [BindProperty]
+    public EpisodeForm Form { get; set; } = new();
+
+    public int? Id { get; private set; }
+
+    public string? CurrentTitle { get; private set; }
+
+    public CatalogueConflict? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, [FromQuery] string? title, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            // "Create this page" from a broken link arrives with the title it linked to.
+            Form = new EpisodeForm { Title = title ?? "" };
+            return Page();
+        }
+
+        var episode = await db.Episodes.AsNoTracking().Where(e => e.Id == id)
+            .Select(e => new { e.Title, e.Slug, Season = e.Season.Number, e.NumberInSeason, e.AirDate, Aliases = e.Aliases.Select(a => a.Title).ToList(), e.Revision })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (episode is null)
+        {
+            return NotFound();
+        }
+
+        (Id, CurrentTitle) = (id, episode.Title);
+        Form = new EpisodeForm
+        {
+            Title = episode.Title,
+            Slug = episode.Slug,
+            Season = episode.Season,
+            NumberInSeason = episode.NumberInSeason,
+            AirDate = episode.AirDate,
+            Aliases = string.Join("\n", episode.Aliases.Order(StringComparer.Ordinal)),
+            BaseRevision = episode.Revision,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is not null)
+        {
+            CurrentTitle = await db.Episodes.Where(e => e.Id == id).Select(e => e.Title).FirstOrDefaultAsync(cancellationToken);
+            if (CurrentTitle is null)
+            {
+                return NotFound();
+            }
+        }
+
+        Id = id;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var author = User.Identity?.Name ?? "";
+        var fields = new EpisodeSnapshot(Form.Title, Form.Slug ?? "", Form.Season, Form.NumberInSeason, Form.AirDate, CatalogueForm.Lines(Form.Aliases));
+        var result = await writer.SaveEpisodeAsync(id, Form.BaseRevision, fields, author, Form.Summary ?? "", cancellationToken);
+        switch (result)
+        {
+            case CatalogueSaveResult.Saved saved:
+                logger.LogInformation("Editor {Editor} saved episode {EpisodeId} as revision {Revision}", author, saved.Id, saved.Revision);
+                return RedirectToPage("/Episodes/Episode", new { slug = saved.Slug });
+            case CatalogueSaveResult.Invalid invalid:
+                ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
+                return Page();
+            case CatalogueSaveResult.Conflict conflict:
+                logger.LogInformation("Editor {Editor} met an edit conflict on episode {EpisodeId}: base {Base}, current {Current}", author, id, Form.BaseRevision, conflict.CurrentRevision);
+                Conflict = await CatalogueForm.ConflictAsync(db, Revision.EpisodeType, id!.Value, conflict, fields, cancellationToken);
+                ModelState.Remove($"{nameof(Form)}.{nameof(EpisodeForm.BaseRevision)}");
+                Form.BaseRevision = conflict.CurrentRevision;
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    public sealed class EpisodeForm
+    {
+        [Required(ErrorMessage = "Give the episode a title.")]
+        [StringLength(200, ErrorMessage = "The title is too long: at most 200 characters.")]
+        public string Title { get; set; } = "";
+
+        [StringLength(200, ErrorMessage = "The address is too long: at most 200 characters.")]
+        [Display(Name = "Address (leave empty to make it from the title)")]
+        public string? Slug { get; set; }
+
+        [Range(1, 99, ErrorMessage = "The season is a number from 1 to 99.")]
+        public int Season { get; set; } = 1;
+
+        [Range(1, 99, ErrorMessage = "The episode number is a number from 1 to 99.")]
+        [Display(Name = "Number in the season")]
+        public int NumberInSeason { get; set; } = 1;
+
+        [Display(Name = "Air date")]
+        public DateOnly? AirDate { get; set; }
+
+        [StringLength(2000, ErrorMessage = "The other titles are too long: at most 2,000 characters.")]
+        [Display(Name = "Other titles (one per line)")]
+        public string? Aliases { get; set; }
+
+        [StringLength(500, ErrorMessage = "The summary is too long: at most 500 characters.")]
+        [Display(Name = "Edit summary (optional)")]
+        public string? Summary { get; set; }
+
+        [Range(0, int.MaxValue)]
+        public int BaseRevision { get; set; }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Pages.History;
+
+/// <summary>The revisions of one entry of any kind, and the field-by-field change between two of them.</summary>
+public static class EntryHistory
+{
+    /// <summary>The kinds of entry that keep a history, as they appear in its address (/history/{type}/{id}).</summary>
+    public static readonly IReadOnlySet<string> Types = new HashSet<string>(StringComparer.Ordinal) { Revision.EventType, Revision.EpisodeType, Revision.CharacterType };
+
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["BodyMarkdown"] = "Text",
+        ["Kind"] = "Kind",
+        ["ImageSlot"] = "Image",
+        ["SeasonId"] = "Season (id)",
+        ["Order"] = "Place in the season",
+        ["Deleted"] = "Deleted",
+        ["Title"] = "Title",
+        ["Slug"] = "Address",
+        ["Season"] = "Season",
+        ["NumberInSeason"] = "Number in the season",
+        ["AirDate"] = "Air date",
+        ["Aliases"] = "Other names",
+        ["Name"] = "Name",
+        ["FullName"] = "Full name",
+        ["Actor"] = "Played by",
+    };
+
+    /// <summary>What the entry is now, or null when there is no such entry.</summary>
+    public static async Task<EntryHeading?> HeadingAsync(WikiDbContext db, string type, int id, CancellationToken cancellationToken)
+    {
+        switch (type)
+        {
+            case Revision.EventType:
+                var item = await db.Events.AsNoTracking().Where(e => e.Id == id)
+                    .Select(e => new { e.Order, Season = e.Season.Number, e.Revision, e.Deleted })
+                    .FirstOrDefaultAsync(cancellationToken);
+                return item is null ? null : new EntryHeading(
+                    type, id, $"paragraph {item.Order} of Season {item.Season}", "/Seasons/Season", Route("number", item.Season), $"event-{id}", item.Revision, item.Deleted);
+            case Revision.EpisodeType:
+                var episode = await db.Episodes.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.Title, e.Slug, e.Revision }).FirstOrDefaultAsync(cancellationToken);
+                return episode is null ? null : new EntryHeading(type, id, episode.Title, "/Episodes/Episode", Route("slug", episode.Slug), null, episode.Revision, false);
+            case Revision.CharacterType:
+                var character = await db.Characters.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Name, c.Slug, c.Revision }).FirstOrDefaultAsync(cancellationToken);
+                return character is null ? null : new EntryHeading(type, id, character.Name, "/Characters/Character", Route("slug", character.Slug), null, character.Revision, false);
+            default:
+                return null;
+        }
+    }
+
+    private static Dictionary<string, string> Route(string name, object value) =>
+        new(StringComparer.Ordinal) { [name] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "" };
+
+    public static Task<List<RevisionRow>> RevisionsAsync(WikiDbContext db, string type, int id, CancellationToken cancellationToken) =>
+        db.Revisions.AsNoTracking()
+            .Where(r => r.EntityType == type && r.EntityId == id)
+            .OrderByDescending(r => r.Number)
+            .Select(r => new RevisionRow(r.Number, r.Author, r.SavedAt, r.Summary, r.SnapshotJson))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Each field that differs between two snapshots, with a word diff of its value.</summary>
+    public static IReadOnlyList<FieldDiff> Compare(string beforeJson, string afterJson)
+    {
+        var before = Fields(beforeJson);
+        var after = Fields(afterJson);
+        return [.. before.Keys.Union(after.Keys)
+            .Select(name => (name, old: before.GetValueOrDefault(name, ""), now: after.GetValueOrDefault(name, "")))
+            .Where(f => f.old != f.now)
+            .Select(f => new FieldDiff(Labels.GetValueOrDefault(f.name, f.name), RevisionDiff.Words(f.old, f.now)))];
+    }
+
+    private static Dictionary<string, string> Fields(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => Text(p.Value), StringComparer.Ordinal);
+    }
+
+    private static string Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => "",
+        JsonValueKind.True => "yes",
+        JsonValueKind.False => "no",
+        JsonValueKind.String => value.GetString() ?? "",
+        JsonValueKind.Array => string.Join("\n", value.EnumerateArray().Select(Text)),
+        _ => value.GetRawText(),
+    };
+
+    /// <summary>The entry as it is now: what to call it, where readers find it, and its current revision.</summary>
+    public sealed record EntryHeading(string Type, int Id, string Name, string Page, Dictionary<string, string> Route, string? Fragment, int Revision, bool Deleted);
+
+    public sealed record RevisionRow(int Number, string Author, DateTimeOffset SavedAt, string Summary, string SnapshotJson);
+
+    public sealed record FieldDiff(string Field, IReadOnlyList<DiffSegment> Segments);
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using JimPam.Wiki.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Pages;
+
+/// <summary>Who last changed an entry and when, for the "last edited by X, N ago" line of a public page.</summary>
+public sealed record LastEdit(string Author, DateTimeOffset At, string Type, int Id)
+{
+    /// <summary>The latest revision of one entry.</summary>
+    public static Task<LastEdit?> OfAsync(WikiDbContext db, string type, int id, CancellationToken cancellationToken) =>
+        db.Revisions.AsNoTracking()
+            .Where(r => r.EntityType == type && r.EntityId == id)
+            .OrderByDescending(r => r.Number)
+            .Select(r => new LastEdit(r.Author, r.SavedAt, type, id))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The latest revision of any part of a season's story.</summary>
+    public static async Task<LastEdit?> OfSeasonAsync(WikiDbContext db, int seasonId, CancellationToken cancellationToken)
+    {
+        var latest = await db.Revisions.AsNoTracking()
+            .Where(r => r.EntityType == Revision.EventType && db.Events.Any(e => e.Id == r.EntityId && e.SeasonId == seasonId))
+            .OrderByDescending(r => r.Id)
+            .Select(r => new { r.Author, r.SavedAt, r.EntityId })
+            .FirstOrDefaultAsync(cancellationToken);
+        return latest is null ? null : new LastEdit(latest.Author, latest.SavedAt, Revision.EventType, latest.EntityId);
+    }
+
+    /// <summary>"just now", "5 minutes ago", "3 days ago", or the date when it is longer ago than a month.</summary>
+    public string Ago(DateTimeOffset now)
+    {
+        var elapsed = now - At;
+        return elapsed.TotalMinutes switch
+        {
+            < 1 => "just now",
+            < 60 => $"{Plural.Of((int)elapsed.TotalMinutes, "minute")} ago",
+            < 60 * 24 => $"{Plural.Of((int)elapsed.TotalHours, "hour")} ago",
+            < 60 * 24 * 31 => $"{Plural.Of((int)elapsed.TotalDays, "day")} ago",
+            _ => "on " + At.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+        };
+    }
+}

@@ -1,0 +1,48 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JimPam.Wiki.Pages.RecentChanges;
+
+/// <summary>Recent changes as an Atom feed (System.ServiceModel.Syndication), with absolute links to each diff.</summary>
+public class FeedModel(WikiDbContext db, SiteAddress site) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var changes = await RecentChangesQuery.LoadAsync(db, IndexModel.Count, cancellationToken);
+        var feed = new SyndicationFeed("JimPam.Wiki: recent changes", "The latest edits to JimPam.Wiki.", new Uri(site.Absolute(Url.Page("/RecentChanges/Index")!)))
+        {
+            Id = site.Absolute(Url.Page("/RecentChanges/Feed")!),
+            LastUpdatedTime = changes.Count > 0 ? changes[0].SavedAt : DateTimeOffset.UnixEpoch,
+            Items = [.. changes.Select(Item)],
+        };
+        feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(feed.Id)));
+
+        var output = new MemoryStream();
+        await using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = true }))
+        {
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+
+        return File(output.ToArray(), "application/atom+xml; charset=utf-8");
+    }
+
+    private SyndicationItem Item(RecentChangesQuery.Change change)
+    {
+        var values = change.Number > 1
+            ? (object)new { type = change.Type, id = change.Id, from = change.Number - 1, to = change.Number }
+            : new { type = change.Type, id = change.Id };
+        var link = new Uri(site.Absolute(Url.Page("/History/Entry", values)!));
+        var summary = change.Summary.Length > 0 ? change.Summary : "(no summary)";
+        var item = new SyndicationItem($"{change.Entry}, revision {change.Number}", $"{change.Author}: {summary}", link, $"{link}#revision-{change.Number}", change.SavedAt)
+        {
+            PublishDate = change.SavedAt,
+        };
+        item.Authors.Add(new SyndicationPerson { Name = change.Author });
+        return item;
+    }
+}

@@ -1,0 +1,42 @@
+using JimPam.Wiki.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Pages.RecentChanges;
+
+/// <summary>The latest revisions across the wiki, newest first (by row id: revisions are written in time order, and SQLite cannot sort DateTimeOffset), each with the name of the entry it changed.</summary>
+public static class RecentChangesQuery
+{
+    public static async Task<IReadOnlyList<Change>> LoadAsync(WikiDbContext db, int count, CancellationToken cancellationToken)
+    {
+        var revisions = await db.Revisions.AsNoTracking()
+            .OrderByDescending(r => r.Id)
+            .Take(count)
+            .Select(r => new { r.EntityType, r.EntityId, r.Number, r.Author, r.SavedAt, r.Summary })
+            .ToListAsync(cancellationToken);
+        var eventIds = Ids(Revision.EventType);
+        var episodeIds = Ids(Revision.EpisodeType);
+        var characterIds = Ids(Revision.CharacterType);
+        var names = new Dictionary<(string, int), string>();
+        foreach (var e in await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).Select(e => new { e.Id, e.Order, Season = e.Season.Number }).ToListAsync(cancellationToken))
+        {
+            names[(Revision.EventType, e.Id)] = $"Season {e.Season}, paragraph {e.Order}";
+        }
+
+        foreach (var e in await db.Episodes.AsNoTracking().Where(e => episodeIds.Contains(e.Id)).Select(e => new { e.Id, e.Title }).ToListAsync(cancellationToken))
+        {
+            names[(Revision.EpisodeType, e.Id)] = $"Episode “{e.Title}”";
+        }
+
+        foreach (var c in await db.Characters.AsNoTracking().Where(c => characterIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken))
+        {
+            names[(Revision.CharacterType, c.Id)] = $"Character “{c.Name}”";
+        }
+
+        return [.. revisions.Select(r => new Change(r.EntityType, r.EntityId, names.GetValueOrDefault((r.EntityType, r.EntityId), r.EntityType), r.Number, r.Author, r.SavedAt, r.Summary))];
+
+        List<int> Ids(string type) => [.. revisions.Where(r => r.EntityType == type).Select(r => r.EntityId).Distinct()];
+    }
+
+    /// <summary>One revision: what it changed, its number, who saved it, when and why.</summary>
+    public sealed record Change(string Type, int Id, string Entry, int Number, string Author, DateTimeOffset SavedAt, string Summary);
+}

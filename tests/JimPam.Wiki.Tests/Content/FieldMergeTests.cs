@@ -1,0 +1,37 @@
+using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
+
+namespace JimPam.Wiki.Tests.Content;
+
+public class FieldMergeTests
+{
+    private static readonly CharacterSnapshot Base = new("Pam Beesly", "pam-beesly", "Pamela Morgan Beesly", "Jenna Fischer", ["Pam"]);
+
+    [Fact]
+    public void Fields_changed_on_one_side_each_are_merged()
+    {
+        var theirs = Base with { Actor = "Jenna Fischer (all nine seasons)" };
+        var yours = Base with { Aliases = ["Pam", "Pammy"] };
+
+        var merged = FieldMerge.Merge(Base, theirs, yours)!;
+
+        Assert.Equal("Jenna Fischer (all nine seasons)", merged.Actor);
+        Assert.Equal(["Pam", "Pammy"], merged.Aliases);
+        Assert.Equal("Pam Beesly", merged.Name);
+    }
+
+    [Fact]
+    public void One_field_changed_differently_on_both_sides_is_a_conflict()
+    {
+        Assert.Null(FieldMerge.Merge(Base, Base with { FullName = "Pam Halpert" }, Base with { FullName = "Pamela Halpert" }));
+    }
+
+    [Fact]
+    public void A_field_cleared_on_one_side_stays_cleared()
+    {
+        var merged = FieldMerge.Merge(Base, Base with { FullName = null }, Base with { Actor = "J. Fischer" })!;
+
+        Assert.Null(merged.FullName);
+        Assert.Equal("J. Fischer", merged.Actor);
+    }
+}
