@@ -42,16 +42,15 @@ public sealed class EditorSession(WebApplicationFactory<Program> app) : IDisposa
     {
         var page = await GetPageAsync(url);
         var form = (IHtmlFormElement)(page.QuerySelector(formSelector ?? "main form") ?? throw new InvalidOperationException($"No form on {url}"));
+        // A form may repeat a name (ASP.NET Core writes one "__Invariant" input per number field), so the fields are a list.
         var values = form.Elements.OfType<IHtmlInputElement>()
             .Where(i => !string.IsNullOrEmpty(i.Name) && (i.Type is not ("radio" or "checkbox") || i.IsChecked))
-            .Select(i => (i.Name!, i.Value))
-            .Concat(form.Elements.OfType<IHtmlTextAreaElement>().Where(t => !string.IsNullOrEmpty(t.Name)).Select(t => (t.Name!, t.Value)))
-            .Concat(form.Elements.OfType<IHtmlSelectElement>().Where(s => !string.IsNullOrEmpty(s.Name)).Select(s => (s.Name!, s.Value ?? "")))
-            .ToDictionary(p => p.Item1, p => p.Item2);
-        foreach (var (name, value) in fields)
-        {
-            values[name] = value;
-        }
+            .Select(i => KeyValuePair.Create(i.Name!, i.Value))
+            .Concat(form.Elements.OfType<IHtmlTextAreaElement>().Where(t => !string.IsNullOrEmpty(t.Name)).Select(t => KeyValuePair.Create(t.Name!, t.Value)))
+            .Concat(form.Elements.OfType<IHtmlSelectElement>().Where(s => !string.IsNullOrEmpty(s.Name)).Select(s => KeyValuePair.Create(s.Name!, s.Value ?? "")))
+            .Where(pair => !fields.ContainsKey(pair.Key))
+            .Concat(fields)
+            .ToList();
 
         var pressed = button is null ? null : form.QuerySelectorAll("button").FirstOrDefault(b => b.TextContent.Trim() == button)
             ?? throw new InvalidOperationException($"No button '{button}' in the form on {url}");

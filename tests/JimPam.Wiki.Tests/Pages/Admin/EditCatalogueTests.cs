@@ -1,0 +1,206 @@
+using System.Net;
+using System.ServiceModel.Syndication;
+using System.Xml;
+using AngleSharp.Html.Parser;
+using JimPam.Wiki.Data;
+using JimPam.Wiki.Tests.Pages.Account;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JimPam.Wiki.Tests.Pages.Admin;
+
+/// <summary>Creating and editing episodes and characters: each test has its own app and database, and an editor logged in.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the test class through IAsyncLifetime.DisposeAsync.")]
+public sealed class EditCatalogueTests : IAsyncLifetime
+{
+    private readonly WikiAppFactory _app = new();
+    private EditorSession _pam = null!;
+
+    public async Task InitializeAsync()
+    {
+        await EditorSession.AddEditorAsync(_app, "pam");
+        await EditorSession.AddEditorAsync(_app, "jim");
+        _pam = new EditorSession(_app);
+        (await _pam.LogInAsync("pam")).Dispose();
+    }
+
+    [Fact]
+    public async Task A_broken_link_turns_into_a_working_one_when_the_character_is_created()
+    {
+        var editUrl = (await _pam.GetPageAsync("/seasons/5")).QuerySelector(".event .edit-links a")!.GetAttribute("href")!;
+        (await _pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Body"] = "Pam meets [[Astrid Levinson]] at the office." })).Dispose();
+        var (_, before) = await _app.GetPageAsync("/seasons/5");
+        Assert.Equal("/missing?title=Astrid%20Levinson", before.QuerySelector("a.wikilink.broken")!.GetAttribute("href"));
+
+        var missing = await _pam.GetPageAsync("/missing?title=Astrid%20Levinson");
+        var createUrl = missing.QuerySelectorAll("main a").Single(a => a.TextContent.Contains("new character", StringComparison.Ordinal)).GetAttribute("href")!;
+        using var created = await _pam.SubmitAsync(createUrl, new Dictionary<string, string> { ["Form.Actor"] = "Anonymous baby" });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal("/characters/astrid-levinson", created.Headers.Location!.OriginalString);
+        var (_, after) = await _app.GetPageAsync("/seasons/5");
+        Assert.Empty(after.QuerySelectorAll("a.wikilink.broken"));
+        Assert.Contains(after.QuerySelectorAll("a.character-link"), a => a.GetAttribute("href") == "/characters/astrid-levinson");
+        var (_, character) = await _app.GetPageAsync("/characters/astrid-levinson");
+        Assert.Contains("Pam meets Astrid Levinson at the office.", character.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Last edited by pam", character.QuerySelector(".last-edited")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Renaming_an_episode_s_address_and_title_keeps_the_old_address_and_the_old_links_working()
+    {
+        var editUrl = await EditLinkAsync("/episodes/pilot");
+        using var saved = await _pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Title"] = "Pilot (The Office)", ["Form.Slug"] = "pilot-episode", ["Form.Summary"] = "Disambiguate" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("/episodes/pilot-episode", saved.Headers.Location!.OriginalString);
+        var (moved, _) = await _app.GetPageAsync("/episodes/pilot");
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        Assert.Equal("/episodes/pilot-episode", moved.Headers.Location!.OriginalString);
+        var (_, episode) = await _app.GetPageAsync("/episodes/pilot-episode");
+        Assert.Equal("Pilot (The Office)", episode.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Pilot", episode.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // Season 1's text links [[Pilot]]: the old title is now an alias, so those links go to the new address.
+        var (_, season) = await _app.GetPageAsync("/seasons/1");
+        Assert.Contains(season.QuerySelectorAll("a.citation"), a => a.GetAttribute("href") == "/episodes/pilot-episode");
+        Assert.Empty(season.QuerySelectorAll("a.wikilink.broken"));
+        var history = await _pam.GetPageAsync(episode.QuerySelector(".last-edited a")!.GetAttribute("href")!);
+        Assert.Equal(["Disambiguate", "Imported from the source article"], history.QuerySelectorAll(".revisions .summary").Select(s => s.TextContent));
+    }
+
+    [Fact]
+    public async Task Validation_errors_show_next_to_their_fields_keep_the_typed_values_and_save_nothing()
+    {
+        var editUrl = await EditLinkAsync("/episodes/pilot");
+
+        using var taken = await _pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Slug"] = "the-dundies", ["Form.Aliases"] = "Pilot episode" });
+        var page = new HtmlParser().ParseDocument(await taken.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        Assert.Equal("Another episode already has the address “the-dundies”.", page.QuerySelector("#slug-error")!.TextContent.Trim());
+        Assert.Equal("the-dundies", page.QuerySelector("input[name='Form.Slug']")!.GetAttribute("value"));
+        Assert.Equal("Pilot episode", page.QuerySelector("textarea[name='Form.Aliases']")!.TextContent.Trim());
+
+        using var blank = await _pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Title"] = "", ["Form.Season"] = "0" });
+        page = new HtmlParser().ParseDocument(await blank.Content.ReadAsStringAsync());
+        Assert.Equal("Give the episode a title.", page.QuerySelector("#title-error")!.TextContent.Trim());
+        Assert.Equal("The season is a number from 1 to 99.", page.QuerySelector("#season-error")!.TextContent.Trim());
+
+        using var noSeason = await _pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Season"] = "12" });
+        page = new HtmlParser().ParseDocument(await noSeason.Content.ReadAsStringAsync());
+        Assert.Equal("There is no Season 12.", page.QuerySelector("#season-error")!.TextContent.Trim());
+
+        using var clash = await _pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Aliases"] = "Pam" });
+        page = new HtmlParser().ParseDocument(await clash.Content.ReadAsStringAsync());
+        Assert.Contains("“Pam” already names the character “Pam Beesly”", page.QuerySelector("#aliases-error")!.TextContent, StringComparison.Ordinal);
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        var pilot = await scope.ServiceProvider.GetRequiredService<WikiDbContext>().Episodes.SingleAsync(e => e.Slug == "pilot");
+        Assert.Equal(("Pilot", 1), (pilot.Title, pilot.Revision));
+    }
+
+    [Fact]
+    public async Task Two_editors_changing_different_fields_merge_and_the_same_field_is_a_conflict()
+    {
+        using var jim = new EditorSession(_app);
+        (await jim.LogInAsync("jim")).Dispose();
+        var editUrl = await EditLinkAsync("/characters/pam-beesly");
+        var jimsForm = await jim.GetPageAsync(editUrl);
+        var jimsSecondForm = await jim.GetPageAsync(editUrl);
+
+        (await _pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Actor"] = "Jenna Fischer (2005–2013)" })).Dispose();
+        using var merged = await PostAsync(jim, jimsForm, "Form.FullName", "Pamela Morgan Beesly Halpert");
+
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var pam = await scope.ServiceProvider.GetRequiredService<WikiDbContext>().Characters.SingleAsync(c => c.Slug == "pam-beesly");
+            Assert.Equal(("Jenna Fischer (2005–2013)", "Pamela Morgan Beesly Halpert", 3), (pam.Actor, pam.FullName, pam.Revision));
+        }
+
+        using var conflict = await PostAsync(jim, jimsSecondForm, "Form.Actor", "J. Fischer");
+        var page = new HtmlParser().ParseDocument(await conflict.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        Assert.Contains("Revision 3 by jim is now current", page.QuerySelector(".conflict [role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("J. Fischer", page.QuerySelector("input[name='Form.Actor']")!.GetAttribute("value"));
+        Assert.Contains("Played by", page.QuerySelectorAll(".conflict .diff-field").Select(h => h.TextContent));
+        Assert.Equal("3", page.QuerySelector("input[name='Form.BaseRevision']")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task An_episode_reverted_from_its_history_gets_its_old_address_back()
+    {
+        var editUrl = await EditLinkAsync("/episodes/the-dundies");
+        (await _pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Slug"] = "dundies" })).Dispose();
+        var history = (await _app.GetPageAsync("/episodes/dundies")).Document.QuerySelector(".last-edited a")!.GetAttribute("href")!;
+
+        using var reverted = await _pam.SubmitAsync(history, new Dictionary<string, string> { ["ToRevision"] = "1" }, formSelector: "form.wiki-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, reverted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _app.GetPageAsync("/episodes/the-dundies")).Response.StatusCode);
+        var (moved, _) = await _app.GetPageAsync("/episodes/dundies");
+        Assert.Equal("/episodes/the-dundies", moved.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_cannot_open_or_post_the_catalogue_forms()
+    {
+        using var reader = new EditorSession(_app);
+        Assert.Equal(HttpStatusCode.Redirect, await reader.StatusOfAsync("/admin/episodes/new"));
+        Assert.Equal(HttpStatusCode.Redirect, await reader.StatusOfAsync("/admin/characters/1/edit"));
+        using var post = await reader.Client.PostAsync(new Uri("/admin/characters/new", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Name"] = "Vandal" }));
+        Assert.Equal(HttpStatusCode.Unauthorized, post.StatusCode);
+        using var revert = await reader.Client.PostAsync(new Uri("/admin/episode/1/revert", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["ToRevision"] = "1" }));
+        Assert.Equal(HttpStatusCode.Unauthorized, revert.StatusCode);
+        using var forged = await _pam.Client.PostAsync(new Uri("/admin/characters/new", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Name"] = "Forged" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<WikiDbContext>().Characters.AnyAsync(c => c.Name == "Vandal" || c.Name == "Forged"));
+    }
+
+    [Fact]
+    public async Task Recent_changes_and_its_atom_feed_list_the_latest_edit_first_with_a_diff_link()
+    {
+        var editUrl = await EditLinkAsync("/characters/roy-anderson");
+        (await _pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Actor"] = "David Denman (as Roy)", ["Form.Summary"] = "Actor's full name" })).Dispose();
+
+        var (_, changes) = await _app.GetPageAsync("/recent-changes");
+        var first = changes.QuerySelector(".revisions li")!;
+        Assert.Contains("Character “Roy Anderson”", first.TextContent, StringComparison.Ordinal);
+        Assert.Contains("revision 2 by pam: Actor's full name", first.TextContent, StringComparison.Ordinal);
+        var diff = first.QuerySelectorAll("a").Single(a => a.TextContent.StartsWith("diff", StringComparison.Ordinal)).GetAttribute("href")!;
+        var (_, diffPage) = await _app.GetPageAsync(diff);
+        Assert.Equal("Played by", diffPage.QuerySelector(".diff-field")!.TextContent);
+
+        using var reader = _app.CreateReader();
+        using var atom = await reader.GetAsync(new Uri("/recent-changes.atom", UriKind.Relative));
+        Assert.Equal("application/atom+xml", atom.Content.Headers.ContentType!.MediaType);
+        using var xml = XmlReader.Create(await atom.Content.ReadAsStreamAsync());
+        var feed = SyndicationFeed.Load(xml);
+        var entry = feed.Items.First();
+        Assert.Equal("Character “Roy Anderson”, revision 2", entry.Title.Text);
+        Assert.Equal("pam", entry.Authors.Single().Name);
+        Assert.EndsWith(diff, entry.Links.Single().Uri.ToString(), StringComparison.Ordinal);
+        Assert.True(entry.Links.Single().Uri.IsAbsoluteUri);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _pam.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private async Task<string> EditLinkAsync(string publicUrl) =>
+        (await _pam.GetPageAsync(publicUrl)).QuerySelector("h1 + .edit-links a")!.GetAttribute("href")!;
+
+    private static async Task<HttpResponseMessage> PostAsync(EditorSession editor, AngleSharp.Html.Dom.IHtmlDocument form, string field, string value)
+    {
+        var values = form.QuerySelectorAll("main form input, main form textarea")
+            .Where(i => i.GetAttribute("name") is not null)
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.LocalName == "textarea" ? i.TextContent.TrimStart('\n') : i.GetAttribute("value") ?? "");
+        values[field] = value;
+        return await editor.Client.PostAsync(new Uri(form.QuerySelector("main form")!.GetAttribute("action")!, UriKind.Relative), new FormUrlEncodedContent(values));
+    }
+}
