@@ -29,7 +29,10 @@ public class EditorJourneyTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + "/seasons/5");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Edit this part" }).Nth(javaScript ? (theme == ColorScheme.Light ? 1 : 2) : 3).ClickAsync();
+        var editLink = page.GetByRole(AriaRole.Link, new() { Name = "Edit this part" }).Nth(javaScript ? (theme == ColorScheme.Light ? 1 : 2) : 3);
+        var eventId = (await editLink.GetAttributeAsync("href"))!.Split('/')[3];
+        var original = System.Text.RegularExpressions.Regex.Replace((await page.Locator($"#event-{eventId}").TextContentAsync())!, @"\s+", " ").Trim();
+        await editLink.ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Edit a paragraph of Season 5");
         var text = $"Edited by {name}: Jim and Pam share a moment in [[Niagara]], and [[The Dundys]] is misspelt.";
         await page.GetByLabel("Text (Markdown, with [[wiki links]])").FillAsync(text);
@@ -49,6 +52,53 @@ public class EditorJourneyTests(BrowserApp app)
         await Expect(page.Locator(".diff-text ins").First).ToBeVisibleAsync();
         await Expect(page.Locator(".diff-text")).ToContainTextAsync("[inserted: ");
         await AssertAxeCleanAsync(page, javaScript);
+
+        // Revert to the imported text: a third revision, and the season page shows the source article's words again.
+        await page.GetByLabel("Revision", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Revision 1, by import" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revert to this revision" }).ClickAsync();
+        await Expect(page.Locator(".revisions li")).ToHaveCountAsync(3);
+        await Expect(page.Locator(".revisions li").First).ToContainTextAsync("Reverted to revision 1");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Read it" }).ClickAsync();
+        await Expect(page.Locator($"#event-{eventId}")).ToHaveTextAsync(original);
+    }
+
+    [Theory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task Every_admin_page_is_axe_clean(ColorScheme theme)
+    {
+        var name = $"auditor-{theme}".ToLowerInvariant();
+        await app.AddEditorAsync(name, "beach games at the office");
+        var page = await app.NewPageAsync(true, colorScheme: theme);
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Editor name").FillAsync(name);
+        await page.GetByLabel("Password").FillAsync("beach games at the office");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(page.Locator(".footer-account")).ToContainTextAsync(name);
+
+        foreach (var path in new[] { "/admin", "/admin/episodes/new", "/admin/characters/new", "/recent-changes" })
+        {
+            await page.GotoAsync(path);
+            await AssertAxeCleanAsync(page, javaScript: true);
+        }
+
+        await page.GotoAsync("/admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit Pam Beesly" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Edit “Pam Beesly”");
+        await AssertAxeCleanAsync(page, javaScript: true);
+
+        // A refused save shows the errors next to the fields; the page must stay accessible then too.
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.Locator("#name-error")).ToHaveTextAsync("Give the character a name.");
+        await AssertAxeCleanAsync(page, javaScript: true);
+
+        await page.GotoAsync("/seasons/5");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit this part" }).First.ClickAsync();
+        await AssertAxeCleanAsync(page, javaScript: true);
+        await page.GetByRole(AriaRole.Link, new() { Name = "History" }).First.ClickAsync();
+        await Expect(page.Locator("h1")).ToContainTextAsync("History of paragraph");
+        await AssertAxeCleanAsync(page, javaScript: true);
     }
 
     /// <summary>axe runs as a script in the page, so it audits the JavaScript-on journeys (light and dark); the JavaScript-off one checks the rest.</summary>
