@@ -101,6 +101,42 @@ public class EditorJourneyTests(BrowserApp app)
         await AssertAxeCleanAsync(page, javaScript: true);
     }
 
+    [Theory]
+    [InlineData(390, 844, ColorScheme.Light)]
+    [InlineData(390, 844, ColorScheme.Dark)]
+    [InlineData(1280, 800, ColorScheme.Light)]
+    [InlineData(1280, 800, ColorScheme.Dark)]
+    public async Task The_editor_pages_fit_a_phone_and_are_saved_as_screenshots(int width, int height, ColorScheme theme)
+    {
+        var name = $"shooter-{width}-{theme}".ToLowerInvariant();
+        await app.AddEditorAsync(name, "beach games at the office");
+        var page = await app.NewPageAsync(true, width: width, height: height, colorScheme: theme);
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Editor name").FillAsync(name);
+        await page.GetByLabel("Password").FillAsync("beach games at the office");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(page.Locator(".footer-account")).ToContainTextAsync(name);
+
+        await page.GotoAsync("/admin/episodes/new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.Locator("#title-error")).ToHaveTextAsync("Give the episode a title.");
+        await ShootAsync(page, $"admin-episode-refused-{width}x{height}-{theme}".ToLowerInvariant(), width);
+
+        await page.GotoAsync("/characters/pam-beesly");
+        await page.Locator(".last-edited a").ClickAsync();
+        await ShootAsync(page, $"history-character-{width}x{height}-{theme}".ToLowerInvariant(), width);
+    }
+
+    private static async Task ShootAsync(IPage page, string name, int width)
+    {
+        Directory.CreateDirectory(BrowserApp.ScreenshotFolder);
+        var path = Path.Combine(BrowserApp.ScreenshotFolder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], (await File.ReadAllBytesAsync(path))[..4]);
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"{page.Url} is {scrollWidth}px wide in a {width}px viewport");
+    }
+
     /// <summary>axe runs as a script in the page, so it audits the JavaScript-on journeys (light and dark); the JavaScript-off one checks the rest.</summary>
     private static async Task AssertAxeCleanAsync(IPage page, bool javaScript)
     {
