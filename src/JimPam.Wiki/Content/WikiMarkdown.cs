@@ -13,6 +13,12 @@ public sealed record WikiLinkAnalysis(
     IReadOnlyList<int> CharacterIds,
     IReadOnlyList<string> BrokenLinks);
 
+/// <summary>One wiki link of a body, as written, and what it resolved to (null: a broken link).</summary>
+public sealed record BodyLink(string Target, WikiLinkTarget? Resolved);
+
+/// <summary>A body rendered once, when it is saved: its safe HTML, every wiki link in text order, and what it cites and names.</summary>
+public sealed record RenderedBody(string Html, IReadOnlyList<BodyLink> Links, WikiLinkAnalysis Analysis);
+
 /// <summary>
 /// The one Markdown pipeline of the wiki: CommonMark with raw HTML turned off, plus wiki links.
 /// Rendered HTML is sanitised as a second line of defence, so no script or javascript: URL gets out.
@@ -38,13 +44,18 @@ public sealed class WikiMarkdown
 
     public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
 
-    /// <summary>Renders a body to safe HTML, resolving its wiki links.</summary>
-    public string ToHtml(string markdown, WikiLinkResolver resolver)
+    /// <summary>
+    /// Parses a body once and returns everything the write path stores: its sanitised HTML (without the wrapping
+    /// &lt;p&gt; when <paramref name="inline"/>, for captions and list items), its links and what it cites and names.
+    /// </summary>
+    public RenderedBody Render(string markdown, WikiLinkResolver resolver, MentionFinder mentions, bool inline = false)
     {
         var document = Parse(markdown);
+        var links = new List<BodyLink>();
         foreach (var link in document.Descendants<WikiLinkInline>())
         {
             link.Resolved = resolver.Resolve(link.Target);
+            links.Add(new BodyLink(link.Target, link.Resolved));
         }
 
         using var writer = new StringWriter();
@@ -52,50 +63,40 @@ public sealed class WikiMarkdown
         Pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return _sanitizer.Sanitize(writer.ToString());
+        var html = _sanitizer.Sanitize(writer.ToString());
+        return new RenderedBody(inline ? Unwrap(html) : html, links, Analyse(document, links, mentions));
     }
 
+    /// <summary>Renders a body to safe HTML, resolving its wiki links.</summary>
+    public string ToHtml(string markdown, WikiLinkResolver resolver) => Render(markdown, resolver, MentionFinder.Empty).Html;
+
     /// <summary>Renders a one-paragraph body without its wrapping &lt;p&gt;, for captions and list items.</summary>
-    public string ToInlineHtml(string markdown, WikiLinkResolver resolver)
+    public string ToInlineHtml(string markdown, WikiLinkResolver resolver) => Render(markdown, resolver, MentionFinder.Empty, inline: true).Html;
+
+    /// <summary>The episodes and characters a body links to, and the characters its text names.</summary>
+    public static WikiLinkAnalysis Analyse(string markdown, WikiLinkResolver resolver, MentionFinder mentions)
     {
-        var html = ToHtml(markdown, resolver).Trim();
+        var document = Parse(markdown);
+        return Analyse(document, [.. document.Descendants<WikiLinkInline>().Select(link => new BodyLink(link.Target, resolver.Resolve(link.Target)))], mentions);
+    }
+
+    private static string Unwrap(string html)
+    {
+        html = html.Trim();
         return html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal)
                && html.IndexOf("<p>", 3, StringComparison.Ordinal) < 0
             ? html[3..^4]
             : html;
     }
 
-    /// <summary>The targets of a body's wiki links that resolve, in the order the text has them.</summary>
-    public static IEnumerable<WikiLinkTarget> LinkTargets(string markdown, WikiLinkResolver resolver) =>
-        Parse(markdown).Descendants<WikiLinkInline>()
-            .Select(link => resolver.Resolve(link.Target))
-            .OfType<WikiLinkTarget>();
-
-    /// <summary>The episodes and characters a body links to, and the characters its text names.</summary>
-    public static WikiLinkAnalysis Analyse(string markdown, WikiLinkResolver resolver, MentionFinder mentions)
+    private static WikiLinkAnalysis Analyse(MarkdownDocument document, IReadOnlyList<BodyLink> links, MentionFinder mentions)
     {
-        var document = Parse(markdown);
-        var episodes = new List<int>();
-        var characters = new List<int>();
-        var broken = new List<string>();
-        foreach (var link in document.Descendants<WikiLinkInline>())
-        {
-            switch (resolver.Resolve(link.Target))
-            {
-                case { Kind: WikiLinkKind.Episode } episode:
-                    episodes.Add(episode.Id);
-                    break;
-                case { Kind: WikiLinkKind.Character } character:
-                    characters.Add(character.Id);
-                    break;
-                default:
-                    broken.Add(link.Target);
-                    break;
-            }
-        }
-
+        var characters = links.Select(l => l.Resolved).Where(t => t is { Kind: WikiLinkKind.Character }).Select(t => t!.Id).ToList();
         characters.AddRange(mentions.Find(PlainText(document)));
-        return new WikiLinkAnalysis([.. episodes.Distinct()], [.. characters.Distinct()], broken);
+        return new WikiLinkAnalysis(
+            [.. links.Select(l => l.Resolved).Where(t => t is { Kind: WikiLinkKind.Episode }).Select(t => t!.Id).Distinct()],
+            [.. characters.Distinct()],
+            [.. links.Where(l => l.Resolved is null).Select(l => l.Target)]);
     }
 
     /// <summary>The text a reader sees, with wiki links replaced by a separator so names inside titles don't count.</summary>

@@ -1,24 +1,12 @@
-using Microsoft.AspNetCore.Html;
-
 namespace JimPam.Wiki.Content;
 
-/// <summary>Renders stored Markdown bodies for a page, with wiki links resolved against the current catalogue.</summary>
+/// <summary>
+/// Renders a body that is not stored yet (an editor's preview, or the current text beside a conflict), exactly as the
+/// write path will store it, with wiki links resolved against the current catalogue. Pages that show stored bodies
+/// read their stored HTML instead.
+/// </summary>
 public sealed class WikiRenderer(WikiMarkdown markdown, WikiLinkCatalog catalog)
 {
-    private WikiLinkResolver? _resolver;
-
-    public async Task<WikiLinkResolver> ResolverAsync(CancellationToken cancellationToken) =>
-        _resolver ??= await catalog.GetResolverAsync(cancellationToken);
-
-    public async Task<Func<string, IHtmlContent>> BlockRendererAsync(CancellationToken cancellationToken)
-    {
-        var resolver = await ResolverAsync(cancellationToken);
-        return body => new HtmlString(markdown.ToHtml(body, resolver));
-    }
-
-    public async Task<Func<string, IHtmlContent>> InlineRendererAsync(CancellationToken cancellationToken)
-    {
-        var resolver = await ResolverAsync(cancellationToken);
-        return body => new HtmlString(markdown.ToInlineHtml(body, resolver));
-    }
+    public async Task<RenderedBody> RenderAsync(string body, bool inline, CancellationToken cancellationToken) =>
+        markdown.Render(body, await catalog.GetResolverAsync(cancellationToken), MentionFinder.Empty, inline);
 }

@@ -27,11 +27,11 @@ public abstract record CatalogueSaveResult
 /// The one way episodes and characters are created and changed, by form or by revert. In one transaction it checks the
 /// base revision, refuses clashing titles and addresses, writes the entry, keeps a renamed slug as a retired address
 /// (answered with a permanent redirect) and a renamed title as an alias (so old wiki links still resolve), derives the
-/// citation and mention rows of every body again (a new name can turn a broken link into a working one, and a removed
-/// name the reverse), and writes the revision. Readers see the change on their next request: the link catalogue is
+/// stored HTML and the citation, mention and link rows of every body again (a new name can turn a broken link into a
+/// working one, and a removed name the reverse), and writes the revision. Readers see the change on their next request: the link catalogue is
 /// reloaded after the commit.
 /// </summary>
-public sealed class CatalogueWriter(WikiDbContext db, WikiLinkCatalog catalog, TimeProvider clock)
+public sealed class CatalogueWriter(WikiDbContext db, WikiLinkCatalog catalog, StoredBodies bodies, TimeProvider clock)
 {
     public const string ImportSummary = EventWriter.ImportSummary;
 
@@ -145,7 +145,7 @@ public sealed class CatalogueWriter(WikiDbContext db, WikiLinkCatalog catalog, T
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await RederiveBodyLinksAsync(cancellationToken);
+            await bodies.RenderAllAsync(db, cancellationToken);
             db.Revisions.Add(RevisionLog.Entry(type, applied.Id(), applied.Revision, applied.Snapshot(), author, id is null ? (summary.Length > 0 ? summary : "Created") : summary, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -284,21 +284,6 @@ public sealed class CatalogueWriter(WikiDbContext db, WikiLinkCatalog catalog, T
         if (id is { } entryId && oldSlug != newSlug)
         {
             db.RetiredSlugs.Add(new RetiredSlug { EntityType = type, Slug = oldSlug, EntityId = entryId });
-        }
-    }
-
-    private async Task RederiveBodyLinksAsync(CancellationToken cancellationToken)
-    {
-        var resolver = await WikiLinkCatalog.LoadAsync(db, cancellationToken);
-        var mentions = await WikiLinkCatalog.LoadMentionFinderAsync(db, cancellationToken);
-        foreach (var item in await db.Events.Include(e => e.Citations).Include(e => e.Mentions).Where(e => !e.Deleted).ToListAsync(cancellationToken))
-        {
-            CitationRows.SetBody(item, item.BodyMarkdown, resolver, mentions);
-        }
-
-        foreach (var joke in await db.Jokes.Include(j => j.Citations).ToListAsync(cancellationToken))
-        {
-            CitationRows.SetBody(joke, joke.BodyMarkdown, resolver);
         }
     }
 

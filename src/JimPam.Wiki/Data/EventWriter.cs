@@ -23,7 +23,7 @@ public abstract record EventSaveResult
 /// citation and mention rows from the body, and writes the revision. The event's revision number is a concurrency
 /// token, so two writes racing from the same base cannot both succeed.
 /// </summary>
-public sealed class EventWriter(WikiDbContext db, WikiLinkCatalog catalog, TimeProvider clock)
+public sealed class EventWriter(WikiDbContext db, WikiLinkCatalog catalog, StoredBodies bodies, TimeProvider clock)
 {
     public const string ImportAuthor = "import";
     public const string ImportSummary = "Imported from the source article";
@@ -89,6 +89,7 @@ public sealed class EventWriter(WikiDbContext db, WikiLinkCatalog catalog, TimeP
         var target = await db.Events
             .Include(e => e.Citations)
             .Include(e => e.Mentions)
+            .Include(e => e.Links)
             .FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
         if (target is null)
         {
@@ -108,10 +109,9 @@ public sealed class EventWriter(WikiDbContext db, WikiLinkCatalog catalog, TimeP
         }
 
         var next = change.Fields;
-        var resolver = await catalog.GetResolverAsync(cancellationToken);
-        var mentions = await WikiLinkCatalog.LoadMentionFinderAsync(db, cancellationToken);
-        CitationRows.SetBody(target, next.BodyMarkdown, next.Deleted ? WikiLinkResolver.Empty : resolver, next.Deleted ? MentionFinder.Empty : mentions);
         (target.Kind, target.ImageSlot, target.SeasonId, target.Order, target.Deleted) = (next.Kind, next.ImageSlot, next.SeasonId, next.Order, next.Deleted);
+        var links = new LinkContext(await catalog.GetResolverAsync(cancellationToken), await WikiLinkCatalog.LoadMentionFinderAsync(db, cancellationToken));
+        bodies.Set(target, next.BodyMarkdown, links);
         target.Revision++;
         db.Revisions.Add(Snapshot(target, author, change.Summary, clock.GetUtcNow()));
         try

@@ -10,6 +10,11 @@ public class RecurringJoke
     /// <summary>Markdown with wiki links.</summary>
     public string BodyMarkdown { get; set; } = "";
 
+    /// <summary>The body rendered and sanitised when it was saved (null: not rendered yet).</summary>
+    public string? BodyHtml { get; set; }
+
+    public List<WikiLink> Links { get; set; } = [];
+
     public List<JokeCitation> Citations { get; set; } = [];
 }
 

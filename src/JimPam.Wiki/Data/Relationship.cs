@@ -20,6 +20,14 @@ public class Relationship
     /// <summary>Markdown with wiki links.</summary>
     public string BehindTheScenesMarkdown { get; set; } = "";
 
+    /// <summary>The intro rendered and sanitised when it was saved (null: not rendered yet).</summary>
+    public string? IntroHtml { get; set; }
+
+    /// <summary>The behind-the-scenes text rendered and sanitised when it was saved (null: not rendered yet).</summary>
+    public string? BehindTheScenesHtml { get; set; }
+
+    public List<WikiLink> Links { get; set; } = [];
+
     /// <summary>The footnote marker the source puts after the behind-the-scenes text, such as "1".</summary>
     public string? BehindTheScenesFootnote { get; set; }
 

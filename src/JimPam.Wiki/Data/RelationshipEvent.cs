@@ -26,6 +26,9 @@ public class RelationshipEvent
     /// <summary>Markdown with wiki links: the paragraph, or the figure's caption.</summary>
     public string BodyMarkdown { get; set; } = "";
 
+    /// <summary>The body rendered and sanitised when it was saved, so reading a page never runs Markdig (null: not rendered yet).</summary>
+    public string? BodyHtml { get; set; }
+
     /// <summary>
     /// The number of the latest revision (0: saved before revisions were kept). A concurrency token: a save
     /// that started from an older number is refused by the database itself.
@@ -37,6 +40,7 @@ public class RelationshipEvent
 
     public List<EventCitation> Citations { get; set; } = [];
     public List<EventMention> Mentions { get; set; } = [];
+    public List<WikiLink> Links { get; set; } = [];
 }
 
 /// <summary>An episode that an event cites, kept as a row so an episode page can list what links to it.</summary>

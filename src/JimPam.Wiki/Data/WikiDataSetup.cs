@@ -23,6 +23,8 @@ public static class WikiDataSetup
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         });
         services.AddScoped<SeedImporter>();
+        services.AddSingleton<JimPam.Wiki.Content.WikiMarkdown>();
+        services.AddSingleton<StoredBodies>();
         services.AddScoped<EventWriter>();
         services.AddScoped<CatalogueWriter>();
         services.TryAddSingleton(TimeProvider.System);

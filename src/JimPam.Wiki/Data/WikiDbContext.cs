@@ -20,6 +20,7 @@ public class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityUs
     public DbSet<JokeCitation> JokeCitations => Set<JokeCitation>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<RetiredSlug> RetiredSlugs => Set<RetiredSlug>();
+    public DbSet<WikiLink> WikiLinks => Set<WikiLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,6 +31,16 @@ public static class DatabaseStartup
             {
                 await SeedAsync(scope.ServiceProvider.GetRequiredService<SeedImporter>(), options.ResolveSeedFolder(), path, logger, cancellationToken);
             }
+
+            if (await StoredBodies.AnyUnrenderedAsync(db, cancellationToken))
+            {
+                // A database from before the HTML of bodies was stored: render them all once, in one transaction.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<StoredBodies>().RenderAllAsync(db, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                logger.LogWarning("Rendered and stored the HTML of every body in {Database}, which was saved by an older version", path);
+            }
         }
         catch (Exception e) when (SqliteStore.Explain(e, path) is { } explained)
         {

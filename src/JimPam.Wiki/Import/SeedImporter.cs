@@ -12,7 +12,7 @@ public sealed record ImportSummary(int Seasons, int Episodes, int Characters, in
 /// relationship article. Everything is read and checked before the first write, and all writes share
 /// one transaction, so malformed input leaves the database as it was.
 /// </summary>
-public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger, TimeProvider? clock = null)
+public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger, TimeProvider? clock = null, StoredBodies? bodies = null)
 {
     public async Task<ImportSummary> ImportAsync(string folder, CancellationToken cancellationToken = default)
     {
@@ -46,12 +46,12 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
         db.Characters.AddRange(characters);
         await db.SaveChangesAsync(cancellationToken);
 
-        var resolver = Resolver(episodes.Select(e => (e, e.Id)), characters.Select(c => (c, c.Id)));
-        var mentions = new MentionFinder(characters.Select(c => (c.Id, c.Aliases.Select(a => a.Name).Prepend(c.Name))));
+        // Links resolve against the catalogue just saved, read back the way every later save reads it.
+        var links = await LinkContext.LoadAsync(db, cancellationToken);
         var summary = new ImportSummary(seasons.Count, episodes.Count, characters.Count, 0, 0, 0);
         foreach (var (row, article) in articles)
         {
-            var relationship = BuildRelationship(row, article, seasons, episodes, characters, resolver, mentions);
+            var relationship = BuildRelationship(row, article, seasons, episodes, characters, links);
             db.Relationships.Add(relationship);
             summary = summary with
             {
@@ -161,9 +161,10 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
         Dictionary<int, Season> seasons,
         List<Episode> episodes,
         List<Character> characters,
-        WikiLinkResolver resolver,
-        MentionFinder mentions)
+        LinkContext links)
     {
+        var stored = bodies ?? new StoredBodies(new WikiMarkdown());
+        var resolver = links.Resolver;
         var members = row.Members.Select(name => characters.Single(c => c.Name == name)).ToList();
         for (var i = 0; i < article.Actors.Count; i++)
         {
@@ -181,11 +182,10 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
             QuoteSpeaker = article.Quote?.Speaker ?? "",
             QuoteSpeakerId = speaker is { Kind: WikiLinkKind.Character } ? speaker.Id : null,
             QuoteEpisodeId = quoteEpisode?.Id,
-            IntroMarkdown = string.Join("\n\n", article.IntroMarkdown),
-            BehindTheScenesMarkdown = string.Join("\n\n", article.BehindTheScenesMarkdown),
             BehindTheScenesFootnote = article.BehindTheScenesFootnote,
             Members = [.. members.Select((c, i) => new RelationshipMember { CharacterId = c.Id, Position = i })],
         };
+        stored.SetArticle(relationship, string.Join("\n\n", article.IntroMarkdown), string.Join("\n\n", article.BehindTheScenesMarkdown), links);
 
         foreach (var parsedSeason in article.Seasons)
         {
@@ -199,7 +199,7 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
             foreach (var parsed in parsedSeason.Events)
             {
                 var item = new RelationshipEvent { Season = season, Order = ++order, Kind = parsed.Kind, ImageSlot = parsed.ImageSlot };
-                RequireResolved(row.Article, parsed.Line, CitationRows.SetBody(item, parsed.Markdown, resolver, mentions));
+                RequireResolved(row.Article, parsed.Line, stored.Set(item, parsed.Markdown, links).Analysis);
                 relationship.Events.Add(item);
             }
         }
@@ -208,7 +208,7 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
         foreach (var markdown in article.JokesMarkdown)
         {
             var joke = new RecurringJoke { Order = ++jokeOrder };
-            RequireResolved(row.Article, 0, CitationRows.SetBody(joke, markdown, resolver));
+            RequireResolved(row.Article, 0, stored.Set(joke, markdown, links).Analysis);
             relationship.Jokes.Add(joke);
         }
 
@@ -223,8 +223,4 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
             throw new ImportException(file, line, $"the link [[{links.BrokenLinks[0]}]] matches no episode or character");
         }
     }
-
-    private static WikiLinkResolver Resolver(IEnumerable<(Episode Episode, int Id)> episodes, IEnumerable<(Character Character, int Id)> characters) =>
-        new(episodes.Select(e => (new WikiLinkTarget(WikiLinkKind.Episode, e.Id, e.Episode.Slug, e.Episode.Title), e.Episode.Aliases.Select(a => a.Title)))
-            .Concat(characters.Select(c => (new WikiLinkTarget(WikiLinkKind.Character, c.Id, c.Character.Slug, c.Character.Name), c.Character.Aliases.Select(a => a.Name)))));
 }

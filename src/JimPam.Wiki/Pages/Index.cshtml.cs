@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JimPam.Wiki.Pages;
 
 /// <summary>The relationship article: epigraph, infobox, intro, season cards and behind the scenes.</summary>
-public class IndexModel(WikiDbContext db, WikiRenderer renderer) : PageModel
+public class IndexModel(WikiDbContext db) : PageModel
 {
     public ArticleView? Article { get; private set; }
 
@@ -32,11 +32,11 @@ public class IndexModel(WikiDbContext db, WikiRenderer renderer) : PageModel
                 SpeakerSlug = r.QuoteSpeakerCharacter == null ? null : r.QuoteSpeakerCharacter.Slug,
                 EpisodeSlug = r.QuoteEpisode == null ? null : r.QuoteEpisode.Slug,
                 EpisodeTitle = r.QuoteEpisode == null ? null : r.QuoteEpisode.Title,
-                r.IntroMarkdown,
-                r.BehindTheScenesMarkdown,
+                r.IntroHtml,
+                r.BehindTheScenesHtml,
                 r.BehindTheScenesFootnote,
                 Members = r.Members.OrderBy(m => m.Position).Select(m => new MemberView(m.Character.Name, m.Character.Slug, m.Character.Actor)).ToList(),
-                Jokes = r.Jokes.OrderBy(j => j.Order).Select(j => j.BodyMarkdown).ToList(),
+                Jokes = r.Jokes.OrderBy(j => j.Order).Select(j => j.BodyHtml ?? "").ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (relationship is null)
@@ -53,17 +53,15 @@ public class IndexModel(WikiDbContext db, WikiRenderer renderer) : PageModel
                 db.EventCitations.Count(c => c.Event.SeasonId == s.Id && c.Event.RelationshipId == relationship.Id)))
             .ToListAsync(cancellationToken);
 
-        var block = await renderer.BlockRendererAsync(cancellationToken);
-        var inline = await renderer.InlineRendererAsync(cancellationToken);
         Article = new ArticleView(
             relationship.Title,
             relationship.Status,
             relationship.QuoteText.Length == 0 ? null : new QuoteView(relationship.QuoteText, relationship.QuoteSpeaker, relationship.SpeakerSlug, relationship.EpisodeTitle, relationship.EpisodeSlug),
-            block(relationship.IntroMarkdown),
+            new HtmlString(relationship.IntroHtml),
             relationship.Members,
             [.. seasons.Where(s => s.Events > 0)],
-            [.. relationship.Jokes.Select(inline)],
-            relationship.BehindTheScenesMarkdown.Length == 0 ? null : WithFootnote(block(relationship.BehindTheScenesMarkdown), relationship.BehindTheScenesFootnote));
+            [.. relationship.Jokes.Select(j => new HtmlString(j))],
+            string.IsNullOrEmpty(relationship.BehindTheScenesHtml) ? null : WithFootnote(new HtmlString(relationship.BehindTheScenesHtml), relationship.BehindTheScenesFootnote));
         return Page();
     }
 

@@ -55,5 +55,34 @@ public sealed class StartupTests : IDisposable
         Assert.Equal("Edited by a test before the restart.", (await reopened.Seasons.SingleAsync(s => s.Number == 7)).Summary);
     }
 
+    [Fact]
+    public async Task A_database_whose_bodies_have_no_stored_html_gets_it_rendered_at_start_up()
+    {
+        var database = Path.Combine(_folder.Path, "wiki.db");
+        string storedSeason3;
+        await using (var first = StartApp(database))
+        {
+            using var client = first.CreateClient();
+            storedSeason3 = await client.GetStringAsync(new Uri("/seasons/3", UriKind.Relative));
+            using var scope = first.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
+
+            // What a database saved by the version before stored HTML looks like.
+            await db.Events.ExecuteUpdateAsync(e => e.SetProperty(x => x.BodyHtml, (string?)null));
+            await db.Jokes.ExecuteUpdateAsync(j => j.SetProperty(x => x.BodyHtml, (string?)null));
+            await db.Relationships.ExecuteUpdateAsync(r => r.SetProperty(x => x.IntroHtml, (string?)null));
+            await db.WikiLinks.ExecuteDeleteAsync();
+        }
+
+        await using var second = StartApp(database);
+        using var secondClient = second.CreateClient();
+        Assert.Equal(storedSeason3, await secondClient.GetStringAsync(new Uri("/seasons/3", UriKind.Relative)));
+        using var secondScope = second.Services.CreateScope();
+        var reopened = secondScope.ServiceProvider.GetRequiredService<WikiDbContext>();
+        Assert.False(await reopened.Events.AnyAsync(e => e.BodyHtml == null));
+        Assert.False(await reopened.Relationships.AnyAsync(r => r.IntroHtml == null));
+        Assert.True(await reopened.WikiLinks.AnyAsync());
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -188,6 +188,9 @@ namespace JimPam.Wiki.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BodyHtml")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -215,8 +218,14 @@ namespace JimPam.Wiki.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BehindTheScenesHtml")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BehindTheScenesMarkdown")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntroHtml")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IntroMarkdown")
@@ -270,6 +279,9 @@ namespace JimPam.Wiki.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyHtml")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
@@ -415,6 +427,55 @@ namespace JimPam.Wiki.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Seasons");
+                });
+
+            modelBuilder.Entity("JimPam.Wiki.Data.WikiLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CharacterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EpisodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("JokeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RelationshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CharacterId");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("JokeId");
+
+                    b.HasIndex("RelationshipId");
+
+                    b.ToTable("WikiLinks");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUser", b =>
@@ -693,6 +754,38 @@ namespace JimPam.Wiki.Data.Migrations
                     b.Navigation("Character");
                 });
 
+            modelBuilder.Entity("JimPam.Wiki.Data.WikiLink", b =>
+                {
+                    b.HasOne("JimPam.Wiki.Data.Character", "Character")
+                        .WithMany()
+                        .HasForeignKey("CharacterId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("JimPam.Wiki.Data.Episode", "Episode")
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("JimPam.Wiki.Data.RelationshipEvent", null)
+                        .WithMany("Links")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("JimPam.Wiki.Data.RecurringJoke", null)
+                        .WithMany("Links")
+                        .HasForeignKey("JokeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("JimPam.Wiki.Data.Relationship", null)
+                        .WithMany("Links")
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Character");
+
+                    b.Navigation("Episode");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
@@ -733,6 +826,8 @@ namespace JimPam.Wiki.Data.Migrations
             modelBuilder.Entity("JimPam.Wiki.Data.RecurringJoke", b =>
                 {
                     b.Navigation("Citations");
+
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("JimPam.Wiki.Data.Relationship", b =>
@@ -741,12 +836,16 @@ namespace JimPam.Wiki.Data.Migrations
 
                     b.Navigation("Jokes");
 
+                    b.Navigation("Links");
+
                     b.Navigation("Members");
                 });
 
             modelBuilder.Entity("JimPam.Wiki.Data.RelationshipEvent", b =>
                 {
                     b.Navigation("Citations");
+
+                    b.Navigation("Links");
 
                     b.Navigation("Mentions");
                 });

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JimPam.Wiki.Pages.Characters;
 
 /// <summary>A character: names, actor, and the events that mention them, by season.</summary>
-public class CharacterModel(WikiDbContext db, WikiRenderer renderer) : PageModel
+public class CharacterModel(WikiDbContext db) : PageModel
 {
     public CharacterView? Character { get; private set; }
 
@@ -38,18 +38,17 @@ public class CharacterModel(WikiDbContext db, WikiRenderer renderer) : PageModel
         var mentions = await db.EventMentions.AsNoTracking()
             .Where(m => m.CharacterId == character.Id)
             .OrderBy(m => m.Event.Season.Number).ThenBy(m => m.Event.Order)
-            .Select(m => new { m.Event.Id, m.Event.Order, Season = m.Event.Season.Number, m.Event.BodyMarkdown })
+            .Select(m => new { m.Event.Id, m.Event.Order, Season = m.Event.Season.Number, m.Event.BodyHtml })
             .ToListAsync(cancellationToken);
 
         CharacterId = character.Id;
         LastEdit = await LastEdit.OfAsync(db, Revision.CharacterType, character.Id, cancellationToken);
-        var block = await renderer.BlockRendererAsync(cancellationToken);
         Character = new CharacterView(
             character.Name,
             character.FullName,
             character.Actor,
             [.. character.Aliases.Where(a => a != character.FullName)],
-            [.. mentions.GroupBy(m => m.Season).Select(g => new SeasonMentions(g.Key, [.. g.Select(m => new MentionView(m.Id, m.Order, block(m.BodyMarkdown)))]))]);
+            [.. mentions.GroupBy(m => m.Season).Select(g => new SeasonMentions(g.Key, [.. g.Select(m => new MentionView(m.Id, m.Order, new HtmlString(m.BodyHtml)))]))]);
         return Page();
     }
 

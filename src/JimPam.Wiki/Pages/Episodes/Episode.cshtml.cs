@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JimPam.Wiki.Pages.Episodes;
 
 /// <summary>An episode, its neighbours, and every event and joke that cites it ("what links here").</summary>
-public class EpisodeModel(WikiDbContext db, WikiRenderer renderer) : PageModel
+public class EpisodeModel(WikiDbContext db) : PageModel
 {
     public EpisodeView? Episode { get; private set; }
 
@@ -49,27 +49,25 @@ public class EpisodeModel(WikiDbContext db, WikiRenderer renderer) : PageModel
         var citing = await db.EventCitations.AsNoTracking()
             .Where(c => c.EpisodeId == episode.Id)
             .OrderBy(c => c.Event.Season.Number).ThenBy(c => c.Event.Order)
-            .Select(c => new { c.Event.Id, c.Event.Order, Season = c.Event.Season.Number, c.Event.Kind, c.Event.BodyMarkdown })
+            .Select(c => new { c.Event.Id, c.Event.Order, Season = c.Event.Season.Number, c.Event.Kind, c.Event.BodyHtml })
             .ToListAsync(cancellationToken);
         var jokes = await db.JokeCitations.AsNoTracking()
             .Where(c => c.EpisodeId == episode.Id)
             .OrderBy(c => c.Joke.Order)
-            .Select(c => c.Joke.BodyMarkdown)
+            .Select(c => c.Joke.BodyHtml ?? "")
             .ToListAsync(cancellationToken);
         var quoted = await db.Relationships.AnyAsync(r => r.QuoteEpisodeId == episode.Id, cancellationToken);
 
         EpisodeId = episode.Id;
         LastEdit = await LastEdit.OfAsync(db, Revision.EpisodeType, episode.Id, cancellationToken);
-        var block = await renderer.BlockRendererAsync(cancellationToken);
-        var inline = await renderer.InlineRendererAsync(cancellationToken);
         Episode = new EpisodeView(
             episode.Title,
             episode.Season,
             episode.NumberInSeason,
             episode.AirDate,
             episode.Aliases,
-            [.. citing.GroupBy(c => c.Season).Select(g => new CitingGroup(g.Key, [.. g.Select(c => new CitingEvent(c.Id, c.Order, block(c.BodyMarkdown)))]))],
-            [.. jokes.Select(inline)],
+            [.. citing.GroupBy(c => c.Season).Select(g => new CitingGroup(g.Key, [.. g.Select(c => new CitingEvent(c.Id, c.Order, new HtmlString(c.BodyHtml)))]))],
+            [.. jokes.Select(j => new HtmlString(j))],
             quoted,
             previous,
             next);

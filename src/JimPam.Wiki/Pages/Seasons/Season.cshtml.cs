@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JimPam.Wiki.Pages.Seasons;
 
 /// <summary>One season of the relationship: its events in order, with the recurring-jokes sidebar.</summary>
-public class SeasonModel(WikiDbContext db, WikiRenderer renderer) : PageModel
+public class SeasonModel(WikiDbContext db) : PageModel
 {
     public SeasonView? Season { get; private set; }
 
@@ -22,7 +22,7 @@ public class SeasonModel(WikiDbContext db, WikiRenderer renderer) : PageModel
             .Select(s => new { s.Id, s.Number, s.Summary })
             .FirstOrDefaultAsync(cancellationToken);
         var relationship = await db.Relationships.AsNoTracking().OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.Title, Jokes = r.Jokes.OrderBy(j => j.Order).Select(j => j.BodyMarkdown).ToList() })
+            .Select(r => new { r.Id, r.Title, Jokes = r.Jokes.OrderBy(j => j.Order).Select(j => j.BodyHtml ?? "").ToList() })
             .FirstOrDefaultAsync(cancellationToken);
         if (season is null || relationship is null)
         {
@@ -37,19 +37,16 @@ public class SeasonModel(WikiDbContext db, WikiRenderer renderer) : PageModel
         var events = await db.Events.AsNoTracking()
             .Where(e => e.SeasonId == season.Id && e.RelationshipId == relationship.Id && !e.Deleted)
             .OrderBy(e => e.Order)
-            .Select(e => new { e.Id, e.Kind, e.ImageSlot, e.BodyMarkdown })
+            .Select(e => new { e.Id, e.Kind, e.ImageSlot, e.BodyHtml })
             .ToListAsync(cancellationToken);
-        var cited = await db.EventCitations.AsNoTracking()
-            .Where(c => c.Event.SeasonId == season.Id && c.Event.RelationshipId == relationship.Id)
-            .Select(c => new CitedEpisode(c.Episode.Title, c.Episode.Slug, c.Episode.Season.Number))
-            .Distinct()
-            .ToDictionaryAsync(c => c.Slug, cancellationToken);
+        // The episodes the text cites, in the order a reader meets them: read from the stored link rows.
+        var cited = await db.WikiLinks.AsNoTracking()
+            .Where(l => l.EpisodeId != null && db.Events.Any(e => e.Id == l.EventId && e.SeasonId == season.Id && e.RelationshipId == relationship.Id && !e.Deleted))
+            .Select(l => new { Order = db.Events.Where(e => e.Id == l.EventId).Select(e => e.Order).First(), l.Position, l.Episode!.Title, l.Episode.Slug, Season = l.Episode.Season.Number })
+            .ToListAsync(cancellationToken);
         var numbers = await db.Seasons.AsNoTracking().Select(s => s.Number).ToListAsync(cancellationToken);
 
         LastEdit = await LastEdit.OfSeasonAsync(db, season.Id, cancellationToken);
-        var resolver = await renderer.ResolverAsync(cancellationToken);
-        var block = await renderer.BlockRendererAsync(cancellationToken);
-        var inline = await renderer.InlineRendererAsync(cancellationToken);
         Season = new SeasonView(
             season.Number,
             season.Summary,
@@ -58,14 +55,9 @@ public class SeasonModel(WikiDbContext db, WikiRenderer renderer) : PageModel
                 e.Id,
                 e.Kind,
                 e.ImageSlot,
-                e.BodyMarkdown.Length == 0 ? null : e.Kind == EventKind.Figure ? inline(e.BodyMarkdown) : block(e.BodyMarkdown)))],
-            [.. relationship.Jokes.Select(inline)],
-            // In the order a reader meets them in the text.
-            [.. events.SelectMany(e => WikiMarkdown.LinkTargets(e.BodyMarkdown, resolver))
-                .Where(target => target.Kind == WikiLinkKind.Episode)
-                .Select(target => cited.GetValueOrDefault(target.Slug))
-                .OfType<CitedEpisode>()
-                .Distinct()],
+                string.IsNullOrEmpty(e.BodyHtml) ? null : new HtmlString(e.BodyHtml)))],
+            [.. relationship.Jokes.Select(j => new HtmlString(j))],
+            [.. cited.OrderBy(c => c.Order).ThenBy(c => c.Position).Select(c => new CitedEpisode(c.Title, c.Slug, c.Season)).Distinct()],
             numbers.Where(n => n < number).Select(n => (int?)n).Max(),
             numbers.Where(n => n > number).Select(n => (int?)n).Min());
         return Page();

@@ -123,14 +123,12 @@ public class EditModel(WikiDbContext db, EventWriter writer, WikiRenderer render
 
     private async Task RenderPreviewAsync(CancellationToken cancellationToken)
     {
-        Preview = await RenderAsync(Form.Body, cancellationToken);
-        BrokenLinks = WikiMarkdown.Analyse(Form.Body, await renderer.ResolverAsync(cancellationToken), MentionFinder.Empty).BrokenLinks;
+        var rendered = await renderer.RenderAsync(Form.Body, Event!.Kind == EventKind.Figure, cancellationToken);
+        (Preview, BrokenLinks) = (new HtmlString(rendered.Html), rendered.Analysis.BrokenLinks);
     }
 
     private async Task<IHtmlContent> RenderAsync(string body, CancellationToken cancellationToken) =>
-        Event!.Kind == EventKind.Figure
-            ? (await renderer.InlineRendererAsync(cancellationToken))(body)
-            : (await renderer.BlockRendererAsync(cancellationToken))(body);
+        new HtmlString((await renderer.RenderAsync(body, Event!.Kind == EventKind.Figure, cancellationToken)).Html);
 
     /// <summary>The event as it is now: where it sits, and its current text and revision.</summary>
     public sealed record EventContext(int Id, int Season, int Order, EventKind Kind, string? ImageSlot, string BodyMarkdown, int Revision, bool Deleted);
