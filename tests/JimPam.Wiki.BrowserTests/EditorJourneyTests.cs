@@ -76,7 +76,7 @@ public class EditorJourneyTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Expect(page.Locator(".footer-account")).ToContainTextAsync(name);
 
-        foreach (var path in new[] { "/admin", "/admin/episodes/new", "/admin/characters/new", "/recent-changes" })
+        foreach (var path in new[] { "/admin", "/admin/episodes/new", "/admin/characters/new", "/admin/broken-links", "/recent-changes" })
         {
             await page.GotoAsync(path);
             await AssertAxeCleanAsync(page, javaScript: true);

@@ -32,6 +32,11 @@ public sealed class EditCatalogueTests : IAsyncLifetime
         var (_, before) = await _app.GetPageAsync("/seasons/5");
         Assert.Equal("/missing?title=Astrid%20Levinson", before.QuerySelector("a.wikilink.broken")!.GetAttribute("href"));
 
+        var broken = await _pam.GetPageAsync("/admin/broken-links");
+        var row = broken.QuerySelectorAll(".admin-list tbody tr").Single();
+        Assert.Equal("[[Astrid Levinson]]", row.QuerySelector("code")!.TextContent);
+        Assert.Equal(editUrl, row.QuerySelector("td:nth-child(2) a")!.GetAttribute("href"));
+
         var missing = await _pam.GetPageAsync("/missing?title=Astrid%20Levinson");
         var createUrl = missing.QuerySelectorAll("main a").Single(a => a.TextContent.Contains("new character", StringComparison.Ordinal)).GetAttribute("href")!;
         using var created = await _pam.SubmitAsync(createUrl, new Dictionary<string, string> { ["Form.Actor"] = "Anonymous baby" });
@@ -44,6 +49,7 @@ public sealed class EditCatalogueTests : IAsyncLifetime
         var (_, character) = await _app.GetPageAsync("/characters/astrid-levinson");
         Assert.Contains("Pam meets Astrid Levinson at the office.", character.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Last edited by pam", character.QuerySelector(".last-edited")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Every wiki link names an episode or a character.", (await _pam.GetPageAsync("/admin/broken-links")).QuerySelector("main p")!.TextContent);
     }
 
     [Fact]
