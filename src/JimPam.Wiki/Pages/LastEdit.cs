@@ -18,10 +18,12 @@ public sealed record LastEdit(string Author, DateTimeOffset At, string Type, int
     /// <summary>The latest revision of any part of a season's story.</summary>
     public static async Task<LastEdit?> OfSeasonAsync(WikiDbContext db, int seasonId, CancellationToken cancellationToken)
     {
-        var latest = await db.Revisions.AsNoTracking()
-            .Where(r => r.EntityType == Revision.EventType && db.Events.Any(e => e.Id == r.EntityId && e.SeasonId == seasonId))
-            .OrderByDescending(r => r.Id)
-            .Select(r => new { r.Author, r.SavedAt, r.EntityId })
+        var latest = await (
+                from e in db.Events.AsNoTracking()
+                where e.SeasonId == seasonId
+                join r in db.Revisions.AsNoTracking() on new { Type = Revision.EventType, Id = e.Id, Number = e.Revision } equals new { Type = r.EntityType, Id = r.EntityId, Number = r.Number }
+                orderby r.Id descending
+                select new { r.Author, r.SavedAt, r.EntityId })
             .FirstOrDefaultAsync(cancellationToken);
         return latest is null ? null : new LastEdit(latest.Author, latest.SavedAt, Revision.EventType, latest.EntityId);
     }

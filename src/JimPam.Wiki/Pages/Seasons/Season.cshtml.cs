@@ -40,9 +40,12 @@ public class SeasonModel(WikiDbContext db) : PageModel
             .Select(e => new { e.Id, e.Kind, e.ImageSlot, e.BodyHtml })
             .ToListAsync(cancellationToken);
         // The episodes the text cites, in the order a reader meets them: read from the stored link rows.
-        var cited = await db.WikiLinks.AsNoTracking()
-            .Where(l => l.EpisodeId != null && db.Events.Any(e => e.Id == l.EventId && e.SeasonId == season.Id && e.RelationshipId == relationship.Id && !e.Deleted))
-            .Select(l => new { Order = db.Events.Where(e => e.Id == l.EventId).Select(e => e.Order).First(), l.Position, l.Episode!.Title, l.Episode.Slug, Season = l.Episode.Season.Number })
+        var cited = await (
+                from e in db.Events.AsNoTracking()
+                where e.SeasonId == season.Id && e.RelationshipId == relationship.Id && !e.Deleted
+                from l in e.Links
+                where l.EpisodeId != null
+                select new { e.Order, l.Position, l.Episode!.Title, l.Episode.Slug, Season = l.Episode.Season.Number })
             .ToListAsync(cancellationToken);
         var numbers = await db.Seasons.AsNoTracking().Select(s => s.Number).ToListAsync(cancellationToken);
 
