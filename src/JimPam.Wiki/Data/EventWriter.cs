@@ -3,14 +3,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Data;
 
-/// <summary>What an editor sends: the new body, the revision the form started from, and why.</summary>
-public sealed record EventEdit(int EventId, int BaseRevision, string BodyMarkdown, string Summary);
+/// <summary>
+/// What an editor sends: the new body, the revision the form started from, and why; and, to move the event, the
+/// season and the place in it (1 = first) it should have.
+/// </summary>
+public sealed record EventEdit(int EventId, int BaseRevision, string BodyMarkdown, string Summary, EventPlace? Place = null);
+
+/// <summary>Where an event sits: a season (by its number) and its place among that season's events, from 1.</summary>
+public sealed record EventPlace(int Season, int Position);
+
+/// <summary>A new paragraph or figure: where it goes and what it says.</summary>
+public sealed record EventDraft(EventPlace Place, EventKind Kind, string? ImageSlot, string BodyMarkdown, string Summary);
 
 /// <summary>The outcome of a write: saved as a new revision, or refused because someone saved first.</summary>
 public abstract record EventSaveResult
 {
     /// <summary>Saved as <paramref name="Revision"/>; <paramref name="MergedWith"/> names the revision it was merged with, if any.</summary>
-    public sealed record Saved(int Revision, int? MergedWith = null) : EventSaveResult;
+    public sealed record Saved(int EventId, int Revision, int? MergedWith = null) : EventSaveResult;
+
+    /// <summary>A value the form sent cannot be used (a season that does not exist); nothing was written.</summary>
+    public sealed record Invalid(string Field, string Message) : EventSaveResult;
 
     public sealed record Conflict(int CurrentRevision, string CurrentBody, string? CurrentAuthor, bool CurrentDeleted) : EventSaveResult;
 
@@ -32,21 +44,65 @@ public sealed class EventWriter(WikiDbContext db, WikiLinkCatalog catalog, Store
         WriteAsync(edit.EventId, author, async (target, ct) =>
         {
             var body = Normalise(edit.BodyMarkdown);
-            if (target.Revision == edit.BaseRevision)
+            var seasonId = target.SeasonId;
+            var order = target.Order;
+            if (edit.Place is { } place)
             {
-                return new Change(Of(target) with { BodyMarkdown = body }, edit.Summary.Trim(), null);
+                if (await SeasonIdAsync(place.Season, ct) is not { } id)
+                {
+                    return Change.Refused(nameof(EventPlace.Season), $"There is no Season {place.Season}.");
+                }
+
+                (seasonId, order) = (id, place.Position);
             }
 
-            // Someone saved since this form was loaded: merge the two edits of the body if they touch different paragraphs.
+            if (target.Revision == edit.BaseRevision)
+            {
+                return new Change(Of(target) with { BodyMarkdown = body, SeasonId = seasonId, Order = order }, edit.Summary.Trim(), null);
+            }
+
+            // Someone saved since this form was loaded: merge the two edits of the body if they touch different paragraphs,
+            // and take a move only when one side of the two made it.
             if (target.Deleted || await SnapshotAsync(target.Id, edit.BaseRevision, ct) is not { } baseline
                 || TextMerge.Merge(Normalise(baseline.BodyMarkdown), Normalise(target.BodyMarkdown), body) is not { } merged)
             {
                 return null;
             }
 
+            var movedHere = (seasonId, order) != (baseline.SeasonId, baseline.Order);
+            var movedThere = (target.SeasonId, target.Order) != (baseline.SeasonId, baseline.Order);
+            if (movedHere && movedThere && (seasonId, order) != (target.SeasonId, target.Order))
+            {
+                return null;
+            }
+
             var summary = $"{edit.Summary.Trim()} (merged with revision {target.Revision})".TrimStart();
-            return new Change(Of(target) with { BodyMarkdown = merged }, summary, target.Revision);
+            var (finalSeason, finalOrder) = movedHere ? (seasonId, order) : (target.SeasonId, target.Order);
+            return new Change(Of(target) with { BodyMarkdown = merged, SeasonId = finalSeason, Order = finalOrder }, summary, target.Revision);
         }, cancellationToken);
+
+    /// <summary>Adds a paragraph or figure at its place in a season, as revision 1; the events after it move down one place.</summary>
+    public async Task<EventSaveResult> CreateAsync(EventDraft draft, string author, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await SeasonIdAsync(draft.Place.Season, cancellationToken) is not { } seasonId)
+        {
+            return new EventSaveResult.Invalid(nameof(EventPlace.Season), $"There is no Season {draft.Place.Season}.");
+        }
+
+        var relationshipId = await db.Relationships.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(cancellationToken);
+        var created = new RelationshipEvent { RelationshipId = relationshipId, Kind = draft.Kind, ImageSlot = draft.ImageSlot, Order = int.MinValue };
+        db.Events.Add(created);
+        await PlaceAsync(created, seasonId, draft.Place.Position, cancellationToken);
+        var links = new LinkContext(await catalog.GetResolverAsync(cancellationToken), await WikiLinkCatalog.LoadMentionFinderAsync(db, cancellationToken));
+        bodies.Set(created, Normalise(draft.BodyMarkdown), links);
+        created.Revision = 1;
+        await db.SaveChangesAsync(cancellationToken);
+        db.Revisions.Add(Snapshot(created, author, draft.Summary.Trim().Length > 0 ? draft.Summary.Trim() : "Created", clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new EventSaveResult.Saved(created.Id, 1);
+    }
 
     /// <summary>Deletes the event softly: readers no longer see it, its history stays, and a revert restores it.</summary>
     public Task<EventSaveResult> DeleteAsync(int eventId, int baseRevision, string author, string summary, CancellationToken cancellationToken) =>
@@ -83,6 +139,38 @@ public sealed class EventWriter(WikiDbContext db, WikiLinkCatalog catalog, Store
 
     private static EventSnapshot Of(RelationshipEvent e) => new(e.BodyMarkdown, e.Kind, e.ImageSlot, e.SeasonId, e.Order, e.Deleted);
 
+    private Task<int?> SeasonIdAsync(int number, CancellationToken cancellationToken) =>
+        db.Seasons.Where(s => s.Number == number).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// Puts an event at a place in a season and numbers that season's events (and, after a move, the old season's)
+    /// 1, 2, 3 again. Each event's place is unique in its season, so the new numbers are written in two steps: first
+    /// all negative (free, and unique among themselves), then the final ones. Neighbours that only shift get no revision.
+    /// </summary>
+    private async Task PlaceAsync(RelationshipEvent target, int seasonId, int position, CancellationToken cancellationToken)
+    {
+        var affected = await db.Events
+            .Where(e => e.RelationshipId == target.RelationshipId && (e.SeasonId == seasonId || e.SeasonId == target.SeasonId) && e.Id != target.Id)
+            .OrderBy(e => e.Order)
+            .ToListAsync(cancellationToken);
+        var destination = affected.Where(e => e.SeasonId == seasonId).ToList();
+        destination.Insert(Math.Clamp(position, 1, destination.Count + 1) - 1, target);
+        var origin = target.SeasonId == seasonId || target.SeasonId == 0 ? [] : affected.Where(e => e.SeasonId == target.SeasonId).ToList();
+        target.SeasonId = seasonId;
+
+        var numbered = destination.Select((e, i) => (Event: e, Order: i + 1)).Concat(origin.Select((e, i) => (Event: e, Order: i + 1))).ToList();
+        foreach (var (item, order) in numbered)
+        {
+            item.Order = -order;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (item, order) in numbered)
+        {
+            item.Order = order;
+        }
+    }
+
     private async Task<EventSaveResult> WriteAsync(int eventId, string author, Func<RelationshipEvent, CancellationToken, Task<Change?>> decide, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -101,6 +189,11 @@ public sealed class EventWriter(WikiDbContext db, WikiLinkCatalog catalog, Store
             return await ConflictAsync(eventId, cancellationToken);
         }
 
+        if (change.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
         if (target.Revision == 0)
         {
             // Saved before revisions were kept: its current text becomes revision 1, so the history starts where the text did.
@@ -109,13 +202,19 @@ public sealed class EventWriter(WikiDbContext db, WikiLinkCatalog catalog, Store
         }
 
         var next = change.Fields;
-        (target.Kind, target.ImageSlot, target.SeasonId, target.Order, target.Deleted) = (next.Kind, next.ImageSlot, next.SeasonId, next.Order, next.Deleted);
+        (target.Kind, target.ImageSlot, target.Deleted) = (next.Kind, next.ImageSlot, next.Deleted);
         var links = new LinkContext(await catalog.GetResolverAsync(cancellationToken), await WikiLinkCatalog.LoadMentionFinderAsync(db, cancellationToken));
         bodies.Set(target, next.BodyMarkdown, links);
-        target.Revision++;
-        db.Revisions.Add(Snapshot(target, author, change.Summary, clock.GetUtcNow()));
+        var revision = target.Revision + 1;
         try
         {
+            if ((next.SeasonId, next.Order) != (target.SeasonId, target.Order))
+            {
+                await PlaceAsync(target, next.SeasonId, next.Order, cancellationToken);
+            }
+
+            target.Revision = revision;
+            db.Revisions.Add(Snapshot(target, author, change.Summary, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -124,7 +223,7 @@ public sealed class EventWriter(WikiDbContext db, WikiLinkCatalog catalog, Store
             // A racing save from the same base: the concurrency token, or the revision number's unique index, refused ours.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            if (!await RevisionTakenAsync(eventId, target.Revision, cancellationToken))
+            if (!await RevisionTakenAsync(eventId, revision, cancellationToken))
             {
                 throw;
             }
@@ -132,7 +231,7 @@ public sealed class EventWriter(WikiDbContext db, WikiLinkCatalog catalog, Store
             return await ConflictAsync(eventId, cancellationToken);
         }
 
-        return new EventSaveResult.Saved(target.Revision, change.MergedWith);
+        return new EventSaveResult.Saved(eventId, target.Revision, change.MergedWith);
     }
 
     private static Revision Snapshot(RelationshipEvent target, string author, string summary, DateTimeOffset at) =>
@@ -149,7 +248,10 @@ public sealed class EventWriter(WikiDbContext db, WikiLinkCatalog catalog, Store
         return new EventSaveResult.Conflict(current.Revision, current.BodyMarkdown, author, current.Deleted);
     }
 
-    private sealed record Change(EventSnapshot Fields, string Summary, int? MergedWith);
+    private sealed record Change(EventSnapshot Fields, string Summary, int? MergedWith, EventSaveResult? Refusal = null)
+    {
+        public static Change Refused(string field, string message) => new(null!, "", null, new EventSaveResult.Invalid(field, message));
+    }
 }
 
 /// <summary>The fields of an event that a revision keeps.</summary>

@@ -38,10 +38,17 @@ public sealed class EditorSession(WebApplicationFactory<Program> app) : IDisposa
     /// Fills the first form of the page at <paramref name="url"/> (its antiforgery token included) and posts it, as
     /// its submit button does, or as the button <paramref name="button"/> names (its formaction included).
     /// </summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string url, IReadOnlyDictionary<string, string> fields, string? formSelector = null, string? button = null)
+    public async Task<HttpResponseMessage> SubmitAsync(string url, IReadOnlyDictionary<string, string> fields, string? formSelector = null, string? button = null) =>
+        await PostFormAsync(await GetPageAsync(url), fields, formSelector, button, url);
+
+    /// <summary>
+    /// Posts a form of a page loaded earlier (its antiforgery token and base revision as they were then), with
+    /// <paramref name="fields"/> changed, as its submit button does, or as the button <paramref name="button"/> names.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFormAsync(IHtmlDocument page, IReadOnlyDictionary<string, string> fields, string? formSelector = null, string? button = null, string? url = null)
     {
-        var page = await GetPageAsync(url);
         var form = (IHtmlFormElement)(page.QuerySelector(formSelector ?? "main form") ?? throw new InvalidOperationException($"No form on {url}"));
+
         // A form may repeat a name (ASP.NET Core writes one "__Invariant" input per number field), so the fields are a list.
         var values = form.Elements.OfType<IHtmlInputElement>()
             .Where(i => !string.IsNullOrEmpty(i.Name) && (i.Type is not ("radio" or "checkbox") || i.IsChecked))
@@ -55,7 +62,7 @@ public sealed class EditorSession(WebApplicationFactory<Program> app) : IDisposa
         var pressed = button is null ? null : form.QuerySelectorAll("button").FirstOrDefault(b => b.TextContent.Trim() == button)
             ?? throw new InvalidOperationException($"No button '{button}' in the form on {url}");
         var action = pressed?.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction
-            : string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
+            : string.IsNullOrEmpty(form.GetAttribute("action")) ? url! : form.GetAttribute("action")!;
         return await Client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
     }
 

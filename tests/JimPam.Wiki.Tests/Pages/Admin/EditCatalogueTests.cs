@@ -201,12 +201,6 @@ public sealed class EditCatalogueTests : IAsyncLifetime
     private async Task<string> EditLinkAsync(string publicUrl) =>
         (await _pam.GetPageAsync(publicUrl)).QuerySelector("h1 + .edit-links a")!.GetAttribute("href")!;
 
-    private static async Task<HttpResponseMessage> PostAsync(EditorSession editor, AngleSharp.Html.Dom.IHtmlDocument form, string field, string value)
-    {
-        var values = form.QuerySelectorAll("main form input, main form textarea")
-            .Where(i => i.GetAttribute("name") is not null)
-            .ToDictionary(i => i.GetAttribute("name")!, i => i.LocalName == "textarea" ? i.TextContent.TrimStart('\n') : i.GetAttribute("value") ?? "");
-        values[field] = value;
-        return await editor.Client.PostAsync(new Uri(form.QuerySelector("main form")!.GetAttribute("action")!, UriKind.Relative), new FormUrlEncodedContent(values));
-    }
+    private static Task<HttpResponseMessage> PostAsync(EditorSession editor, AngleSharp.Html.Dom.IHtmlDocument form, string field, string value) =>
+        editor.PostFormAsync(form, new Dictionary<string, string> { [field] = value });
 }

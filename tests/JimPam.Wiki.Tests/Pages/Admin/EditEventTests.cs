@@ -151,9 +151,7 @@ public sealed class EditEventTests : IAsyncLifetime
         var jimsForm = await jim.GetPageAsync(_editUrl);
 
         (await _pam.SubmitAsync(_editUrl, new Dictionary<string, string> { ["Form.Body"] = "Pam's version of the paragraph." })).Dispose();
-        var values = jimsForm.QuerySelectorAll("main form input").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
-        values["Form.Body"] = "Jim's version of the paragraph.";
-        using var conflict = await jim.Client.PostAsync(new Uri(_editUrl, UriKind.Relative), new FormUrlEncodedContent(values));
+        using var conflict = await jim.PostFormAsync(jimsForm, new Dictionary<string, string> { ["Form.Body"] = "Jim's version of the paragraph." });
         var page = new HtmlParser().ParseDocument(await conflict.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
@@ -162,13 +160,12 @@ public sealed class EditEventTests : IAsyncLifetime
         Assert.Contains("Revision 2 by pam", page.QuerySelector(".conflict [role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Jim's version of the paragraph.", page.QuerySelector("textarea[name='Form.Body']")!.TextContent.Trim());
         Assert.Equal("2", page.QuerySelector("input[name='Form.BaseRevision']")!.GetAttribute("value"));
+        Assert.Contains("Pam's", string.Concat(page.QuerySelectorAll(".conflict .diff-text del").Select(d => d.TextContent)), StringComparison.Ordinal);
+        Assert.Contains("Jim's", string.Concat(page.QuerySelectorAll(".conflict .diff-text ins").Select(d => d.TextContent)), StringComparison.Ordinal);
         Assert.Equal(2, await RevisionOfAsync());
 
         // Having seen Pam's text, Jim saves the conflict page's form on purpose: a third revision, and Pam's stays in the history.
-        values["Form.BaseRevision"] = page.QuerySelector("input[name='Form.BaseRevision']")!.GetAttribute("value")!;
-        values["__RequestVerificationToken"] = page.QuerySelector("main form input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
-        values["Form.Body"] = "Jim's version, after reading Pam's.";
-        using var again = await jim.Client.PostAsync(new Uri(_editUrl, UriKind.Relative), new FormUrlEncodedContent(values));
+        using var again = await jim.PostFormAsync(page, new Dictionary<string, string> { ["Form.Body"] = "Jim's version, after reading Pam's." });
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal(3, await RevisionOfAsync());
         var (_, history) = await _app.GetPageAsync($"/history/event/{_eventId}");
@@ -311,13 +308,69 @@ public sealed class EditEventTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(0, 100).Select(n => $"Paragraph {n}, changed by racer {n}."), body.Split("\n\n"));
     }
 
-    private static async Task<HttpResponseMessage> Post(EditorSession editor, AngleSharp.Html.Dom.IHtmlDocument form, string body, string summary)
+    [Fact]
+    public async Task An_editor_moves_a_paragraph_to_another_season_and_both_seasons_stay_in_order()
     {
-        var values = form.QuerySelectorAll("main form input").Where(i => i.GetAttribute("name") is not null).ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
-        values["Form.Body"] = body;
-        values["Form.Summary"] = summary;
-        return await editor.Client.PostAsync(new Uri(form.QuerySelector("main form")!.GetAttribute("action")!, UriKind.Relative), new FormUrlEncodedContent(values));
+        var season5Before = await EventOrderAsync(5);
+        var season6Before = await EventOrderAsync(6);
+
+        using var moved = await _pam.SubmitAsync(_editUrl, new Dictionary<string, string> { ["Form.Season"] = "6", ["Form.Position"] = "2", ["Form.Summary"] = "Belongs to Season 6" });
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal($"/seasons/6#event-{_eventId}", moved.Headers.Location!.OriginalString);
+        Assert.Equal(season5Before.Where(id => id != _eventId), await EventOrderAsync(5));
+        Assert.Equal(season6Before.Take(1).Append(_eventId).Concat(season6Before.Skip(1)), await EventOrderAsync(6));
+        var (_, season6) = await _app.GetPageAsync("/seasons/6");
+        Assert.Equal(_eventId.ToString(System.Globalization.CultureInfo.InvariantCulture), season6.QuerySelectorAll(".event")[1].Id!["event-".Length..]);
+
+        // Reverting the move puts it back where it was.
+        using var reverted = await _pam.SubmitAsync($"/history/event/{_eventId}", new Dictionary<string, string> { ["ToRevision"] = "1" }, formSelector: "form.wiki-form");
+        Assert.Equal(HttpStatusCode.Redirect, reverted.StatusCode);
+        Assert.Equal(season5Before, await EventOrderAsync(5));
+        Assert.Equal(season6Before, await EventOrderAsync(6));
     }
+
+    [Fact]
+    public async Task A_move_to_a_season_that_does_not_exist_is_refused_next_to_the_field()
+    {
+        using var response = await _pam.SubmitAsync(_editUrl, new Dictionary<string, string> { ["Form.Season"] = "12" });
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("There is no Season 12.", page.QuerySelector("#season-error")!.TextContent.Trim());
+        Assert.Equal(1, await RevisionOfAsync());
+    }
+
+    [Fact]
+    public async Task An_editor_adds_a_paragraph_at_the_top_of_a_season_with_its_citations_and_history()
+    {
+        var before = await EventOrderAsync(5);
+        var form = (await _pam.GetPageAsync("/seasons/5")).QuerySelectorAll("a").Single(a => a.TextContent == "Add a paragraph to Season 5").GetAttribute("href")!;
+
+        using var added = await _pam.SubmitAsync(form, new Dictionary<string, string> { ["Form.Position"] = "1", ["Form.Body"] = "A new first paragraph citing [[Weight Loss]]." });
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var after = await EventOrderAsync(5);
+        Assert.Equal(before, after.Skip(1));
+        var newId = after[0];
+        var (_, season) = await _app.GetPageAsync("/seasons/5");
+        Assert.Equal("A new first paragraph citing Weight Loss.", season.QuerySelector(".event")!.TextContent.Trim());
+        var (_, episode) = await _app.GetPageAsync("/episodes/weight-loss");
+        Assert.NotEmpty(episode.QuerySelectorAll($"a[href$='#event-{newId}']"));
+        var (_, history) = await _app.GetPageAsync($"/history/event/{newId}");
+        Assert.Equal("Created", history.QuerySelector(".revisions .summary")!.TextContent);
+    }
+
+    private async Task<List<int>> EventOrderAsync(int season)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
+        var events = await db.Events.Where(e => e.Season.Number == season).OrderBy(e => e.Order).Select(e => new { e.Id, e.Order }).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, events.Count), events.Select(e => e.Order));
+        return [.. events.Select(e => e.Id)];
+    }
+
+    private static Task<HttpResponseMessage> Post(EditorSession editor, AngleSharp.Html.Dom.IHtmlDocument form, string body, string summary) =>
+        editor.PostFormAsync(form, new Dictionary<string, string> { ["Form.Body"] = body, ["Form.Summary"] = summary });
 
     public async Task DisposeAsync()
     {

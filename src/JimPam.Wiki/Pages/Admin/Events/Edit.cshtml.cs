@@ -35,7 +35,7 @@ public class EditModel(WikiDbContext db, EventWriter writer, WikiRenderer render
             return NotFound();
         }
 
-        Form = new EventForm { Body = current.BodyMarkdown, BaseRevision = current.Revision };
+        Form = new EventForm { Body = current.BodyMarkdown, BaseRevision = current.Revision, Season = current.Season, Position = current.Order };
         return Page();
     }
 
@@ -67,12 +67,15 @@ public class EditModel(WikiDbContext db, EventWriter writer, WikiRenderer render
         }
 
         var author = User.Identity?.Name ?? "";
-        var result = await writer.SaveAsync(new EventEdit(id, Form.BaseRevision, Form.Body, Form.Summary ?? ""), author, cancellationToken);
+        var result = await writer.SaveAsync(new EventEdit(id, Form.BaseRevision, Form.Body, Form.Summary ?? "", new EventPlace(Form.Season, Form.Position)), author, cancellationToken);
         switch (result)
         {
             case EventSaveResult.Saved saved:
                 logger.LogInformation("Editor {Editor} saved event {EventId} as revision {Revision}, merged with {MergedWith}", author, id, saved.Revision, saved.MergedWith);
-                return Redirect(Url.Page("/Seasons/Season", pageHandler: null, values: new { number = current.Season }, protocol: null, host: null, fragment: $"event-{id}")!);
+                return Redirect(Url.Page("/Seasons/Season", pageHandler: null, values: new { number = Form.Season }, protocol: null, host: null, fragment: $"event-{id}")!);
+            case EventSaveResult.Invalid invalid:
+                ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
+                return Page();
             case EventSaveResult.Conflict conflict:
                 logger.LogInformation("Editor {Editor} met an edit conflict on event {EventId}: base {Base}, current {Current}", author, id, Form.BaseRevision, conflict.CurrentRevision);
                 Conflict = new ConflictView(
@@ -111,7 +114,7 @@ public class EditModel(WikiDbContext db, EventWriter writer, WikiRenderer render
         ModelState.Clear();
         ModelState.AddModelError(string.Empty, "Nothing was deleted: someone saved this part after you opened it. Here is the current text; look at it before you decide again.");
         Event = await LoadAsync(id, cancellationToken);
-        Form = new EventForm { Body = Event!.BodyMarkdown, BaseRevision = Event.Revision };
+        Form = new EventForm { Body = Event!.BodyMarkdown, BaseRevision = Event.Revision, Season = Event.Season, Position = Event.Order };
         return Page();
     }
 
@@ -146,6 +149,13 @@ public class EditModel(WikiDbContext db, EventWriter writer, WikiRenderer render
         [StringLength(500, ErrorMessage = "The summary is too long: at most 500 characters.")]
         [Display(Name = "Edit summary (optional)")]
         public string? Summary { get; set; }
+
+        [Range(1, 99, ErrorMessage = "The season is a number from 1 to 99.")]
+        public int Season { get; set; }
+
+        [Range(1, 999, ErrorMessage = "The place is a number from 1 (first) to 999.")]
+        [Display(Name = "Place in the season (1 is first)")]
+        public int Position { get; set; }
 
         [Range(0, int.MaxValue)]
         public int BaseRevision { get; set; }

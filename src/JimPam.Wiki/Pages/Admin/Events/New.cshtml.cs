@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JimPam.Wiki.Pages.Admin.Events;
+
+/// <summary>Adds a paragraph or an image caption to a season, at the place the editor picks, through <see cref="EventWriter"/>.</summary>
+public class NewModel(EventWriter writer, WikiRenderer renderer, ILogger<NewModel> logger) : PageModel
+{
+    [BindProperty]
+    public NewEventForm Form { get; set; } = new();
+
+    public IHtmlContent? Preview { get; private set; }
+
+    public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
+
+    public void OnGet([FromQuery] int? season) => Form = new NewEventForm { Season = season ?? 1, Position = 999 };
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var rendered = await renderer.RenderAsync(Form.Body, Form.Kind == EventKind.Figure, cancellationToken);
+            (Preview, BrokenLinks) = (new HtmlString(rendered.Html), rendered.Analysis.BrokenLinks);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var author = User.Identity?.Name ?? "";
+        var draft = new EventDraft(new EventPlace(Form.Season, Form.Position), Form.Kind, string.IsNullOrWhiteSpace(Form.ImageSlot) ? null : Form.ImageSlot.Trim(), Form.Body, Form.Summary ?? "");
+        switch (await writer.CreateAsync(draft, author, cancellationToken))
+        {
+            case EventSaveResult.Saved saved:
+                logger.LogInformation("Editor {Editor} added event {EventId} to Season {Season}", author, saved.EventId, Form.Season);
+                return Redirect(Url.Page("/Seasons/Season", pageHandler: null, values: new { number = Form.Season }, protocol: null, host: null, fragment: $"event-{saved.EventId}")!);
+            case EventSaveResult.Invalid invalid:
+                ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    public sealed class NewEventForm
+    {
+        [Range(1, 99, ErrorMessage = "The season is a number from 1 to 99.")]
+        public int Season { get; set; } = 1;
+
+        [Range(1, 999, ErrorMessage = "The place is a number from 1 (first) to 999.")]
+        [Display(Name = "Place in the season (1 is first; 999 puts it last)")]
+        public int Position { get; set; } = 999;
+
+        [Display(Name = "Kind")]
+        public EventKind Kind { get; set; } = EventKind.Paragraph;
+
+        [StringLength(200, ErrorMessage = "The image name is too long: at most 200 characters.")]
+        [Display(Name = "Image name (for an image caption)")]
+        public string? ImageSlot { get; set; }
+
+        [Required(ErrorMessage = "Write the text of the new paragraph or caption.")]
+        [StringLength(EditModel.MaxBodyLength, ErrorMessage = "The text is too long: at most 20,000 characters.")]
+        [Display(Name = "Text (Markdown, with [[wiki links]])")]
+        public string Body { get; set; } = "";
+
+        [StringLength(500, ErrorMessage = "The summary is too long: at most 500 characters.")]
+        [Display(Name = "Edit summary (optional)")]
+        public string? Summary { get; set; }
+    }
+}
