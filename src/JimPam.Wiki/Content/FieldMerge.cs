@@ -5,7 +5,8 @@ namespace JimPam.Wiki.Content;
 
 /// <summary>
 /// Merges two edits of a record's fields made from a common base: a field only one side changed takes that side's
-/// value; a field both sides changed the same way keeps it; a field both changed differently makes the merge fail.
+/// value; a field both sides changed the same way keeps it; a text field both changed is merged line by line
+/// (<see cref="TextMerge"/>), so edits to different paragraphs of an intro both stay; anything else makes the merge fail.
 /// </summary>
 public static class FieldMerge
 {
@@ -20,13 +21,20 @@ public static class FieldMerge
         foreach (var name in t.Select(p => p.Key))
         {
             var (bv, tv, yv) = (Text(b[name]), Text(t[name]), Text(y[name]));
-            var value = tv == yv || bv == yv ? t[name] : bv == tv ? y[name] : null;
-            if (value is null && !(tv == yv || bv == yv || bv == tv))
+            if (tv == yv || bv == yv || bv == tv)
             {
-                return null;
+                merged[name] = (bv == tv ? y[name] : t[name])?.DeepClone();
+                continue;
             }
 
-            merged[name] = value?.DeepClone();
+            if (b[name] is JsonValue bt && bt.TryGetValue(out string? baseText) && t[name] is JsonValue tt && tt.TryGetValue(out string? theirText)
+                && y[name] is JsonValue yt && yt.TryGetValue(out string? yourText) && TextMerge.Merge(baseText, theirText, yourText) is { } text)
+            {
+                merged[name] = text;
+                continue;
+            }
+
+            return null;
         }
 
         return merged.Deserialize<T>();

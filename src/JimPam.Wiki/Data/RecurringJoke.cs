@@ -15,6 +15,12 @@ public class RecurringJoke
 
     public List<WikiLink> Links { get; set; } = [];
 
+    /// <summary>The number of the latest revision; a concurrency token, so a stale form cannot overwrite a newer save.</summary>
+    public int Revision { get; set; }
+
+    /// <summary>Deleted by an editor: hidden from readers, kept with its history so it can be restored.</summary>
+    public bool Deleted { get; set; }
+
     public List<JokeCitation> Citations { get; set; } = [];
 }
 

@@ -28,6 +28,9 @@ public class Relationship
 
     public List<WikiLink> Links { get; set; } = [];
 
+    /// <summary>The number of the latest revision; a concurrency token, so a stale form cannot overwrite a newer save.</summary>
+    public int Revision { get; set; }
+
     /// <summary>The footnote marker the source puts after the behind-the-scenes text, such as "1".</summary>
     public string? BehindTheScenesFootnote { get; set; }
 

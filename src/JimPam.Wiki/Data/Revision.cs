@@ -9,6 +9,9 @@ public class Revision
     public const string EventType = "event";
     public const string EpisodeType = "episode";
     public const string CharacterType = "character";
+    public const string RelationshipType = "relationship";
+    public const string SeasonType = "season";
+    public const string JokeType = "joke";
 
     public int Id { get; set; }
 

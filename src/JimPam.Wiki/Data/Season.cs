@@ -7,4 +7,7 @@ public class Season
     public int Number { get; set; }
     public string Summary { get; set; } = "";
     public List<Episode> Episodes { get; set; } = [];
+
+    /// <summary>The number of the latest revision; a concurrency token, so a stale form cannot overwrite a newer save.</summary>
+    public int Revision { get; set; }
 }

@@ -6,7 +6,7 @@ namespace JimPam.Wiki.Data;
 /// <summary>
 /// Where every Markdown field of the wiki is saved: the field is rendered once (Markdig, then the sanitiser) and its
 /// HTML stored beside it, and its citation, mention and link rows are derived from the same parse. Reading a page then
-/// only reads columns. The writers (<see cref="EventWriter"/>, <see cref="CatalogueWriter"/>, the seed import) call
+/// only reads columns. The writers (<see cref="EventWriter"/>, <see cref="EntryWriter"/>, the seed import) call
 /// this inside their transactions; nothing else sets a body.
 /// </summary>
 public sealed class StoredBodies(WikiMarkdown markdown)
@@ -27,11 +27,11 @@ public sealed class StoredBodies(WikiMarkdown markdown)
     /// <summary>Sets a recurring joke's body (shown inline, as a list item) and everything derived from it.</summary>
     public RenderedBody Set(RecurringJoke target, string body, LinkContext links)
     {
-        var rendered = markdown.Render(body, links.Resolver, MentionFinder.Empty, inline: true);
+        var rendered = markdown.Render(body, target.Deleted ? WikiLinkResolver.Empty : links.Resolver, MentionFinder.Empty, inline: true);
         target.BodyMarkdown = body;
         target.BodyHtml = rendered.Html;
-        Sync(target.Citations, rendered.Analysis.EpisodeIds, c => c.EpisodeId, id => new JokeCitation { EpisodeId = id });
-        SetLinks(target.Links, WikiLink.BodyField, rendered.Links);
+        Sync(target.Citations, target.Deleted ? [] : rendered.Analysis.EpisodeIds, c => c.EpisodeId, id => new JokeCitation { EpisodeId = id });
+        SetLinks(target.Links, WikiLink.BodyField, target.Deleted ? [] : rendered.Links);
         return rendered;
     }
 

@@ -26,7 +26,7 @@ public static class WikiDataSetup
         services.AddSingleton<JimPam.Wiki.Content.WikiMarkdown>();
         services.AddSingleton<StoredBodies>();
         services.AddScoped<EventWriter>();
-        services.AddScoped<CatalogueWriter>();
+        services.AddScoped<EntryWriter>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<WikiDbContext>("database");
         return services;

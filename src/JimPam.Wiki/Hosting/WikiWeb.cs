@@ -20,6 +20,7 @@ public static class WikiWeb
             options.Conventions.AddPageRoute("/NotFound", "/not-found");
             options.Conventions.AddPageRoute("/Admin/Episodes/Edit", "/admin/episodes/new");
             options.Conventions.AddPageRoute("/Admin/Characters/Edit", "/admin/characters/new");
+            options.Conventions.AddPageRoute("/Admin/Jokes/Edit", "/admin/jokes/new");
             options.Conventions.AuthorizeFolder("/Admin", JimPam.Wiki.Accounts.WikiAccounts.EditorPolicy);
             options.Conventions.ConfigureFilter(new MethodNotAllowedFilter());
         });

@@ -66,8 +66,10 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
         // Every imported entry starts its history with revision 1, "imported from the source article".
         var importedAt = (clock ?? TimeProvider.System).GetUtcNow();
         db.Revisions.AddRange(db.ChangeTracker.Entries<RelationshipEvent>().Select(e => EventWriter.ImportRevision(e.Entity, importedAt)).ToList());
-        db.Revisions.AddRange(episodes.Select(e => CatalogueWriter.ImportRevision(e, e.Season.Number, importedAt)));
-        db.Revisions.AddRange(characters.Select(c => CatalogueWriter.ImportRevision(c, importedAt)));
+        db.Revisions.AddRange(episodes.Select(e => EntryWriter.ImportRevision(e, e.Season.Number, importedAt)));
+        db.Revisions.AddRange(characters.Select(c => EntryWriter.ImportRevision(c, importedAt)));
+        db.Revisions.AddRange(seasons.Values.Select(s => EntryWriter.ImportRevision(s, importedAt)));
+        db.Revisions.AddRange(db.ChangeTracker.Entries<Relationship>().SelectMany(r => EntryWriter.ImportRevisions(r.Entity, importedAt)).ToList());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(

@@ -13,6 +13,10 @@ public class IndexModel(WikiDbContext db) : PageModel
 {
     public ArticleView? Article { get; private set; }
 
+    public int RelationshipId { get; private set; }
+
+    public LastEdit? LastEdit { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (this.RedirectToCanonical("/Index") is { } redirect)
@@ -36,7 +40,7 @@ public class IndexModel(WikiDbContext db) : PageModel
                 r.BehindTheScenesHtml,
                 r.BehindTheScenesFootnote,
                 Members = r.Members.OrderBy(m => m.Position).Select(m => new MemberView(m.Character.Name, m.Character.Slug, m.Character.Actor)).ToList(),
-                Jokes = r.Jokes.OrderBy(j => j.Order).Select(j => j.BodyHtml ?? "").ToList(),
+                Jokes = r.Jokes.Where(j => !j.Deleted).OrderBy(j => j.Order).Select(j => new JokeView(j.Id, j.BodyHtml ?? "")).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (relationship is null)
@@ -44,6 +48,8 @@ public class IndexModel(WikiDbContext db) : PageModel
             return NotFound();
         }
 
+        RelationshipId = relationship.Id;
+        LastEdit = await LastEdit.OfAsync(db, Revision.RelationshipType, relationship.Id, cancellationToken);
         var seasons = await db.Seasons.AsNoTracking()
             .OrderBy(s => s.Number)
             .Select(s => new SeasonCard(
@@ -60,7 +66,7 @@ public class IndexModel(WikiDbContext db) : PageModel
             new HtmlString(relationship.IntroHtml),
             relationship.Members,
             [.. seasons.Where(s => s.Events > 0)],
-            [.. relationship.Jokes.Select(j => new HtmlString(j))],
+            relationship.Jokes,
             string.IsNullOrEmpty(relationship.BehindTheScenesHtml) ? null : WithFootnote(new HtmlString(relationship.BehindTheScenesHtml), relationship.BehindTheScenesFootnote));
         return Page();
     }
@@ -82,7 +88,7 @@ public class IndexModel(WikiDbContext db) : PageModel
         IHtmlContent Intro,
         IReadOnlyList<MemberView> Members,
         IReadOnlyList<SeasonCard> Seasons,
-        IReadOnlyList<IHtmlContent> Jokes,
+        IReadOnlyList<JokeView> Jokes,
         IHtmlContent? BehindTheScenes);
 
     public sealed record QuoteView(string Text, string Speaker, string? SpeakerSlug, string? EpisodeTitle, string? EpisodeSlug);

@@ -27,6 +27,16 @@ public class FieldMergeTests
     }
 
     [Fact]
+    public void A_text_field_both_sides_changed_in_different_paragraphs_keeps_both_changes()
+    {
+        var baseline = new RelationshipSnapshot("Jim and Pam", "Married", "", "", null, "One.\n\nTwo.\n\nThree.", "", ["Jim Halpert"]);
+
+        var merged = FieldMerge.Merge(baseline, baseline with { Intro = "ONE.\n\nTwo.\n\nThree." }, baseline with { Intro = "One.\n\nTwo.\n\nTHREE." });
+
+        Assert.Equal("ONE.\n\nTwo.\n\nTHREE.", merged!.Intro);
+    }
+
+    [Fact]
     public void A_field_cleared_on_one_side_stays_cleared()
     {
         var merged = FieldMerge.Merge(Base, Base with { FullName = null }, Base with { Actor = "J. Fischer" })!;

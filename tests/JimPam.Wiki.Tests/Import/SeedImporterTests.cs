@@ -56,6 +56,9 @@ public sealed class SeedImporterTests : IDisposable
         Assert.Equal(await db.Events.CountAsync(), revisions.Count(r => r.EntityType == Revision.EventType));
         Assert.Equal(await db.Episodes.CountAsync(), revisions.Count(r => r.EntityType == Revision.EpisodeType));
         Assert.Equal(await db.Characters.CountAsync(), revisions.Count(r => r.EntityType == Revision.CharacterType));
+        Assert.Equal(await db.Seasons.CountAsync(), revisions.Count(r => r.EntityType == Revision.SeasonType));
+        Assert.Equal(await db.Jokes.CountAsync(), revisions.Count(r => r.EntityType == Revision.JokeType));
+        Assert.Single(revisions, r => r.EntityType == Revision.RelationshipType);
         Assert.All(revisions, r => Assert.Equal((1, "import", "Imported from the source article"), (r.Number, r.Author, r.Summary)));
         var pilot = await db.Episodes.SingleAsync(e => e.Slug == "pilot");
         var snapshot = System.Text.Json.JsonSerializer.Deserialize<EpisodeSnapshot>(revisions.Single(r => r.EntityType == Revision.EpisodeType && r.EntityId == pilot.Id).SnapshotJson)!;

@@ -13,6 +13,7 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Relat
         builder.Property(r => r.QuoteSpeaker).HasMaxLength(200);
         builder.Property(r => r.BehindTheScenesFootnote).HasMaxLength(20);
         builder.HasIndex(r => r.Slug).IsUnique();
+        builder.Property(r => r.Revision).IsConcurrencyToken();
         builder.HasOne(r => r.QuoteSpeakerCharacter).WithMany().HasForeignKey(r => r.QuoteSpeakerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(r => r.QuoteEpisode).WithMany().HasForeignKey(r => r.QuoteEpisodeId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(r => r.Members).WithOne().HasForeignKey(m => m.RelationshipId);
@@ -25,4 +26,10 @@ internal sealed class RelationshipMemberConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<RelationshipMember> builder) =>
         builder.HasKey(m => new { m.RelationshipId, m.CharacterId });
+}
+
+internal sealed class RecurringJokeConfiguration : IEntityTypeConfiguration<RecurringJoke>
+{
+    public void Configure(EntityTypeBuilder<RecurringJoke> builder) =>
+        builder.Property(j => j.Revision).IsConcurrencyToken();
 }

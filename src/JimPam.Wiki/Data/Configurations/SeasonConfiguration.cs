@@ -9,5 +9,6 @@ internal sealed class SeasonConfiguration : IEntityTypeConfiguration<Season>
     {
         builder.HasIndex(s => s.Number).IsUnique();
         builder.Property(s => s.Summary).HasMaxLength(2000);
+        builder.Property(s => s.Revision).IsConcurrencyToken();
     }
 }

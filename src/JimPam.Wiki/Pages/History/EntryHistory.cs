@@ -9,7 +9,10 @@ namespace JimPam.Wiki.Pages.History;
 public static class EntryHistory
 {
     /// <summary>The kinds of entry that keep a history, as they appear in its address (/history/{type}/{id}).</summary>
-    public static readonly IReadOnlySet<string> Types = new HashSet<string>(StringComparer.Ordinal) { Revision.EventType, Revision.EpisodeType, Revision.CharacterType };
+    public static readonly IReadOnlySet<string> Types = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Revision.EventType, Revision.EpisodeType, Revision.CharacterType, Revision.RelationshipType, Revision.SeasonType, Revision.JokeType,
+    };
 
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
@@ -28,6 +31,15 @@ public static class EntryHistory
         ["Name"] = "Name",
         ["FullName"] = "Full name",
         ["Actor"] = "Played by",
+        ["Status"] = "Status",
+        ["QuoteText"] = "Epigraph",
+        ["QuoteSpeaker"] = "Epigraph spoken by",
+        ["QuoteEpisode"] = "Epigraph episode",
+        ["Intro"] = "Intro",
+        ["BehindTheScenes"] = "Behind the scenes",
+        ["Members"] = "Members",
+        ["Summary"] = "Summary",
+        ["Body"] = "Text",
     };
 
     /// <summary>What the entry is now, or null when there is no such entry.</summary>
@@ -47,6 +59,15 @@ public static class EntryHistory
             case Revision.CharacterType:
                 var character = await db.Characters.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Name, c.Slug, c.Revision }).FirstOrDefaultAsync(cancellationToken);
                 return character is null ? null : new EntryHeading(type, id, character.Name, "/Characters/Character", Route("slug", character.Slug), null, character.Revision, false);
+            case Revision.RelationshipType:
+                var relationship = await db.Relationships.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Title, r.Revision }).FirstOrDefaultAsync(cancellationToken);
+                return relationship is null ? null : new EntryHeading(type, id, $"the article “{relationship.Title}”", "/Index", [], null, relationship.Revision, false);
+            case Revision.SeasonType:
+                var season = await db.Seasons.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Number, s.Revision }).FirstOrDefaultAsync(cancellationToken);
+                return season is null ? null : new EntryHeading(type, id, $"the summary of Season {season.Number}", "/Seasons/Season", Route("number", season.Number), null, season.Revision, false);
+            case Revision.JokeType:
+                var joke = await db.Jokes.AsNoTracking().Where(j => j.Id == id).Select(j => new { j.Order, j.Revision, j.Deleted }).FirstOrDefaultAsync(cancellationToken);
+                return joke is null ? null : new EntryHeading(type, id, $"recurring joke {joke.Order}", "/Index", [], "jokes-heading", joke.Revision, joke.Deleted);
             default:
                 return null;
         }

@@ -32,6 +32,21 @@ public static class RecentChangesQuery
             names[(Revision.CharacterType, c.Id)] = $"Character “{c.Name}”";
         }
 
+        foreach (var r in await db.Relationships.AsNoTracking().Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken))
+        {
+            names[(Revision.RelationshipType, r.Id)] = $"Article “{r.Title}”";
+        }
+
+        foreach (var s in await db.Seasons.AsNoTracking().Select(s => new { s.Id, s.Number }).ToListAsync(cancellationToken))
+        {
+            names[(Revision.SeasonType, s.Id)] = $"Season {s.Number} summary";
+        }
+
+        foreach (var j in await db.Jokes.AsNoTracking().Select(j => new { j.Id, j.Order }).ToListAsync(cancellationToken))
+        {
+            names[(Revision.JokeType, j.Id)] = $"Recurring joke {j.Order}";
+        }
+
         return [.. revisions.Select(r => new Change(r.EntityType, r.EntityId, names.GetValueOrDefault((r.EntityType, r.EntityId), r.EntityType), r.Number, r.Author, r.SavedAt, r.Summary))];
 
         List<int> Ids(string type) => [.. revisions.Where(r => r.EntityType == type).Select(r => r.EntityId).Distinct()];

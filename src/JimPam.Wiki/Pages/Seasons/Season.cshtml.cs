@@ -22,7 +22,7 @@ public class SeasonModel(WikiDbContext db) : PageModel
             .Select(s => new { s.Id, s.Number, s.Summary })
             .FirstOrDefaultAsync(cancellationToken);
         var relationship = await db.Relationships.AsNoTracking().OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.Title, Jokes = r.Jokes.OrderBy(j => j.Order).Select(j => j.BodyHtml ?? "").ToList() })
+            .Select(r => new { r.Id, r.Title, Jokes = r.Jokes.Where(j => !j.Deleted).OrderBy(j => j.Order).Select(j => new JokeView(j.Id, j.BodyHtml ?? "")).ToList() })
             .FirstOrDefaultAsync(cancellationToken);
         if (season is null || relationship is null)
         {
@@ -59,7 +59,7 @@ public class SeasonModel(WikiDbContext db) : PageModel
                 e.Kind,
                 e.ImageSlot,
                 string.IsNullOrEmpty(e.BodyHtml) ? null : new HtmlString(e.BodyHtml)))],
-            [.. relationship.Jokes.Select(j => new HtmlString(j))],
+            relationship.Jokes,
             [.. cited.OrderBy(c => c.Order).ThenBy(c => c.Position).Select(c => new CitedEpisode(c.Title, c.Slug, c.Season)).Distinct()],
             numbers.Where(n => n < number).Select(n => (int?)n).Max(),
             numbers.Where(n => n > number).Select(n => (int?)n).Min());
@@ -71,7 +71,7 @@ public class SeasonModel(WikiDbContext db) : PageModel
         string Summary,
         string RelationshipTitle,
         IReadOnlyList<EventView> Events,
-        IReadOnlyList<IHtmlContent> Jokes,
+        IReadOnlyList<JokeView> Jokes,
         IReadOnlyList<CitedEpisode> CitedEpisodes,
         int? Previous,
         int? Next);

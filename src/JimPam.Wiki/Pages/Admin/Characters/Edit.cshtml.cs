@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace JimPam.Wiki.Pages.Admin.Characters;
 
 /// <summary>
-/// Creates a character (/admin/characters/new) or edits one, through <see cref="CatalogueWriter"/>: a changed address
+/// Creates a character (/admin/characters/new) or edits one, through <see cref="EntryWriter"/>: a changed address
 /// keeps the old one as a redirect, a changed name stays as an alias, and links and mentions in every body follow.
 /// </summary>
-public class EditModel(WikiDbContext db, CatalogueWriter writer, ILogger<EditModel> logger) : PageModel
+public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> logger) : PageModel
 {
     [BindProperty]
     public CharacterForm Form { get; set; } = new();
@@ -19,7 +19,7 @@ public class EditModel(WikiDbContext db, CatalogueWriter writer, ILogger<EditMod
 
     public string? CurrentName { get; private set; }
 
-    public CatalogueConflict? Conflict { get; private set; }
+    public EntryConflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, [FromQuery] string? name, CancellationToken cancellationToken)
     {
@@ -69,19 +69,19 @@ public class EditModel(WikiDbContext db, CatalogueWriter writer, ILogger<EditMod
         }
 
         var author = User.Identity?.Name ?? "";
-        var fields = new CharacterSnapshot(Form.Name, Form.Slug ?? "", Form.FullName, Form.Actor, CatalogueForm.Lines(Form.Aliases));
+        var fields = new CharacterSnapshot(Form.Name, Form.Slug ?? "", Form.FullName, Form.Actor, EntryForms.Lines(Form.Aliases));
         var result = await writer.SaveCharacterAsync(id, Form.BaseRevision, fields, author, Form.Summary ?? "", cancellationToken);
         switch (result)
         {
-            case CatalogueSaveResult.Saved saved:
+            case EntrySaveResult.Saved saved:
                 logger.LogInformation("Editor {Editor} saved character {CharacterId} as revision {Revision}", author, saved.Id, saved.Revision);
                 return RedirectToPage("/Characters/Character", new { slug = saved.Slug });
-            case CatalogueSaveResult.Invalid invalid:
+            case EntrySaveResult.Invalid invalid:
                 ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
                 return Page();
-            case CatalogueSaveResult.Conflict conflict:
+            case EntrySaveResult.Conflict conflict:
                 logger.LogInformation("Editor {Editor} met an edit conflict on character {CharacterId}: base {Base}, current {Current}", author, id, Form.BaseRevision, conflict.CurrentRevision);
-                Conflict = await CatalogueForm.ConflictAsync(db, Revision.CharacterType, id!.Value, conflict, fields, cancellationToken);
+                Conflict = await EntryForms.ConflictAsync(db, Revision.CharacterType, id!.Value, conflict, fields, cancellationToken);
                 ModelState.Remove($"{nameof(Form)}.{nameof(CharacterForm.BaseRevision)}");
                 Form.BaseRevision = conflict.CurrentRevision;
                 return Page();

@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace JimPam.Wiki.Pages.Admin.Episodes;
 
 /// <summary>
-/// Creates an episode (/admin/episodes/new) or edits one. Saving goes through <see cref="CatalogueWriter"/>: a changed
+/// Creates an episode (/admin/episodes/new) or edits one. Saving goes through <see cref="EntryWriter"/>: a changed
 /// address keeps the old one as a redirect, a changed title stays as an alias, and links in every body follow.
 /// </summary>
-public class EditModel(WikiDbContext db, CatalogueWriter writer, ILogger<EditModel> logger) : PageModel
+public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> logger) : PageModel
 {
     [BindProperty]
     public EpisodeForm Form { get; set; } = new();
@@ -20,7 +20,7 @@ public class EditModel(WikiDbContext db, CatalogueWriter writer, ILogger<EditMod
 
     public string? CurrentTitle { get; private set; }
 
-    public CatalogueConflict? Conflict { get; private set; }
+    public EntryConflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, [FromQuery] string? title, CancellationToken cancellationToken)
     {
@@ -71,19 +71,19 @@ public class EditModel(WikiDbContext db, CatalogueWriter writer, ILogger<EditMod
         }
 
         var author = User.Identity?.Name ?? "";
-        var fields = new EpisodeSnapshot(Form.Title, Form.Slug ?? "", Form.Season, Form.NumberInSeason, Form.AirDate, CatalogueForm.Lines(Form.Aliases));
+        var fields = new EpisodeSnapshot(Form.Title, Form.Slug ?? "", Form.Season, Form.NumberInSeason, Form.AirDate, EntryForms.Lines(Form.Aliases));
         var result = await writer.SaveEpisodeAsync(id, Form.BaseRevision, fields, author, Form.Summary ?? "", cancellationToken);
         switch (result)
         {
-            case CatalogueSaveResult.Saved saved:
+            case EntrySaveResult.Saved saved:
                 logger.LogInformation("Editor {Editor} saved episode {EpisodeId} as revision {Revision}", author, saved.Id, saved.Revision);
                 return RedirectToPage("/Episodes/Episode", new { slug = saved.Slug });
-            case CatalogueSaveResult.Invalid invalid:
+            case EntrySaveResult.Invalid invalid:
                 ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
                 return Page();
-            case CatalogueSaveResult.Conflict conflict:
+            case EntrySaveResult.Conflict conflict:
                 logger.LogInformation("Editor {Editor} met an edit conflict on episode {EpisodeId}: base {Base}, current {Current}", author, id, Form.BaseRevision, conflict.CurrentRevision);
-                Conflict = await CatalogueForm.ConflictAsync(db, Revision.EpisodeType, id!.Value, conflict, fields, cancellationToken);
+                Conflict = await EntryForms.ConflictAsync(db, Revision.EpisodeType, id!.Value, conflict, fields, cancellationToken);
                 ModelState.Remove($"{nameof(Form)}.{nameof(EpisodeForm.BaseRevision)}");
                 Form.BaseRevision = conflict.CurrentRevision;
                 return Page();

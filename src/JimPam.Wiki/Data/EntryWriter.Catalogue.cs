@@ -3,53 +3,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Data;
 
-/// <summary>An episode's fields as an editor sets them and a revision keeps them.</summary>
-public sealed record EpisodeSnapshot(string Title, string Slug, int Season, int NumberInSeason, DateOnly? AirDate, IReadOnlyList<string> Aliases);
-
-/// <summary>A character's fields as an editor sets them and a revision keeps them.</summary>
-public sealed record CharacterSnapshot(string Name, string Slug, string? FullName, string? Actor, IReadOnlyList<string> Aliases);
-
-/// <summary>The outcome of a catalogue write.</summary>
-public abstract record CatalogueSaveResult
-{
-    public sealed record Saved(int Id, string Slug, int Revision) : CatalogueSaveResult;
-
-    /// <summary>Someone saved since the form was loaded; nothing was written.</summary>
-    public sealed record Conflict(int CurrentRevision, string? CurrentAuthor) : CatalogueSaveResult;
-
-    /// <summary>A value clashes with another entry (a taken title or address, a missing season); nothing was written.</summary>
-    public sealed record Invalid(string Field, string Message) : CatalogueSaveResult;
-
-    public sealed record Missing : CatalogueSaveResult;
-}
-
 /// <summary>
-/// The one way episodes and characters are created and changed, by form or by revert. In one transaction it checks the
-/// base revision, refuses clashing titles and addresses, writes the entry, keeps a renamed slug as a retired address
-/// (answered with a permanent redirect) and a renamed title as an alias (so old wiki links still resolve), derives the
-/// stored HTML and the citation, mention and link rows of every body again (a new name can turn a broken link into a
-/// working one, and a removed name the reverse), and writes the revision. Readers see the change on their next request: the link catalogue is
-/// reloaded after the commit.
+/// Episodes and characters, the catalogue that wiki links resolve against. A renamed slug is kept as a retired address
+/// (answered with a permanent redirect) and a renamed title as an alias (so old wiki links still resolve); clashing
+/// titles and addresses are refused; and every body is rendered again, so a new name turns broken links into working
+/// ones and a removed name the reverse. The link catalogue is reloaded after the commit.
 /// </summary>
-public sealed class CatalogueWriter(WikiDbContext db, WikiLinkCatalog catalog, StoredBodies bodies, TimeProvider clock)
+public sealed partial class EntryWriter
 {
-    public const string ImportSummary = EventWriter.ImportSummary;
-
-    public Task<CatalogueSaveResult> SaveEpisodeAsync(int? id, int baseRevision, EpisodeSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
+    public Task<EntrySaveResult> SaveEpisodeAsync(int? id, int baseRevision, EpisodeSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
         WriteAsync(Revision.EpisodeType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<EpisodeSnapshot?>(Tidy(fields)), ApplyEpisodeAsync, cancellationToken);
 
-    public Task<CatalogueSaveResult> SaveCharacterAsync(int? id, int baseRevision, CharacterSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
+    public Task<EntrySaveResult> SaveCharacterAsync(int? id, int baseRevision, CharacterSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
         WriteAsync(Revision.CharacterType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<CharacterSnapshot?>(Tidy(fields)), ApplyCharacterAsync, cancellationToken);
-
-    /// <summary>Makes an earlier revision of an episode or character current again, as a new revision.</summary>
-    public Task<CatalogueSaveResult> RevertAsync(string type, int id, int baseRevision, int toRevision, string author, CancellationToken cancellationToken) => type switch
-    {
-        Revision.EpisodeType => WriteAsync(type, id, baseRevision, author, $"Reverted to revision {toRevision}", false,
-            ct => RevisionLog.SnapshotAsync<EpisodeSnapshot>(db, type, id, toRevision, ct), ApplyEpisodeAsync, cancellationToken),
-        Revision.CharacterType => WriteAsync(type, id, baseRevision, author, $"Reverted to revision {toRevision}", false,
-            ct => RevisionLog.SnapshotAsync<CharacterSnapshot>(db, type, id, toRevision, ct), ApplyCharacterAsync, cancellationToken),
-        _ => Task.FromResult<CatalogueSaveResult>(new CatalogueSaveResult.Missing()),
-    };
 
     /// <summary>Revision 1 of an imported episode, written by the seed import in its own transaction.</summary>
     public static Revision ImportRevision(Episode imported, int season, DateTimeOffset at)
@@ -91,84 +57,6 @@ public sealed class CatalogueWriter(WikiDbContext db, WikiLinkCatalog catalog, S
 
     private static List<string> Names(IEnumerable<string> names, string except) =>
         [.. names.Select(n => n.Trim()).Where(n => n.Length > 0 && n != except.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    private async Task<CatalogueSaveResult> WriteAsync<TSnapshot>(
-        string type,
-        int? id,
-        int baseRevision,
-        string author,
-        string summary,
-        bool mergeable,
-        Func<CancellationToken, Task<TSnapshot?>> fields,
-        Func<int?, TSnapshot, CancellationToken, Task<Applied>> apply,
-        CancellationToken cancellationToken)
-        where TSnapshot : class
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await fields(cancellationToken) is not { } wanted)
-        {
-            return await ConflictAsync(type, id ?? 0, cancellationToken);
-        }
-
-        if (id is { } existing)
-        {
-            var current = await CurrentRevisionAsync(type, existing, cancellationToken);
-            if (current is null)
-            {
-                return new CatalogueSaveResult.Missing();
-            }
-
-            if (current != baseRevision)
-            {
-                // Someone saved since the form was loaded: the fields only one side changed merge; a revert never merges.
-                var merged = mergeable
-                    && await RevisionLog.SnapshotAsync<TSnapshot>(db, type, existing, baseRevision, cancellationToken) is { } baseFields
-                    && await RevisionLog.SnapshotAsync<TSnapshot>(db, type, existing, current.Value, cancellationToken) is { } theirs
-                        ? FieldMerge.Merge(baseFields, theirs, wanted)
-                        : null;
-                if (merged is null)
-                {
-                    return await ConflictAsync(type, existing, cancellationToken);
-                }
-
-                wanted = merged;
-                summary = $"{summary} (merged with revision {current})".TrimStart();
-            }
-        }
-
-        var applied = await apply(id, wanted, cancellationToken);
-        if (applied.Refusal is { } refusal)
-        {
-            return refusal;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await bodies.RenderAllAsync(db, cancellationToken);
-            db.Revisions.Add(RevisionLog.Entry(type, applied.Id(), applied.Revision, applied.Snapshot(), author, id is null ? (summary.Length > 0 ? summary : "Created") : summary, clock.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (id is { } raced)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            if (!await RevisionLog.TakenAsync(db, type, raced, applied.Revision, cancellationToken) && await CurrentRevisionAsync(type, raced, cancellationToken) < applied.Revision)
-            {
-                throw;
-            }
-
-            return await ConflictAsync(type, raced, cancellationToken);
-        }
-
-        catalog.Invalidate();
-        return new CatalogueSaveResult.Saved(applied.Id(), applied.Slug(), applied.Revision);
-    }
-
-    private Task<int?> CurrentRevisionAsync(string type, int id, CancellationToken cancellationToken) => type == Revision.EpisodeType
-        ? db.Episodes.AsNoTracking().Where(e => e.Id == id).Select(e => (int?)e.Revision).FirstOrDefaultAsync(cancellationToken)
-        : db.Characters.AsNoTracking().Where(c => c.Id == id).Select(c => (int?)c.Revision).FirstOrDefaultAsync(cancellationToken);
 
     private async Task<Applied> ApplyEpisodeAsync(int? id, EpisodeSnapshot f, CancellationToken cancellationToken)
     {
@@ -212,7 +100,7 @@ public sealed class CatalogueWriter(WikiDbContext db, WikiLinkCatalog catalog, S
             db.Episodes.Add(target);
         }
 
-        return new Applied(() => target.Id, () => target.Slug, target.Revision, () => Of(target, f.Season), null);
+        return new Applied(() => target.Id, () => target.Slug, target.Revision, () => Of(target, f.Season), null, RenderAll: true);
     }
 
     private async Task<Applied> ApplyCharacterAsync(int? id, CharacterSnapshot f, CancellationToken cancellationToken)
@@ -244,7 +132,7 @@ public sealed class CatalogueWriter(WikiDbContext db, WikiLinkCatalog catalog, S
             db.Characters.Add(target);
         }
 
-        return new Applied(() => target.Id, () => target.Slug, target.Revision, () => Of(target), null);
+        return new Applied(() => target.Id, () => target.Slug, target.Revision, () => Of(target), null, RenderAll: true);
     }
 
     // A wiki link must name one entry: a title or alias that another episode or character already answers to is refused.
@@ -285,20 +173,5 @@ public sealed class CatalogueWriter(WikiDbContext db, WikiLinkCatalog catalog, S
         {
             db.RetiredSlugs.Add(new RetiredSlug { EntityType = type, Slug = oldSlug, EntityId = entryId });
         }
-    }
-
-    private async Task<CatalogueSaveResult> ConflictAsync(string type, int id, CancellationToken cancellationToken)
-    {
-        var current = await CurrentRevisionAsync(type, id, cancellationToken);
-        return current is null
-            ? new CatalogueSaveResult.Missing()
-            : new CatalogueSaveResult.Conflict(current.Value, await RevisionLog.AuthorAsync(db, type, id, current.Value, cancellationToken));
-    }
-
-    /// <summary>An entry written but not yet saved: its id and slug are known once SaveChanges has run.</summary>
-    private sealed record Applied(Func<int> Id, Func<string> Slug, int Revision, Func<object> Snapshot, CatalogueSaveResult? Refusal)
-    {
-        public static Applied Refused(string field, string message) =>
-            new(() => 0, () => "", 0, () => new object(), new CatalogueSaveResult.Invalid(field, message));
     }
 }

@@ -4,23 +4,23 @@ using JimPam.Wiki.Pages.History;
 
 namespace JimPam.Wiki.Pages.Admin;
 
-/// <summary>What the episode and character forms share: splitting their name lists, and showing a conflict.</summary>
-public static class CatalogueForm
+/// <summary>What the entry forms share: splitting their name lists, and showing a conflict.</summary>
+public static class EntryForms
 {
     /// <summary>The non-empty lines of a textarea.</summary>
     public static IReadOnlyList<string> Lines(string? text) =>
         [.. (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 
     /// <summary>Who saved the current revision, and how the editor's values differ from it, field by field.</summary>
-    public static async Task<CatalogueConflict> ConflictAsync<TSnapshot>(
-        WikiDbContext db, string type, int id, CatalogueSaveResult.Conflict conflict, TSnapshot yours, CancellationToken cancellationToken)
+    public static async Task<EntryConflict> ConflictAsync<TSnapshot>(
+        WikiDbContext db, string type, int id, EntrySaveResult.Conflict conflict, TSnapshot yours, CancellationToken cancellationToken)
         where TSnapshot : class
     {
         var current = await RevisionLog.SnapshotAsync<TSnapshot>(db, type, id, conflict.CurrentRevision, cancellationToken);
         var changes = current is null ? [] : EntryHistory.Compare(JsonSerializer.Serialize(current), JsonSerializer.Serialize(yours));
-        return new CatalogueConflict(conflict.CurrentRevision, conflict.CurrentAuthor, changes);
+        return new EntryConflict(conflict.CurrentRevision, conflict.CurrentAuthor, changes);
     }
 }
 
 /// <summary>A save refused because someone saved first and changed the same fields.</summary>
-public sealed record CatalogueConflict(int Revision, string? Author, IReadOnlyList<EntryHistory.FieldDiff> Changes);
+public sealed record EntryConflict(int Revision, string? Author, IReadOnlyList<EntryHistory.FieldDiff> Changes);

@@ -1,0 +1,24 @@
+namespace JimPam.Wiki.Data;
+
+/// <summary>An episode's fields as an editor sets them and a revision keeps them.</summary>
+public sealed record EpisodeSnapshot(string Title, string Slug, int Season, int NumberInSeason, DateOnly? AirDate, IReadOnlyList<string> Aliases);
+
+/// <summary>A character's fields as an editor sets them and a revision keeps them.</summary>
+public sealed record CharacterSnapshot(string Name, string Slug, string? FullName, string? Actor, IReadOnlyList<string> Aliases);
+
+/// <summary>A relationship article's own fields (its events and jokes keep their own histories).</summary>
+public sealed record RelationshipSnapshot(
+    string Title,
+    string Status,
+    string QuoteText,
+    string QuoteSpeaker,
+    string? QuoteEpisode,
+    string Intro,
+    string BehindTheScenes,
+    IReadOnlyList<string> Members);
+
+/// <summary>A season's summary line.</summary>
+public sealed record SeasonSnapshot(string Summary);
+
+/// <summary>A recurring joke.</summary>
+public sealed record JokeSnapshot(string Body, bool Deleted = false);

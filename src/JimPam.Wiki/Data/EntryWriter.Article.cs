@@ -1,0 +1,161 @@
+using JimPam.Wiki.Content;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Data;
+
+/// <summary>The relationship article's own fields, the season summaries and the recurring jokes.</summary>
+public sealed partial class EntryWriter
+{
+    public Task<EntrySaveResult> SaveRelationshipAsync(int id, int baseRevision, RelationshipSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
+        WriteAsync(Revision.RelationshipType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<RelationshipSnapshot?>(Tidy(fields)), ApplyRelationshipAsync, cancellationToken);
+
+    public Task<EntrySaveResult> SaveSeasonAsync(int id, int baseRevision, SeasonSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
+        WriteAsync(Revision.SeasonType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<SeasonSnapshot?>(new SeasonSnapshot(fields.Summary.Trim())), ApplySeasonAsync, cancellationToken);
+
+    /// <summary>Creates a recurring joke (<paramref name="id"/> null; it goes last) or changes one.</summary>
+    public Task<EntrySaveResult> SaveJokeAsync(int? id, int baseRevision, JokeSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
+        WriteAsync(Revision.JokeType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<JokeSnapshot?>(fields with { Body = Normalise(fields.Body) }), ApplyJokeAsync, cancellationToken);
+
+    /// <summary>Deletes a recurring joke softly: readers no longer see it, and its history restores it.</summary>
+    public Task<EntrySaveResult> DeleteJokeAsync(int id, int baseRevision, string author, string summary, CancellationToken cancellationToken) =>
+        WriteAsync(Revision.JokeType, id, baseRevision, author, summary.Trim(), false,
+            async ct => await db.Jokes.AsNoTracking().Where(j => j.Id == id).Select(j => new JokeSnapshot(j.BodyMarkdown, true)).FirstOrDefaultAsync(ct),
+            ApplyJokeAsync, cancellationToken);
+
+    /// <summary>Revision 1 of an imported season's summary.</summary>
+    public static Revision ImportRevision(Season season, DateTimeOffset at)
+    {
+        season.Revision = 1;
+        return RevisionLog.Entry(Revision.SeasonType, season.Id, 1, new SeasonSnapshot(season.Summary), EventWriter.ImportAuthor, ImportSummary, at);
+    }
+
+    /// <summary>Revision 1 of an imported relationship article and of each of its jokes.</summary>
+    public static IEnumerable<Revision> ImportRevisions(Relationship relationship, DateTimeOffset at)
+    {
+        relationship.Revision = 1;
+        yield return RevisionLog.Entry(Revision.RelationshipType, relationship.Id, 1, Of(relationship), EventWriter.ImportAuthor, ImportSummary, at);
+        foreach (var joke in relationship.Jokes)
+        {
+            joke.Revision = 1;
+            yield return RevisionLog.Entry(Revision.JokeType, joke.Id, 1, new JokeSnapshot(joke.BodyMarkdown, joke.Deleted), EventWriter.ImportAuthor, ImportSummary, at);
+        }
+    }
+
+    private static string Normalise(string markdown) => markdown.ReplaceLineEndings("\n").Trim();
+
+    private static RelationshipSnapshot Of(Relationship r) => new(
+        r.Title,
+        r.Status,
+        r.QuoteText,
+        r.QuoteSpeaker,
+        r.QuoteEpisode?.Title,
+        r.IntroMarkdown,
+        r.BehindTheScenesMarkdown,
+        [.. r.Members.OrderBy(m => m.Position).Select(m => m.Character.Name)]);
+
+    private static RelationshipSnapshot Tidy(RelationshipSnapshot f) => f with
+    {
+        Title = f.Title.Trim(),
+        Status = f.Status.Trim(),
+        QuoteText = f.QuoteText.Trim(),
+        QuoteSpeaker = f.QuoteSpeaker.Trim(),
+        QuoteEpisode = string.IsNullOrWhiteSpace(f.QuoteEpisode) ? null : f.QuoteEpisode.Trim(),
+        Intro = Normalise(f.Intro),
+        BehindTheScenes = Normalise(f.BehindTheScenes),
+        Members = [.. f.Members.Select(m => m.Trim()).Where(m => m.Length > 0)],
+    };
+
+    private async Task<Applied> ApplyRelationshipAsync(int? id, RelationshipSnapshot f, CancellationToken cancellationToken)
+    {
+        var target = await db.Relationships
+            .Include(r => r.Members).ThenInclude(m => m.Character)
+            .Include(r => r.QuoteEpisode)
+            .Include(r => r.Links)
+            .SingleAsync(r => r.Id == id, cancellationToken);
+        var links = await LinkContext.LoadAsync(db, cancellationToken);
+        var members = new List<int>();
+        foreach (var name in f.Members)
+        {
+            if (links.Resolver.Resolve(name) is not { Kind: WikiLinkKind.Character } member)
+            {
+                return Applied.Refused(nameof(RelationshipSnapshot.Members), $"“{name}” is not a character of the wiki; add the character first.");
+            }
+
+            members.Add(member.Id);
+        }
+
+        if (members.Count == 0 || members.Distinct().Count() != members.Count)
+        {
+            return Applied.Refused(nameof(RelationshipSnapshot.Members), "Name each member once, one per line.");
+        }
+
+        int? quoteEpisode = null;
+        if (f.QuoteEpisode is { } episodeTitle)
+        {
+            if (links.Resolver.ResolveEpisode(episodeTitle) is not { } episode)
+            {
+                return Applied.Refused(nameof(RelationshipSnapshot.QuoteEpisode), $"“{episodeTitle}” is not an episode of the wiki.");
+            }
+
+            quoteEpisode = episode.Id;
+        }
+
+        if (target.Revision == 0)
+        {
+            db.Revisions.Add(RevisionLog.Entry(Revision.RelationshipType, target.Id, 1, Of(target), EventWriter.ImportAuthor, ImportSummary, clock.GetUtcNow()));
+            target.Revision = 1;
+        }
+
+        (target.Title, target.Status, target.QuoteText, target.QuoteSpeaker, target.QuoteEpisodeId) = (f.Title, f.Status, f.QuoteText, f.QuoteSpeaker, quoteEpisode);
+        target.QuoteSpeakerId = links.Resolver.Resolve(f.QuoteSpeaker) is { Kind: WikiLinkKind.Character } speaker ? speaker.Id : null;
+        target.Members.RemoveAll(m => !members.Contains(m.CharacterId));
+        target.Members.AddRange(members.Where(c => target.Members.All(m => m.CharacterId != c)).Select(c => new RelationshipMember { CharacterId = c }));
+        foreach (var member in target.Members)
+        {
+            member.Position = members.IndexOf(member.CharacterId);
+        }
+
+        bodies.SetArticle(target, f.Intro, f.BehindTheScenes, links);
+        target.Revision++;
+        return new Applied(() => target.Id, () => target.Slug, target.Revision, () => f, null);
+    }
+
+    private async Task<Applied> ApplySeasonAsync(int? id, SeasonSnapshot f, CancellationToken cancellationToken)
+    {
+        var target = await db.Seasons.SingleAsync(s => s.Id == id, cancellationToken);
+        if (target.Revision == 0)
+        {
+            db.Revisions.Add(RevisionLog.Entry(Revision.SeasonType, target.Id, 1, new SeasonSnapshot(target.Summary), EventWriter.ImportAuthor, ImportSummary, clock.GetUtcNow()));
+            target.Revision = 1;
+        }
+
+        target.Summary = f.Summary;
+        target.Revision++;
+        return new Applied(() => target.Id, () => target.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), target.Revision, () => f, null);
+    }
+
+    private async Task<Applied> ApplyJokeAsync(int? id, JokeSnapshot f, CancellationToken cancellationToken)
+    {
+        RecurringJoke target;
+        if (id is null)
+        {
+            var relationship = await db.Relationships.OrderBy(r => r.Id).Select(r => new { r.Id, Last = r.Jokes.Max(j => (int?)j.Order) ?? 0 }).FirstAsync(cancellationToken);
+            target = new RecurringJoke { RelationshipId = relationship.Id, Order = relationship.Last + 1 };
+            db.Jokes.Add(target);
+        }
+        else
+        {
+            target = await db.Jokes.Include(j => j.Citations).Include(j => j.Links).SingleAsync(j => j.Id == id, cancellationToken);
+            if (target.Revision == 0)
+            {
+                db.Revisions.Add(RevisionLog.Entry(Revision.JokeType, target.Id, 1, new JokeSnapshot(target.BodyMarkdown, target.Deleted), EventWriter.ImportAuthor, ImportSummary, clock.GetUtcNow()));
+                target.Revision = 1;
+            }
+        }
+
+        target.Deleted = f.Deleted;
+        bodies.Set(target, f.Body, await LinkContext.LoadAsync(db, cancellationToken));
+        target.Revision++;
+        return new Applied(() => target.Id, () => "", target.Revision, () => f, null);
+    }
+}

@@ -1,0 +1,149 @@
+using JimPam.Wiki.Content;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Data;
+
+/// <summary>The outcome of a write by <see cref="EntryWriter"/>.</summary>
+public abstract record EntrySaveResult
+{
+    public sealed record Saved(int Id, string Slug, int Revision) : EntrySaveResult;
+
+    /// <summary>Someone saved since the form was loaded; nothing was written.</summary>
+    public sealed record Conflict(int CurrentRevision, string? CurrentAuthor) : EntrySaveResult;
+
+    /// <summary>A value clashes with another entry (a taken title or address, a missing season); nothing was written.</summary>
+    public sealed record Invalid(string Field, string Message) : EntrySaveResult;
+
+    public sealed record Missing : EntrySaveResult;
+}
+
+/// <summary>
+/// The one way every entry other than an event is created and changed, by form or by revert: episodes, characters
+/// (EntryWriter.Catalogue.cs), the relationship article, season summaries and recurring jokes (EntryWriter.Article.cs).
+/// In one transaction it checks the base revision (merging fields that only one side changed), applies the entry's
+/// fields through its own rules, stores the HTML and link rows of any Markdown it holds, and writes the revision.
+/// Readers see the change on their next request.
+/// </summary>
+public sealed partial class EntryWriter(WikiDbContext db, WikiLinkCatalog catalog, StoredBodies bodies, TimeProvider clock)
+{
+    public const string ImportSummary = EventWriter.ImportSummary;
+
+    /// <summary>Makes an earlier revision of an entry current again, as a new revision.</summary>
+    public Task<EntrySaveResult> RevertAsync(string type, int id, int baseRevision, int toRevision, string author, CancellationToken cancellationToken) => type switch
+    {
+        Revision.EpisodeType => WriteAsync(type, id, baseRevision, author, $"Reverted to revision {toRevision}", false,
+            ct => RevisionLog.SnapshotAsync<EpisodeSnapshot>(db, type, id, toRevision, ct), ApplyEpisodeAsync, cancellationToken),
+        Revision.CharacterType => WriteAsync(type, id, baseRevision, author, $"Reverted to revision {toRevision}", false,
+            ct => RevisionLog.SnapshotAsync<CharacterSnapshot>(db, type, id, toRevision, ct), ApplyCharacterAsync, cancellationToken),
+        Revision.RelationshipType => WriteAsync(type, id, baseRevision, author, $"Reverted to revision {toRevision}", false,
+            ct => RevisionLog.SnapshotAsync<RelationshipSnapshot>(db, type, id, toRevision, ct), ApplyRelationshipAsync, cancellationToken),
+        Revision.SeasonType => WriteAsync(type, id, baseRevision, author, $"Reverted to revision {toRevision}", false,
+            ct => RevisionLog.SnapshotAsync<SeasonSnapshot>(db, type, id, toRevision, ct), ApplySeasonAsync, cancellationToken),
+        Revision.JokeType => WriteAsync(type, id, baseRevision, author, $"Reverted to revision {toRevision}", false,
+            ct => RevisionLog.SnapshotAsync<JokeSnapshot>(db, type, id, toRevision, ct), ApplyJokeAsync, cancellationToken),
+        _ => Task.FromResult<EntrySaveResult>(new EntrySaveResult.Missing()),
+    };
+
+    private async Task<EntrySaveResult> WriteAsync<TSnapshot>(
+        string type,
+        int? id,
+        int baseRevision,
+        string author,
+        string summary,
+        bool mergeable,
+        Func<CancellationToken, Task<TSnapshot?>> fields,
+        Func<int?, TSnapshot, CancellationToken, Task<Applied>> apply,
+        CancellationToken cancellationToken)
+        where TSnapshot : class
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await fields(cancellationToken) is not { } wanted)
+        {
+            return await ConflictAsync(type, id ?? 0, cancellationToken);
+        }
+
+        if (id is { } existing)
+        {
+            var current = await CurrentRevisionAsync(type, existing, cancellationToken);
+            if (current is null)
+            {
+                return new EntrySaveResult.Missing();
+            }
+
+            if (current != baseRevision)
+            {
+                // Someone saved since the form was loaded: the fields only one side changed merge; a revert never merges.
+                var merged = mergeable
+                    && await RevisionLog.SnapshotAsync<TSnapshot>(db, type, existing, baseRevision, cancellationToken) is { } baseFields
+                    && await RevisionLog.SnapshotAsync<TSnapshot>(db, type, existing, current.Value, cancellationToken) is { } theirs
+                        ? FieldMerge.Merge(baseFields, theirs, wanted)
+                        : null;
+                if (merged is null)
+                {
+                    return await ConflictAsync(type, existing, cancellationToken);
+                }
+
+                wanted = merged;
+                summary = $"{summary} (merged with revision {current})".TrimStart();
+            }
+        }
+
+        var applied = await apply(id, wanted, cancellationToken);
+        if (applied.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            if (applied.RenderAll)
+            {
+                await bodies.RenderAllAsync(db, cancellationToken);
+            }
+
+            db.Revisions.Add(RevisionLog.Entry(type, applied.Id(), applied.Revision, applied.Snapshot(), author, id is null ? (summary.Length > 0 ? summary : "Created") : summary, clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (id is { } raced)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (!await RevisionLog.TakenAsync(db, type, raced, applied.Revision, cancellationToken) && await CurrentRevisionAsync(type, raced, cancellationToken) < applied.Revision)
+            {
+                throw;
+            }
+
+            return await ConflictAsync(type, raced, cancellationToken);
+        }
+
+        catalog.Invalidate();
+        return new EntrySaveResult.Saved(applied.Id(), applied.Slug(), applied.Revision);
+    }
+
+    private Task<int?> CurrentRevisionAsync(string type, int id, CancellationToken cancellationToken) => type switch
+    {
+        Revision.EpisodeType => db.Episodes.AsNoTracking().Where(e => e.Id == id).Select(e => (int?)e.Revision).FirstOrDefaultAsync(cancellationToken),
+        Revision.CharacterType => db.Characters.AsNoTracking().Where(c => c.Id == id).Select(c => (int?)c.Revision).FirstOrDefaultAsync(cancellationToken),
+        Revision.RelationshipType => db.Relationships.AsNoTracking().Where(r => r.Id == id).Select(r => (int?)r.Revision).FirstOrDefaultAsync(cancellationToken),
+        Revision.SeasonType => db.Seasons.AsNoTracking().Where(s => s.Id == id).Select(s => (int?)s.Revision).FirstOrDefaultAsync(cancellationToken),
+        Revision.JokeType => db.Jokes.AsNoTracking().Where(j => j.Id == id).Select(j => (int?)j.Revision).FirstOrDefaultAsync(cancellationToken),
+        _ => Task.FromResult<int?>(null),
+    };
+
+    private async Task<EntrySaveResult> ConflictAsync(string type, int id, CancellationToken cancellationToken)
+    {
+        var current = await CurrentRevisionAsync(type, id, cancellationToken);
+        return current is null
+            ? new EntrySaveResult.Missing()
+            : new EntrySaveResult.Conflict(current.Value, await RevisionLog.AuthorAsync(db, type, id, current.Value, cancellationToken));
+    }
+
+    /// <summary>An entry written but not yet saved: its id and slug are known once SaveChanges has run.</summary>
+    private sealed record Applied(Func<int> Id, Func<string> Slug, int Revision, Func<object> Snapshot, EntrySaveResult? Refusal, bool RenderAll = false)
+    {
+        public static Applied Refused(string field, string message) =>
+            new(() => 0, () => "", 0, () => new object(), new EntrySaveResult.Invalid(field, message));
+    }
+}

@@ -1,0 +1,126 @@
+using System.ComponentModel.DataAnnotations;
+using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Pages.Admin.Jokes;
+
+/// <summary>Adds a recurring joke (/admin/jokes/new), or edits or deletes one, through <see cref="EntryWriter"/>.</summary>
+public class EditModel(WikiDbContext db, EntryWriter writer, WikiRenderer renderer, ILogger<EditModel> logger) : PageModel
+{
+    [BindProperty]
+    public JokeForm Form { get; set; } = new();
+
+    public int? Id { get; private set; }
+
+    public bool Deleted { get; private set; }
+
+    public IHtmlContent? Preview { get; private set; }
+
+    public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
+
+    public EntryConflict? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            return Page();
+        }
+
+        if (await FindAsync(id.Value, cancellationToken) is not { } joke)
+        {
+            return NotFound();
+        }
+
+        Form = new JokeForm { Body = joke.BodyMarkdown, BaseRevision = joke.Revision };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is { } existing && await FindAsync(existing, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var rendered = await renderer.RenderAsync(Form.Body, inline: true, cancellationToken);
+            (Preview, BrokenLinks) = (new HtmlString(rendered.Html), rendered.Analysis.BrokenLinks);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is { } existing && await FindAsync(existing, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var fields = new JokeSnapshot(Form.Body);
+        return await HandleAsync(id, await writer.SaveJokeAsync(id, Form.BaseRevision, fields, User.Identity?.Name ?? "", Form.Summary ?? "", cancellationToken), fields, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        return await HandleAsync(id, await writer.DeleteJokeAsync(id, Form.BaseRevision, User.Identity?.Name ?? "", Form.Summary ?? "", cancellationToken), new JokeSnapshot(Form.Body, true), cancellationToken);
+    }
+
+    private async Task<IActionResult> HandleAsync(int? id, EntrySaveResult result, JokeSnapshot fields, CancellationToken cancellationToken)
+    {
+        switch (result)
+        {
+            case EntrySaveResult.Saved saved:
+                logger.LogInformation("Editor {Editor} saved recurring joke {JokeId} as revision {Revision}", User.Identity?.Name, saved.Id, saved.Revision);
+                return RedirectToPage("/History/Entry", new { type = Revision.JokeType, id = saved.Id });
+            case EntrySaveResult.Conflict conflict:
+                Conflict = await EntryForms.ConflictAsync(db, Revision.JokeType, id!.Value, conflict, fields, cancellationToken);
+                ModelState.Remove($"{nameof(Form)}.{nameof(JokeForm.BaseRevision)}");
+                Form.BaseRevision = conflict.CurrentRevision;
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<Found?> FindAsync(int id, CancellationToken cancellationToken)
+    {
+        var joke = await db.Jokes.AsNoTracking().Where(j => j.Id == id).Select(j => new Found(j.BodyMarkdown, j.Revision, j.Deleted)).FirstOrDefaultAsync(cancellationToken);
+        (Id, Deleted) = (id, joke?.Deleted ?? false);
+        return joke;
+    }
+
+    private sealed record Found(string BodyMarkdown, int Revision, bool Deleted);
+
+    public sealed class JokeForm
+    {
+        [Required(ErrorMessage = "The joke cannot be empty; to remove it, delete it instead.")]
+        [StringLength(4000, ErrorMessage = "The joke is too long: at most 4,000 characters.")]
+        [Display(Name = "Text (Markdown, with [[wiki links]])")]
+        public string Body { get; set; } = "";
+
+        [StringLength(500, ErrorMessage = "The summary is too long: at most 500 characters.")]
+        [Display(Name = "Edit summary (optional)")]
+        public string? Summary { get; set; }
+
+        [Range(0, int.MaxValue)]
+        public int BaseRevision { get; set; }
+    }
+}

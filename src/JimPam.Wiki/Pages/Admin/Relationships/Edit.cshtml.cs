@@ -1,0 +1,165 @@
+using System.ComponentModel.DataAnnotations;
+using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Pages.Admin.Relationships;
+
+/// <summary>
+/// Edits the relationship article's own fields: title, status, epigraph, intro, behind the scenes and members. Its
+/// paragraphs and jokes have their own forms. Saving goes through <see cref="EntryWriter"/>.
+/// </summary>
+public class EditModel(WikiDbContext db, EntryWriter writer, WikiRenderer renderer, ILogger<EditModel> logger) : PageModel
+{
+    [BindProperty]
+    public RelationshipForm Form { get; set; } = new();
+
+    public int Id { get; private set; }
+
+    public IHtmlContent? IntroPreview { get; private set; }
+
+    public IHtmlContent? NotePreview { get; private set; }
+
+    public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
+
+    public EntryConflict? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var r = await db.Relationships.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new
+            {
+                r.Title,
+                r.Status,
+                r.QuoteText,
+                r.QuoteSpeaker,
+                QuoteEpisode = r.QuoteEpisode == null ? null : r.QuoteEpisode.Title,
+                r.IntroMarkdown,
+                r.BehindTheScenesMarkdown,
+                Members = r.Members.OrderBy(m => m.Position).Select(m => m.Character.Name).ToList(),
+                r.Revision,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (r is null)
+        {
+            return NotFound();
+        }
+
+        Id = id;
+        Form = new RelationshipForm
+        {
+            Title = r.Title,
+            Status = r.Status,
+            QuoteText = r.QuoteText,
+            QuoteSpeaker = r.QuoteSpeaker,
+            QuoteEpisode = r.QuoteEpisode,
+            Intro = r.IntroMarkdown,
+            BehindTheScenes = r.BehindTheScenesMarkdown,
+            Members = string.Join("\n", r.Members),
+            BaseRevision = r.Revision,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await ExistsAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var intro = await renderer.RenderAsync(Form.Intro, inline: false, cancellationToken);
+            var note = await renderer.RenderAsync(Form.BehindTheScenes ?? "", inline: false, cancellationToken);
+            (IntroPreview, NotePreview) = (new HtmlString(intro.Html), new HtmlString(note.Html));
+            BrokenLinks = [.. intro.Analysis.BrokenLinks.Concat(note.Analysis.BrokenLinks).Distinct()];
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await ExistsAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var author = User.Identity?.Name ?? "";
+        var fields = new RelationshipSnapshot(Form.Title, Form.Status ?? "", Form.QuoteText ?? "", Form.QuoteSpeaker ?? "", Form.QuoteEpisode, Form.Intro, Form.BehindTheScenes ?? "", EntryForms.Lines(Form.Members));
+        switch (await writer.SaveRelationshipAsync(id, Form.BaseRevision, fields, author, Form.Summary ?? "", cancellationToken))
+        {
+            case EntrySaveResult.Saved saved:
+                logger.LogInformation("Editor {Editor} saved relationship {RelationshipId} as revision {Revision}", author, id, saved.Revision);
+                return RedirectToPage("/Index");
+            case EntrySaveResult.Invalid invalid:
+                ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
+                return Page();
+            case EntrySaveResult.Conflict conflict:
+                Conflict = await EntryForms.ConflictAsync(db, Revision.RelationshipType, id, conflict, fields, cancellationToken);
+                ModelState.Remove($"{nameof(Form)}.{nameof(RelationshipForm.BaseRevision)}");
+                Form.BaseRevision = conflict.CurrentRevision;
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<bool> ExistsAsync(int id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        return await db.Relationships.AnyAsync(r => r.Id == id, cancellationToken);
+    }
+
+    public sealed class RelationshipForm
+    {
+        [Required(ErrorMessage = "Give the article a title.")]
+        [StringLength(200, ErrorMessage = "The title is too long: at most 200 characters.")]
+        public string Title { get; set; } = "";
+
+        [StringLength(100, ErrorMessage = "The status is too long: at most 100 characters.")]
+        public string? Status { get; set; }
+
+        [StringLength(2000, ErrorMessage = "The epigraph is too long: at most 2,000 characters.")]
+        [Display(Name = "Epigraph (the quote at the top)")]
+        public string? QuoteText { get; set; }
+
+        [StringLength(200, ErrorMessage = "The speaker's name is too long: at most 200 characters.")]
+        [Display(Name = "Epigraph spoken by")]
+        public string? QuoteSpeaker { get; set; }
+
+        [StringLength(200, ErrorMessage = "The episode title is too long: at most 200 characters.")]
+        [Display(Name = "Epigraph from the episode")]
+        public string? QuoteEpisode { get; set; }
+
+        [Required(ErrorMessage = "The intro cannot be empty.")]
+        [StringLength(20_000, ErrorMessage = "The intro is too long: at most 20,000 characters.")]
+        [Display(Name = "Intro (Markdown, with [[wiki links]])")]
+        public string Intro { get; set; } = "";
+
+        [StringLength(20_000, ErrorMessage = "The note is too long: at most 20,000 characters.")]
+        [Display(Name = "Behind the scenes (Markdown, with [[wiki links]])")]
+        public string? BehindTheScenes { get; set; }
+
+        [Required(ErrorMessage = "Name the members, one per line.")]
+        [StringLength(2000, ErrorMessage = "The member list is too long: at most 2,000 characters.")]
+        [Display(Name = "Members (character names, one per line)")]
+        public string Members { get; set; } = "";
+
+        [StringLength(500, ErrorMessage = "The summary is too long: at most 500 characters.")]
+        [Display(Name = "Edit summary (optional)")]
+        public string? Summary { get; set; }
+
+        [Range(0, int.MaxValue)]
+        public int BaseRevision { get; set; }
+    }
+}
