@@ -76,7 +76,7 @@ public class EditorJourneyTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Expect(page.Locator(".footer-account")).ToContainTextAsync(name);
 
-        foreach (var path in new[] { "/admin", "/admin/episodes/new", "/admin/characters/new", "/admin/broken-links", "/recent-changes" })
+        foreach (var path in new[] { "/admin", "/admin/episodes/new", "/admin/characters/new", "/admin/broken-links", "/recent-changes", "/admin/relationships/1/edit", "/admin/seasons/5/edit", "/admin/jokes/new", "/admin/events/new?season=5" })
         {
             await page.GotoAsync(path);
             await AssertAxeCleanAsync(page, javaScript: true);
