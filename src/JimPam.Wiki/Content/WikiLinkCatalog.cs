@@ -45,6 +45,7 @@ public sealed class WikiLinkCatalog(IServiceScopeFactory scopes) : IDisposable
     public static async Task<MentionFinder> LoadMentionFinderAsync(WikiDbContext db, CancellationToken cancellationToken)
     {
         var characters = await db.Characters.AsNoTracking()
+            .Where(c => !c.Deleted)
             .Select(c => new { c.Id, c.Name, Aliases = c.Aliases.Select(a => a.Name).ToList() })
             .ToListAsync(cancellationToken);
         return new MentionFinder(characters.Select(c => (c.Id, c.Aliases.Prepend(c.Name))));
@@ -52,10 +53,13 @@ public sealed class WikiLinkCatalog(IServiceScopeFactory scopes) : IDisposable
 
     public static async Task<WikiLinkResolver> LoadAsync(WikiDbContext db, CancellationToken cancellationToken)
     {
+        // Deleted entries answer to no name: links to them show as broken until they are restored.
         var episodes = await db.Episodes.AsNoTracking()
+            .Where(e => !e.Deleted)
             .Select(e => new { e.Id, e.Slug, e.Title, Aliases = e.Aliases.Select(a => a.Title).ToList() })
             .ToListAsync(cancellationToken);
         var characters = await db.Characters.AsNoTracking()
+            .Where(c => !c.Deleted)
             .Select(c => new { c.Id, c.Slug, c.Name, Aliases = c.Aliases.Select(a => a.Name).ToList() })
             .ToListAsync(cancellationToken);
         return new WikiLinkResolver(

@@ -11,6 +11,9 @@ public class Character
     public List<CharacterAlias> Aliases { get; set; } = [];
     /// <summary>The number of the latest revision; a concurrency token, so a stale form cannot overwrite a newer save.</summary>
     public int Revision { get; set; }
+
+    /// <summary>Deleted by an editor: gone from lists and links (links to it show as broken), kept with its history so it can be restored.</summary>
+    public bool Deleted { get; set; }
 }
 
 /// <summary>Another name for a character ("Pam", "Cece"), used for links and for finding mentions.</summary>

@@ -1,10 +1,10 @@
 namespace JimPam.Wiki.Data;
 
 /// <summary>An episode's fields as an editor sets them and a revision keeps them.</summary>
-public sealed record EpisodeSnapshot(string Title, string Slug, int Season, int NumberInSeason, DateOnly? AirDate, IReadOnlyList<string> Aliases);
+public sealed record EpisodeSnapshot(string Title, string Slug, int Season, int NumberInSeason, DateOnly? AirDate, IReadOnlyList<string> Aliases, bool Deleted = false);
 
 /// <summary>A character's fields as an editor sets them and a revision keeps them.</summary>
-public sealed record CharacterSnapshot(string Name, string Slug, string? FullName, string? Actor, IReadOnlyList<string> Aliases);
+public sealed record CharacterSnapshot(string Name, string Slug, string? FullName, string? Actor, IReadOnlyList<string> Aliases, bool Deleted = false);
 
 /// <summary>A relationship article's own fields (its events and jokes keep their own histories).</summary>
 public sealed record RelationshipSnapshot(

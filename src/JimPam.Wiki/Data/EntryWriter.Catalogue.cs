@@ -14,6 +14,18 @@ public sealed partial class EntryWriter
     public Task<EntrySaveResult> SaveEpisodeAsync(int? id, int baseRevision, EpisodeSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
         WriteAsync(Revision.EpisodeType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<EpisodeSnapshot?>(Tidy(fields)), ApplyEpisodeAsync, cancellationToken);
 
+    /// <summary>Deletes an episode softly: it leaves the lists, links to it turn into broken links, and its history restores it.</summary>
+    public Task<EntrySaveResult> DeleteEpisodeAsync(int id, int baseRevision, string author, string summary, CancellationToken cancellationToken) =>
+        WriteAsync(Revision.EpisodeType, id, baseRevision, author, summary.Trim(), false,
+            async ct => await db.Episodes.AsNoTracking().Include(e => e.Aliases).Include(e => e.Season).FirstOrDefaultAsync(e => e.Id == id, ct) is { } e ? Of(e, e.Season.Number) with { Deleted = true } : null,
+            ApplyEpisodeAsync, cancellationToken);
+
+    /// <summary>Deletes a character softly: it leaves the lists, links and mentions of it end, and its history restores it.</summary>
+    public Task<EntrySaveResult> DeleteCharacterAsync(int id, int baseRevision, string author, string summary, CancellationToken cancellationToken) =>
+        WriteAsync(Revision.CharacterType, id, baseRevision, author, summary.Trim(), false,
+            async ct => await db.Characters.AsNoTracking().Include(c => c.Aliases).FirstOrDefaultAsync(c => c.Id == id, ct) is { } c ? Of(c) with { Deleted = true } : null,
+            ApplyCharacterAsync, cancellationToken);
+
     public Task<EntrySaveResult> SaveCharacterAsync(int? id, int baseRevision, CharacterSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
         WriteAsync(Revision.CharacterType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<CharacterSnapshot?>(Tidy(fields)), ApplyCharacterAsync, cancellationToken);
 
@@ -32,10 +44,10 @@ public sealed partial class EntryWriter
     }
 
     private static EpisodeSnapshot Of(Episode e, int season) =>
-        new(e.Title, e.Slug, season, e.NumberInSeason, e.AirDate, [.. e.Aliases.Select(a => a.Title).Order(StringComparer.Ordinal)]);
+        new(e.Title, e.Slug, season, e.NumberInSeason, e.AirDate, [.. e.Aliases.Select(a => a.Title).Order(StringComparer.Ordinal)], e.Deleted);
 
     private static CharacterSnapshot Of(Character c) =>
-        new(c.Name, c.Slug, c.FullName, c.Actor, [.. c.Aliases.Select(a => a.Name).Order(StringComparer.Ordinal)]);
+        new(c.Name, c.Slug, c.FullName, c.Actor, [.. c.Aliases.Select(a => a.Name).Order(StringComparer.Ordinal)], c.Deleted);
 
     private static EpisodeSnapshot Tidy(EpisodeSnapshot f) => f with
     {
@@ -85,13 +97,13 @@ public sealed partial class EntryWriter
             aliases.Add(target.Title);
         }
 
-        if (await ClashAsync(Revision.EpisodeType, id, f.Title, aliases, f.Slug, cancellationToken) is { } clash)
+        if (!f.Deleted && await ClashAsync(Revision.EpisodeType, id, f.Title, aliases, f.Slug, cancellationToken) is { } clash)
         {
             return clash;
         }
 
         await RetireSlugAsync(Revision.EpisodeType, id, target.Slug, f.Slug, cancellationToken);
-        (target.Title, target.Slug, target.Season, target.NumberInSeason, target.AirDate) = (f.Title, f.Slug, season, f.NumberInSeason, f.AirDate);
+        (target.Title, target.Slug, target.Season, target.NumberInSeason, target.AirDate, target.Deleted) = (f.Title, f.Slug, season, f.NumberInSeason, f.AirDate, f.Deleted);
         target.Aliases.RemoveAll(a => !aliases.Contains(a.Title));
         target.Aliases.AddRange(aliases.Where(a => target.Aliases.All(x => x.Title != a)).Select(a => new EpisodeAlias { Title = a }));
         target.Revision++;
@@ -117,13 +129,18 @@ public sealed partial class EntryWriter
             aliases.Add(target.Name);
         }
 
-        if (await ClashAsync(Revision.CharacterType, id, f.Name, aliases, f.Slug, cancellationToken) is { } clash)
+        if (f.Deleted && id is not null && await db.Relationships.AnyAsync(r => r.Members.Any(m => m.CharacterId == id), cancellationToken))
+        {
+            return Applied.Refused(nameof(CharacterSnapshot.Name), $"{target.Name} is a member of a relationship; take them out of its members first.");
+        }
+
+        if (!f.Deleted && await ClashAsync(Revision.CharacterType, id, f.Name, aliases, f.Slug, cancellationToken) is { } clash)
         {
             return clash;
         }
 
         await RetireSlugAsync(Revision.CharacterType, id, target.Slug, f.Slug, cancellationToken);
-        (target.Name, target.Slug, target.FullName, target.Actor) = (f.Name, f.Slug, f.FullName, f.Actor);
+        (target.Name, target.Slug, target.FullName, target.Actor, target.Deleted) = (f.Name, f.Slug, f.FullName, f.Actor, f.Deleted);
         target.Aliases.RemoveAll(a => !aliases.Contains(a.Name));
         target.Aliases.AddRange(aliases.Where(a => target.Aliases.All(x => x.Name != a)).Select(a => new CharacterAlias { Name = a }));
         target.Revision++;

@@ -13,6 +13,9 @@ public class Episode
     public List<EpisodeAlias> Aliases { get; set; } = [];
     /// <summary>The number of the latest revision; a concurrency token, so a stale form cannot overwrite a newer save.</summary>
     public int Revision { get; set; }
+
+    /// <summary>Deleted by an editor: gone from lists and links (links to it show as broken), kept with its history so it can be restored.</summary>
+    public bool Deleted { get; set; }
 }
 
 /// <summary>Another spelling of an episode title that wiki links and the importer may use.</summary>

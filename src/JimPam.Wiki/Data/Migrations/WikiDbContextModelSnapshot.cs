@@ -27,6 +27,9 @@ namespace JimPam.Wiki.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FullName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -83,6 +86,9 @@ namespace JimPam.Wiki.Data.Migrations
 
                     b.Property<DateOnly?>("AirDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("NumberInSeason")
                         .HasColumnType("INTEGER");

@@ -19,16 +19,16 @@ public class IndexModel(WikiDbContext db) : PageModel
     {
         Episodes = await db.Episodes.AsNoTracking()
             .OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason)
-            .Select(e => new EpisodeRow(e.Id, e.Title, e.Slug, e.Season.Number, e.NumberInSeason))
+            .Select(e => new EpisodeRow(e.Id, e.Title, e.Slug, e.Season.Number, e.NumberInSeason, e.Deleted))
             .ToListAsync(cancellationToken);
         Characters = await db.Characters.AsNoTracking()
             .OrderBy(c => c.Name)
-            .Select(c => new CharacterRow(c.Id, c.Name, c.Slug))
+            .Select(c => new CharacterRow(c.Id, c.Name, c.Slug, c.Deleted))
             .ToListAsync(cancellationToken);
         DeletedParagraphs = await db.Events.CountAsync(e => e.Deleted, cancellationToken);
     }
 
-    public sealed record EpisodeRow(int Id, string Title, string Slug, int Season, int Number);
+    public sealed record EpisodeRow(int Id, string Title, string Slug, int Season, int Number, bool Deleted);
 
-    public sealed record CharacterRow(int Id, string Name, string Slug);
+    public sealed record CharacterRow(int Id, string Name, string Slug, bool Deleted);
 }

@@ -54,7 +54,7 @@ public class CharacterModel(WikiDbContext db) : PageModel
 
     private Task<Found?> FindAsync(string slug, CancellationToken cancellationToken) =>
         db.Characters.AsNoTracking()
-            .Where(c => c.Slug == slug)
+            .Where(c => c.Slug == slug && !c.Deleted)
             .Select(c => new Found(c.Id, c.Name, c.Slug, c.FullName, c.Actor, c.Aliases.Select(a => a.Name).ToList()))
             .FirstOrDefaultAsync(cancellationToken);
 

@@ -18,6 +18,7 @@ public class IndexModel(WikiDbContext db) : PageModel
         }
 
         Characters = await db.Characters.AsNoTracking()
+            .Where(c => !c.Deleted)
             .OrderByDescending(c => db.EventMentions.Count(m => m.CharacterId == c.Id)).ThenBy(c => c.Name)
             .Select(c => new CharacterRow(c.Name, c.Slug, c.Actor, db.EventMentions.Count(m => m.CharacterId == c.Id)))
             .ToListAsync(cancellationToken);

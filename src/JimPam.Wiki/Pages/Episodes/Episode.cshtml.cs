@@ -36,11 +36,13 @@ public class EpisodeModel(WikiDbContext db) : PageModel
         }
 
         var previous = await db.Episodes.AsNoTracking()
+            .Where(e => !e.Deleted)
             .Where(e => e.Season.Number < episode.Season || (e.Season.Number == episode.Season && e.NumberInSeason < episode.NumberInSeason))
             .OrderByDescending(e => e.Season.Number).ThenByDescending(e => e.NumberInSeason)
             .Select(e => new Neighbour(e.Title, e.Slug))
             .FirstOrDefaultAsync(cancellationToken);
         var next = await db.Episodes.AsNoTracking()
+            .Where(e => !e.Deleted)
             .Where(e => e.Season.Number > episode.Season || (e.Season.Number == episode.Season && e.NumberInSeason > episode.NumberInSeason))
             .OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason)
             .Select(e => new Neighbour(e.Title, e.Slug))
@@ -76,7 +78,7 @@ public class EpisodeModel(WikiDbContext db) : PageModel
 
     private Task<Found?> FindAsync(string slug, CancellationToken cancellationToken) =>
         db.Episodes.AsNoTracking()
-            .Where(e => e.Slug == slug)
+            .Where(e => e.Slug == slug && !e.Deleted)
             .Select(e => new Found(e.Id, e.Title, e.Slug, e.NumberInSeason, e.Season.Number, e.AirDate, e.Aliases.Select(a => a.Title).ToList()))
             .FirstOrDefaultAsync(cancellationToken);
 

@@ -18,6 +18,7 @@ public class IndexModel(WikiDbContext db) : PageModel
         }
 
         var episodes = await db.Episodes.AsNoTracking()
+            .Where(e => !e.Deleted)
             .OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason)
             .Select(e => new
             {

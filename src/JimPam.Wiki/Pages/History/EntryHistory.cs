@@ -54,11 +54,11 @@ public static class EntryHistory
                 return item is null ? null : new EntryHeading(
                     type, id, $"paragraph {item.Order} of Season {item.Season}", "/Seasons/Season", Route("number", item.Season), $"event-{id}", item.Revision, item.Deleted);
             case Revision.EpisodeType:
-                var episode = await db.Episodes.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.Title, e.Slug, e.Revision }).FirstOrDefaultAsync(cancellationToken);
-                return episode is null ? null : new EntryHeading(type, id, episode.Title, "/Episodes/Episode", Route("slug", episode.Slug), null, episode.Revision, false);
+                var episode = await db.Episodes.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.Title, e.Slug, e.Revision, e.Deleted }).FirstOrDefaultAsync(cancellationToken);
+                return episode is null ? null : new EntryHeading(type, id, episode.Title, "/Episodes/Episode", Route("slug", episode.Slug), null, episode.Revision, episode.Deleted);
             case Revision.CharacterType:
-                var character = await db.Characters.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Name, c.Slug, c.Revision }).FirstOrDefaultAsync(cancellationToken);
-                return character is null ? null : new EntryHeading(type, id, character.Name, "/Characters/Character", Route("slug", character.Slug), null, character.Revision, false);
+                var character = await db.Characters.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Name, c.Slug, c.Revision, c.Deleted }).FirstOrDefaultAsync(cancellationToken);
+                return character is null ? null : new EntryHeading(type, id, character.Name, "/Characters/Character", Route("slug", character.Slug), null, character.Revision, character.Deleted);
             case Revision.RelationshipType:
                 var relationship = await db.Relationships.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Title, r.Revision }).FirstOrDefaultAsync(cancellationToken);
                 return relationship is null ? null : new EntryHeading(type, id, $"the article “{relationship.Title}”", "/Index", [], null, relationship.Revision, false);

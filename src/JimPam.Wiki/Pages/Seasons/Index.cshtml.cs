@@ -22,7 +22,7 @@ public class IndexModel(WikiDbContext db) : PageModel
             .Select(s => new SeasonCard(
                 s.Number,
                 s.Summary,
-                s.Episodes.Count,
+                s.Episodes.Count(e => !e.Deleted),
                 db.Events.Count(e => e.SeasonId == s.Id && e.Kind == EventKind.Paragraph && !e.Deleted)))
             .ToListAsync(cancellationToken);
         return Page();

@@ -150,6 +150,42 @@ public sealed class EditCatalogueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deleted_episode_leaves_the_lists_its_links_turn_broken_and_a_restore_brings_it_back()
+    {
+        var editUrl = await EditLinkAsync("/episodes/casino-night");
+        using var deleted = await _pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Summary"] = "Testing delete" }, button: "Delete this episode");
+
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        var history = deleted.Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.GetPageAsync("/episodes/casino-night")).Response.StatusCode);
+        Assert.DoesNotContain("Casino Night", (await _app.GetPageAsync("/episodes")).Document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var (_, season) = await _app.GetPageAsync("/seasons/2");
+        Assert.Contains(season.QuerySelectorAll("a.wikilink.broken"), a => a.TextContent == "Casino Night");
+        Assert.Contains("[[Casino Night]]", (await _pam.GetPageAsync("/admin/broken-links")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var historyPage = await _pam.GetPageAsync(history);
+        Assert.Equal("Restore this revision", historyPage.QuerySelector("form.wiki-form button")!.TextContent.Trim());
+
+        (await _pam.SubmitAsync(history, new Dictionary<string, string> { ["ToRevision"] = "1" }, formSelector: "form.wiki-form")).Dispose();
+
+        Assert.Equal(HttpStatusCode.OK, (await _app.GetPageAsync("/episodes/casino-night")).Response.StatusCode);
+        var (_, after) = await _app.GetPageAsync("/seasons/2");
+        Assert.Empty(after.QuerySelectorAll("a.wikilink.broken"));
+        Assert.Contains(after.QuerySelectorAll("a.citation"), a => a.GetAttribute("href") == "/episodes/casino-night");
+    }
+
+    [Fact]
+    public async Task A_relationship_member_cannot_be_deleted()
+    {
+        var editUrl = await EditLinkAsync("/characters/jim-halpert");
+        using var refused = await _pam.SubmitAsync(editUrl, new Dictionary<string, string>(), button: "Delete this character");
+        var page = new HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Jim Halpert is a member of a relationship", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await _app.GetPageAsync("/characters/jim-halpert")).Response.StatusCode);
+    }
+
+    [Fact]
     public async Task Anonymous_visitors_cannot_open_or_post_the_catalogue_forms()
     {
         using var reader = new EditorSession(_app);

@@ -21,6 +21,8 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
 
     public EntryConflict? Conflict { get; private set; }
 
+    public bool Deleted { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int? id, [FromQuery] string? name, CancellationToken cancellationToken)
     {
         if (id is null)
@@ -31,14 +33,14 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
         }
 
         var character = await db.Characters.AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new { c.Name, c.Slug, c.FullName, c.Actor, Aliases = c.Aliases.Select(a => a.Name).ToList(), c.Revision })
+            .Select(c => new { c.Name, c.Slug, c.FullName, c.Actor, Aliases = c.Aliases.Select(a => a.Name).ToList(), c.Revision, c.Deleted })
             .FirstOrDefaultAsync(cancellationToken);
         if (character is null)
         {
             return NotFound();
         }
 
-        (Id, CurrentName) = (id, character.Name);
+        (Id, CurrentName, Deleted) = (id, character.Name, character.Deleted);
         Form = new CharacterForm
         {
             Name = character.Name,
@@ -88,6 +90,34 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
             default:
                 return NotFound();
         }
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await db.Characters.AnyAsync(x => x.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var author = User.Identity?.Name ?? "";
+        switch (await writer.DeleteCharacterAsync(id, Form.BaseRevision, author, Form.Summary ?? "", cancellationToken))
+        {
+            case EntrySaveResult.Saved saved:
+                logger.LogInformation("Editor {Editor} deleted character {Id} as revision {Revision}", author, id, saved.Revision);
+                return RedirectToPage("/History/Entry", new { type = Revision.CharacterType, id });
+            case EntrySaveResult.Invalid invalid:
+                return await RefusedAsync(id, invalid.Message, cancellationToken);
+            default:
+                return await RefusedAsync(id, "Nothing was deleted: someone saved this entry after you opened it. Here are the current values; look at them before you decide again.", cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> RefusedAsync(int id, string message, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await OnGetAsync(id, null, cancellationToken);
+        ModelState.AddModelError(string.Empty, message);
+        return Page();
     }
 
     public sealed class CharacterForm

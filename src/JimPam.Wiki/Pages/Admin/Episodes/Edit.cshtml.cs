@@ -22,6 +22,8 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
 
     public EntryConflict? Conflict { get; private set; }
 
+    public bool Deleted { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int? id, [FromQuery] string? title, CancellationToken cancellationToken)
     {
         if (id is null)
@@ -32,14 +34,14 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
         }
 
         var episode = await db.Episodes.AsNoTracking().Where(e => e.Id == id)
-            .Select(e => new { e.Title, e.Slug, Season = e.Season.Number, e.NumberInSeason, e.AirDate, Aliases = e.Aliases.Select(a => a.Title).ToList(), e.Revision })
+            .Select(e => new { e.Title, e.Slug, Season = e.Season.Number, e.NumberInSeason, e.AirDate, Aliases = e.Aliases.Select(a => a.Title).ToList(), e.Revision, e.Deleted })
             .FirstOrDefaultAsync(cancellationToken);
         if (episode is null)
         {
             return NotFound();
         }
 
-        (Id, CurrentTitle) = (id, episode.Title);
+        (Id, CurrentTitle, Deleted) = (id, episode.Title, episode.Deleted);
         Form = new EpisodeForm
         {
             Title = episode.Title,
@@ -90,6 +92,34 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
             default:
                 return NotFound();
         }
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await db.Episodes.AnyAsync(x => x.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var author = User.Identity?.Name ?? "";
+        switch (await writer.DeleteEpisodeAsync(id, Form.BaseRevision, author, Form.Summary ?? "", cancellationToken))
+        {
+            case EntrySaveResult.Saved saved:
+                logger.LogInformation("Editor {Editor} deleted episode {Id} as revision {Revision}", author, id, saved.Revision);
+                return RedirectToPage("/History/Entry", new { type = Revision.EpisodeType, id });
+            case EntrySaveResult.Invalid invalid:
+                return await RefusedAsync(id, invalid.Message, cancellationToken);
+            default:
+                return await RefusedAsync(id, "Nothing was deleted: someone saved this entry after you opened it. Here are the current values; look at them before you decide again.", cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> RefusedAsync(int id, string message, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await OnGetAsync(id, null, cancellationToken);
+        ModelState.AddModelError(string.Empty, message);
+        return Page();
     }
 
     public sealed class EpisodeForm
