@@ -70,11 +70,7 @@ public class EditorJourneyTests(BrowserApp app)
         var name = $"auditor-{theme}".ToLowerInvariant();
         await app.AddEditorAsync(name, "beach games at the office");
         var page = await app.NewPageAsync(true, colorScheme: theme);
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Editor name").FillAsync(name);
-        await page.GetByLabel("Password").FillAsync("beach games at the office");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Expect(page.Locator(".footer-account")).ToContainTextAsync(name);
+        await LogInAsync(page, name);
 
         foreach (var path in new[] { "/admin", "/admin/episodes/new", "/admin/characters/new", "/admin/broken-links", "/recent-changes", "/admin/relationships/1/edit", "/admin/seasons/5/edit", "/admin/jokes/new", "/admin/events/new?season=5" })
         {
@@ -111,11 +107,7 @@ public class EditorJourneyTests(BrowserApp app)
         var name = $"shooter-{width}-{theme}".ToLowerInvariant();
         await app.AddEditorAsync(name, "beach games at the office");
         var page = await app.NewPageAsync(true, width: width, height: height, colorScheme: theme);
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Editor name").FillAsync(name);
-        await page.GetByLabel("Password").FillAsync("beach games at the office");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Expect(page.Locator(".footer-account")).ToContainTextAsync(name);
+        await LogInAsync(page, name);
 
         await page.GotoAsync("/admin/episodes/new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -125,6 +117,15 @@ public class EditorJourneyTests(BrowserApp app)
         await page.GotoAsync("/characters/pam-beesly");
         await page.Locator(".last-edited a").ClickAsync();
         await ShootAsync(page, $"history-character-{width}x{height}-{theme}".ToLowerInvariant(), width);
+    }
+
+    private static async Task LogInAsync(IPage page, string name)
+    {
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Editor name").FillAsync(name);
+        await page.GetByLabel("Password").FillAsync("beach games at the office");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(page.Locator(".footer-account")).ToContainTextAsync(name);
     }
 
     private static async Task ShootAsync(IPage page, string name, int width)

@@ -8,28 +8,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JimPam.Wiki.Tests.Pages.Admin;
 
 /// <summary>Editing the article's own fields, the season summaries and the recurring jokes; each test has its own app and database.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the test class through IAsyncLifetime.DisposeAsync.")]
-public sealed class EditArticleTests : IAsyncLifetime
+public sealed class EditArticleTests : EditorTestBase
 {
-    private readonly WikiAppFactory _app = new();
-    private EditorSession _pam = null!;
-
-    public async Task InitializeAsync()
-    {
-        await EditorSession.AddEditorAsync(_app, "pam");
-        await EditorSession.AddEditorAsync(_app, "jim");
-        _pam = new EditorSession(_app);
-        (await _pam.LogInAsync("pam")).Dispose();
-    }
 
     [Fact]
     public async Task An_editor_changes_the_intro_and_status_and_readers_see_them_with_a_working_link_and_a_history()
     {
-        var editUrl = (await _pam.GetPageAsync("/")).QuerySelector("h1 + .edit-links a")!.GetAttribute("href")!;
-        var form = await _pam.GetPageAsync(editUrl);
+        var editUrl = (await Pam.GetPageAsync("/")).QuerySelector("h1 + .edit-links a")!.GetAttribute("href")!;
+        var form = await Pam.GetPageAsync(editUrl);
         var intro = form.QuerySelector("textarea[name='Form.Intro']")!.TextContent.TrimStart('\n');
 
-        using var saved = await _pam.SubmitAsync(editUrl, new Dictionary<string, string>
+        using var saved = await Pam.SubmitAsync(editUrl, new Dictionary<string, string>
         {
             ["Form.Intro"] = intro + "\n\nThey first kiss in [[Casino Night]].",
             ["Form.Status"] = "Married, with two children",
@@ -37,50 +26,49 @@ public sealed class EditArticleTests : IAsyncLifetime
         });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var (_, home) = await _app.GetPageAsync("/");
+        var (_, home) = await App.GetPageAsync("/");
         Assert.Contains(home.QuerySelectorAll("a.citation"), a => a.GetAttribute("href") == "/episodes/casino-night" && a.TextContent == "Casino Night");
         Assert.Contains("Married, with two children", home.QuerySelector(".infobox")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Last edited by pam", home.QuerySelector(".last-edited")!.TextContent, StringComparison.Ordinal);
-        var (_, diff) = await _app.GetPageAsync(home.QuerySelector(".last-edited a")!.GetAttribute("href") + "?from=1&to=2");
+        var (_, diff) = await App.GetPageAsync(home.QuerySelector(".last-edited a")!.GetAttribute("href") + "?from=1&to=2");
         Assert.Equal(["Status", "Intro"], diff.QuerySelectorAll(".diff-field").Select(h => h.TextContent));
     }
 
     [Fact]
     public async Task Unknown_members_and_epigraph_episodes_are_refused_next_to_their_fields()
     {
-        var editUrl = (await _pam.GetPageAsync("/")).QuerySelector("h1 + .edit-links a")!.GetAttribute("href")!;
+        var editUrl = (await Pam.GetPageAsync("/")).QuerySelector("h1 + .edit-links a")!.GetAttribute("href")!;
 
-        using var response = await _pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Members"] = "Jim Halpert\nNobody Atall" });
+        using var response = await Pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Members"] = "Jim Halpert\nNobody Atall" });
         var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         Assert.Equal("“Nobody Atall” is not a character of the wiki; add the character first.", page.QuerySelector("#members-error")!.TextContent.Trim());
         Assert.Equal("Jim Halpert\nNobody Atall", page.QuerySelector("textarea[name='Form.Members']")!.TextContent.TrimStart('\n'));
 
-        using var episode = await _pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.QuoteEpisode"] = "Stress Reliefs" });
+        using var episode = await Pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.QuoteEpisode"] = "Stress Reliefs" });
         page = new HtmlParser().ParseDocument(await episode.Content.ReadAsStringAsync());
         Assert.Equal("“Stress Reliefs” is not an episode of the wiki.", page.QuerySelector("#episode-error")!.TextContent.Trim());
 
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<WikiDbContext>().Relationships.Select(r => r.Revision).SingleAsync());
     }
 
     [Fact]
     public async Task Two_editors_changing_different_paragraphs_of_the_intro_are_merged()
     {
-        using var jim = new EditorSession(_app);
-        (await jim.LogInAsync("jim")).Dispose();
-        var editUrl = (await _pam.GetPageAsync("/")).QuerySelector("h1 + .edit-links a")!.GetAttribute("href")!;
-        var pamsForm = await _pam.GetPageAsync(editUrl);
+        using var jim = await LogInJimAsync();
+        var editUrl = (await Pam.GetPageAsync("/")).QuerySelector("h1 + .edit-links a")!.GetAttribute("href")!;
+        var pamsForm = await Pam.GetPageAsync(editUrl);
         var jimsForm = await jim.GetPageAsync(editUrl);
         var paragraphs = pamsForm.QuerySelector("textarea[name='Form.Intro']")!.TextContent.TrimStart('\n').Split("\n\n");
         Assert.True(paragraphs.Length >= 2, "the seeded intro has at least two paragraphs");
 
         var pams = paragraphs.Select((p, i) => i == 0 ? "Pam's first paragraph." : p);
         var jims = paragraphs.Select((p, i) => i == paragraphs.Length - 1 ? "Jim's last paragraph." : p);
-        (await _pam.PostFormAsync(pamsForm, new Dictionary<string, string> { ["Form.Intro"] = string.Join("\n\n", pams) })).Dispose();
+        (await Pam.PostFormAsync(pamsForm, new Dictionary<string, string> { ["Form.Intro"] = string.Join("\n\n", pams) })).Dispose();
         using var merged = await jim.PostFormAsync(jimsForm, new Dictionary<string, string> { ["Form.Intro"] = string.Join("\n\n", jims) });
 
         Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
-        var (_, home) = await _app.GetPageAsync("/");
+        var (_, home) = await App.GetPageAsync("/");
         var text = home.QuerySelector(".intro")?.TextContent ?? home.QuerySelector("main")!.TextContent;
         Assert.Contains("Pam's first paragraph.", text, StringComparison.Ordinal);
         Assert.Contains("Jim's last paragraph.", text, StringComparison.Ordinal);
@@ -89,47 +77,41 @@ public sealed class EditArticleTests : IAsyncLifetime
     [Fact]
     public async Task A_season_summary_edit_shows_on_the_season_cards_and_can_be_reverted()
     {
-        var link = (await _pam.GetPageAsync("/seasons/4")).QuerySelectorAll("a").Single(a => a.TextContent == "Edit the summary of Season 4").GetAttribute("href")!;
-        using var saved = await _pam.SubmitAsync(link, new Dictionary<string, string> { ["Form.Summary"] = "Season four, in one sentence." });
+        var link = (await Pam.GetPageAsync("/seasons/4")).QuerySelectorAll("a").Single(a => a.TextContent == "Edit the summary of Season 4").GetAttribute("href")!;
+        using var saved = await Pam.SubmitAsync(link, new Dictionary<string, string> { ["Form.Summary"] = "Season four, in one sentence." });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var (_, seasons) = await _app.GetPageAsync("/seasons");
+        var (_, seasons) = await App.GetPageAsync("/seasons");
         Assert.Contains("Season four, in one sentence.", seasons.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
-        var history = (await _pam.GetPageAsync(link)).QuerySelector(".meta a")!.GetAttribute("href")!;
-        (await _pam.SubmitAsync(history, new Dictionary<string, string> { ["ToRevision"] = "1" }, formSelector: "form.wiki-form")).Dispose();
-        var (_, after) = await _app.GetPageAsync("/seasons");
+        var history = (await Pam.GetPageAsync(link)).QuerySelector(".meta a")!.GetAttribute("href")!;
+        (await Pam.SubmitAsync(history, new Dictionary<string, string> { ["ToRevision"] = "1" }, formSelector: "form.wiki-form")).Dispose();
+        var (_, after) = await App.GetPageAsync("/seasons");
         Assert.DoesNotContain("Season four, in one sentence.", after.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_joke_is_added_cited_deleted_and_restored()
     {
-        var add = (await _pam.GetPageAsync("/seasons/2")).QuerySelectorAll(".jokes-sidebar a").Single(a => a.TextContent == "Add a recurring joke").GetAttribute("href")!;
-        using var created = await _pam.SubmitAsync(add, new Dictionary<string, string> { ["Form.Body"] = "Jim's teapot ([[Christmas Party]])" });
+        var add = (await Pam.GetPageAsync("/seasons/2")).QuerySelectorAll(".jokes-sidebar a").Single(a => a.TextContent == "Add a recurring joke").GetAttribute("href")!;
+        using var created = await Pam.SubmitAsync(add, new Dictionary<string, string> { ["Form.Body"] = "Jim's teapot ([[Christmas Party]])" });
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var history = created.Headers.Location!.OriginalString;
-        var (_, season) = await _app.GetPageAsync("/seasons/2");
+        var (_, season) = await App.GetPageAsync("/seasons/2");
         Assert.Contains("Jim's teapot (Christmas Party)", season.QuerySelectorAll(".jokes li").Select(li => li.TextContent.Trim()));
-        var (_, episode) = await _app.GetPageAsync("/episodes/christmas-party");
+        var (_, episode) = await App.GetPageAsync("/episodes/christmas-party");
         Assert.Contains("Jim's teapot", episode.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         var id = history.Split('/')[3];
-        using var deleted = await _pam.SubmitAsync($"/admin/jokes/{id}/edit", new Dictionary<string, string>(), button: "Delete this joke");
+        using var deleted = await Pam.SubmitAsync($"/admin/jokes/{id}/edit", new Dictionary<string, string>(), button: "Delete this joke");
         Assert.True(deleted.StatusCode == HttpStatusCode.Redirect, $"{deleted.StatusCode} {deleted.RequestMessage!.RequestUri} {await deleted.Content.ReadAsStringAsync()}");
-        Assert.DoesNotContain("Jim's teapot", (await _app.GetPageAsync("/seasons/2")).Document.QuerySelector(".jokes-sidebar")?.TextContent ?? "", StringComparison.Ordinal);
-        Assert.DoesNotContain("Jim's teapot", (await _app.GetPageAsync("/episodes/christmas-party")).Document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jim's teapot", (await App.GetPageAsync("/seasons/2")).Document.QuerySelector(".jokes-sidebar")?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("Jim's teapot", (await App.GetPageAsync("/episodes/christmas-party")).Document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
-        (await _pam.SubmitAsync(history, new Dictionary<string, string> { ["ToRevision"] = "1" }, formSelector: "form.wiki-form")).Dispose();
-        Assert.Contains("Jim's teapot (Christmas Party)", (await _app.GetPageAsync("/seasons/2")).Document.QuerySelectorAll(".jokes li").Select(li => li.TextContent.Trim()));
-        var summaries = (await _pam.GetPageAsync(history)).QuerySelectorAll(".revisions .summary").Select(s => s.TextContent);
+        (await Pam.SubmitAsync(history, new Dictionary<string, string> { ["ToRevision"] = "1" }, formSelector: "form.wiki-form")).Dispose();
+        Assert.Contains("Jim's teapot (Christmas Party)", (await App.GetPageAsync("/seasons/2")).Document.QuerySelectorAll(".jokes li").Select(li => li.TextContent.Trim()));
+        var summaries = (await Pam.GetPageAsync(history)).QuerySelectorAll(".revisions .summary").Select(s => s.TextContent);
         Assert.Equal(["Reverted to revision 1", "Created"], summaries);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _pam.Dispose();
-        await _app.DisposeAsync();
     }
 }

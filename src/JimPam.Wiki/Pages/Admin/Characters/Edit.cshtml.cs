@@ -10,16 +10,11 @@ namespace JimPam.Wiki.Pages.Admin.Characters;
 /// Creates a character (/admin/characters/new) or edits one, through <see cref="EntryWriter"/>: a changed address
 /// keeps the old one as a redirect, a changed name stays as an alias, and links and mentions in every body follow.
 /// </summary>
-public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> logger) : PageModel
+public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> logger) : EntryFormModel<EditModel.CharacterForm>(db, logger)
 {
-    [BindProperty]
-    public CharacterForm Form { get; set; } = new();
-
     public int? Id { get; private set; }
 
     public string? CurrentName { get; private set; }
-
-    public EntryConflict? Conflict { get; private set; }
 
     public bool Deleted { get; private set; }
 
@@ -32,7 +27,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
             return Page();
         }
 
-        var character = await db.Characters.AsNoTracking().Where(c => c.Id == id)
+        var character = await Db.Characters.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new { c.Name, c.Slug, c.FullName, c.Actor, Aliases = c.Aliases.Select(a => a.Name).ToList(), c.Revision, c.Deleted })
             .FirstOrDefaultAsync(cancellationToken);
         if (character is null)
@@ -57,7 +52,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
     {
         if (id is not null)
         {
-            CurrentName = await db.Characters.Where(c => c.Id == id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+            CurrentName = await Db.Characters.Where(c => c.Id == id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
             if (CurrentName is null)
             {
                 return NotFound();
@@ -70,31 +65,14 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
             return Page();
         }
 
-        var author = User.Identity?.Name ?? "";
         var fields = new CharacterSnapshot(Form.Name, Form.Slug ?? "", Form.FullName, Form.Actor, EntryForms.Lines(Form.Aliases));
-        var result = await writer.SaveCharacterAsync(id, Form.BaseRevision, fields, author, Form.Summary ?? "", cancellationToken);
-        switch (result)
-        {
-            case EntrySaveResult.Saved saved:
-                logger.LogInformation("Editor {Editor} saved character {CharacterId} as revision {Revision}", author, saved.Id, saved.Revision);
-                return RedirectToPage("/Characters/Character", new { slug = saved.Slug });
-            case EntrySaveResult.Invalid invalid:
-                ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
-                return Page();
-            case EntrySaveResult.Conflict conflict:
-                logger.LogInformation("Editor {Editor} met an edit conflict on character {CharacterId}: base {Base}, current {Current}", author, id, Form.BaseRevision, conflict.CurrentRevision);
-                Conflict = await EntryForms.ConflictAsync(db, Revision.CharacterType, id!.Value, conflict, fields, cancellationToken);
-                ModelState.Remove($"{nameof(Form)}.{nameof(CharacterForm.BaseRevision)}");
-                Form.BaseRevision = conflict.CurrentRevision;
-                return Page();
-            default:
-                return NotFound();
-        }
+        var result = await writer.SaveCharacterAsync(id, Form.BaseRevision, fields, Editor, Form.Summary ?? "", cancellationToken);
+        return await AnswerAsync(result, Revision.CharacterType, id, fields, saved => RedirectToPage("/Characters/Character", new { slug = saved.Slug }), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await db.Characters.AnyAsync(x => x.Id == id, cancellationToken))
+        if (!await Db.Characters.AnyAsync(x => x.Id == id, cancellationToken))
         {
             return NotFound();
         }
@@ -103,7 +81,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
         switch (await writer.DeleteCharacterAsync(id, Form.BaseRevision, author, Form.Summary ?? "", cancellationToken))
         {
             case EntrySaveResult.Saved saved:
-                logger.LogInformation("Editor {Editor} deleted character {Id} as revision {Revision}", author, id, saved.Revision);
+                Log.LogInformation("Editor {Editor} deleted character {Id} as revision {Revision}", author, id, saved.Revision);
                 return RedirectToPage("/History/Entry", new { type = Revision.CharacterType, id });
             case EntrySaveResult.Invalid invalid:
                 return await RefusedAsync(id, invalid.Message, cancellationToken);
@@ -120,7 +98,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
         return Page();
     }
 
-    public sealed class CharacterForm
+    public sealed class CharacterForm : IEntryForm
     {
         [Required(ErrorMessage = "Give the character a name.")]
         [StringLength(200, ErrorMessage = "The name is too long: at most 200 characters.")]

@@ -11,16 +11,11 @@ namespace JimPam.Wiki.Pages.Admin.Episodes;
 /// Creates an episode (/admin/episodes/new) or edits one. Saving goes through <see cref="EntryWriter"/>: a changed
 /// address keeps the old one as a redirect, a changed title stays as an alias, and links in every body follow.
 /// </summary>
-public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> logger) : PageModel
+public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> logger) : EntryFormModel<EditModel.EpisodeForm>(db, logger)
 {
-    [BindProperty]
-    public EpisodeForm Form { get; set; } = new();
-
     public int? Id { get; private set; }
 
     public string? CurrentTitle { get; private set; }
-
-    public EntryConflict? Conflict { get; private set; }
 
     public bool Deleted { get; private set; }
 
@@ -33,7 +28,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
             return Page();
         }
 
-        var episode = await db.Episodes.AsNoTracking().Where(e => e.Id == id)
+        var episode = await Db.Episodes.AsNoTracking().Where(e => e.Id == id)
             .Select(e => new { e.Title, e.Slug, Season = e.Season.Number, e.NumberInSeason, e.AirDate, Aliases = e.Aliases.Select(a => a.Title).ToList(), e.Revision, e.Deleted })
             .FirstOrDefaultAsync(cancellationToken);
         if (episode is null)
@@ -59,7 +54,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
     {
         if (id is not null)
         {
-            CurrentTitle = await db.Episodes.Where(e => e.Id == id).Select(e => e.Title).FirstOrDefaultAsync(cancellationToken);
+            CurrentTitle = await Db.Episodes.Where(e => e.Id == id).Select(e => e.Title).FirstOrDefaultAsync(cancellationToken);
             if (CurrentTitle is null)
             {
                 return NotFound();
@@ -72,31 +67,14 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
             return Page();
         }
 
-        var author = User.Identity?.Name ?? "";
         var fields = new EpisodeSnapshot(Form.Title, Form.Slug ?? "", Form.Season, Form.NumberInSeason, Form.AirDate, EntryForms.Lines(Form.Aliases));
-        var result = await writer.SaveEpisodeAsync(id, Form.BaseRevision, fields, author, Form.Summary ?? "", cancellationToken);
-        switch (result)
-        {
-            case EntrySaveResult.Saved saved:
-                logger.LogInformation("Editor {Editor} saved episode {EpisodeId} as revision {Revision}", author, saved.Id, saved.Revision);
-                return RedirectToPage("/Episodes/Episode", new { slug = saved.Slug });
-            case EntrySaveResult.Invalid invalid:
-                ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
-                return Page();
-            case EntrySaveResult.Conflict conflict:
-                logger.LogInformation("Editor {Editor} met an edit conflict on episode {EpisodeId}: base {Base}, current {Current}", author, id, Form.BaseRevision, conflict.CurrentRevision);
-                Conflict = await EntryForms.ConflictAsync(db, Revision.EpisodeType, id!.Value, conflict, fields, cancellationToken);
-                ModelState.Remove($"{nameof(Form)}.{nameof(EpisodeForm.BaseRevision)}");
-                Form.BaseRevision = conflict.CurrentRevision;
-                return Page();
-            default:
-                return NotFound();
-        }
+        var result = await writer.SaveEpisodeAsync(id, Form.BaseRevision, fields, Editor, Form.Summary ?? "", cancellationToken);
+        return await AnswerAsync(result, Revision.EpisodeType, id, fields, saved => RedirectToPage("/Episodes/Episode", new { slug = saved.Slug }), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await db.Episodes.AnyAsync(x => x.Id == id, cancellationToken))
+        if (!await Db.Episodes.AnyAsync(x => x.Id == id, cancellationToken))
         {
             return NotFound();
         }
@@ -105,7 +83,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
         switch (await writer.DeleteEpisodeAsync(id, Form.BaseRevision, author, Form.Summary ?? "", cancellationToken))
         {
             case EntrySaveResult.Saved saved:
-                logger.LogInformation("Editor {Editor} deleted episode {Id} as revision {Revision}", author, id, saved.Revision);
+                Log.LogInformation("Editor {Editor} deleted episode {Id} as revision {Revision}", author, id, saved.Revision);
                 return RedirectToPage("/History/Entry", new { type = Revision.EpisodeType, id });
             case EntrySaveResult.Invalid invalid:
                 return await RefusedAsync(id, invalid.Message, cancellationToken);
@@ -122,7 +100,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
         return Page();
     }
 
-    public sealed class EpisodeForm
+    public sealed class EpisodeForm : IEntryForm
     {
         [Required(ErrorMessage = "Give the episode a title.")]
         [StringLength(200, ErrorMessage = "The title is too long: at most 200 characters.")]

@@ -9,11 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace JimPam.Wiki.Pages.Admin.Jokes;
 
 /// <summary>Adds a recurring joke (/admin/jokes/new), or edits or deletes one, through <see cref="EntryWriter"/>.</summary>
-public class EditModel(WikiDbContext db, EntryWriter writer, WikiRenderer renderer, ILogger<EditModel> logger) : PageModel
+public class EditModel(WikiDbContext db, EntryWriter writer, WikiRenderer renderer, ILogger<EditModel> logger) : EntryFormModel<EditModel.JokeForm>(db, logger)
 {
-    [BindProperty]
-    public JokeForm Form { get; set; } = new();
-
     public int? Id { get; private set; }
 
     public bool Deleted { get; private set; }
@@ -21,8 +18,6 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiRenderer render
     public IHtmlContent? Preview { get; private set; }
 
     public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
-
-    public EntryConflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
@@ -69,7 +64,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiRenderer render
         }
 
         var fields = new JokeSnapshot(Form.Body);
-        return await HandleAsync(id, await writer.SaveJokeAsync(id, Form.BaseRevision, fields, User.Identity?.Name ?? "", Form.Summary ?? "", cancellationToken), fields, cancellationToken);
+        return await HandleAsync(id, await writer.SaveJokeAsync(id, Form.BaseRevision, fields, Editor, Form.Summary ?? "", cancellationToken), fields, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
@@ -80,36 +75,22 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiRenderer render
         }
 
         ModelState.Clear();
-        return await HandleAsync(id, await writer.DeleteJokeAsync(id, Form.BaseRevision, User.Identity?.Name ?? "", Form.Summary ?? "", cancellationToken), new JokeSnapshot(Form.Body, true), cancellationToken);
+        return await HandleAsync(id, await writer.DeleteJokeAsync(id, Form.BaseRevision, Editor, Form.Summary ?? "", cancellationToken), new JokeSnapshot(Form.Body, true), cancellationToken);
     }
 
-    private async Task<IActionResult> HandleAsync(int? id, EntrySaveResult result, JokeSnapshot fields, CancellationToken cancellationToken)
-    {
-        switch (result)
-        {
-            case EntrySaveResult.Saved saved:
-                logger.LogInformation("Editor {Editor} saved recurring joke {JokeId} as revision {Revision}", User.Identity?.Name, saved.Id, saved.Revision);
-                return RedirectToPage("/History/Entry", new { type = Revision.JokeType, id = saved.Id });
-            case EntrySaveResult.Conflict conflict:
-                Conflict = await EntryForms.ConflictAsync(db, Revision.JokeType, id!.Value, conflict, fields, cancellationToken);
-                ModelState.Remove($"{nameof(Form)}.{nameof(JokeForm.BaseRevision)}");
-                Form.BaseRevision = conflict.CurrentRevision;
-                return Page();
-            default:
-                return NotFound();
-        }
-    }
+    private Task<IActionResult> HandleAsync(int? id, EntrySaveResult result, JokeSnapshot fields, CancellationToken cancellationToken) =>
+        AnswerAsync(result, Revision.JokeType, id, fields, saved => RedirectToPage("/History/Entry", new { type = Revision.JokeType, id = saved.Id }), cancellationToken);
 
     private async Task<Found?> FindAsync(int id, CancellationToken cancellationToken)
     {
-        var joke = await db.Jokes.AsNoTracking().Where(j => j.Id == id).Select(j => new Found(j.BodyMarkdown, j.Revision, j.Deleted)).FirstOrDefaultAsync(cancellationToken);
+        var joke = await Db.Jokes.AsNoTracking().Where(j => j.Id == id).Select(j => new Found(j.BodyMarkdown, j.Revision, j.Deleted)).FirstOrDefaultAsync(cancellationToken);
         (Id, Deleted) = (id, joke?.Deleted ?? false);
         return joke;
     }
 
     private sealed record Found(string BodyMarkdown, int Revision, bool Deleted);
 
-    public sealed class JokeForm
+    public sealed class JokeForm : IEntryForm
     {
         [Required(ErrorMessage = "The joke cannot be empty; to remove it, delete it instead.")]
         [StringLength(4000, ErrorMessage = "The joke is too long: at most 4,000 characters.")]

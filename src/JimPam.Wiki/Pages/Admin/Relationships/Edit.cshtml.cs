@@ -12,11 +12,8 @@ namespace JimPam.Wiki.Pages.Admin.Relationships;
 /// Edits the relationship article's own fields: title, status, epigraph, intro, behind the scenes and members. Its
 /// paragraphs and jokes have their own forms. Saving goes through <see cref="EntryWriter"/>.
 /// </summary>
-public class EditModel(WikiDbContext db, EntryWriter writer, WikiRenderer renderer, ILogger<EditModel> logger) : PageModel
+public class EditModel(WikiDbContext db, EntryWriter writer, WikiRenderer renderer, ILogger<EditModel> logger) : EntryFormModel<EditModel.RelationshipForm>(db, logger)
 {
-    [BindProperty]
-    public RelationshipForm Form { get; set; } = new();
-
     public int Id { get; private set; }
 
     public IHtmlContent? IntroPreview { get; private set; }
@@ -25,11 +22,9 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiRenderer render
 
     public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
 
-    public EntryConflict? Conflict { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var r = await db.Relationships.AsNoTracking().Where(r => r.Id == id)
+        var r = await Db.Relationships.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new
             {
                 r.Title,
@@ -94,33 +89,18 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiRenderer render
             return Page();
         }
 
-        var author = User.Identity?.Name ?? "";
         var fields = new RelationshipSnapshot(Form.Title, Form.Status ?? "", Form.QuoteText ?? "", Form.QuoteSpeaker ?? "", Form.QuoteEpisode, Form.Intro, Form.BehindTheScenes ?? "", EntryForms.Lines(Form.Members));
-        switch (await writer.SaveRelationshipAsync(id, Form.BaseRevision, fields, author, Form.Summary ?? "", cancellationToken))
-        {
-            case EntrySaveResult.Saved saved:
-                logger.LogInformation("Editor {Editor} saved relationship {RelationshipId} as revision {Revision}", author, id, saved.Revision);
-                return RedirectToPage("/Index");
-            case EntrySaveResult.Invalid invalid:
-                ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
-                return Page();
-            case EntrySaveResult.Conflict conflict:
-                Conflict = await EntryForms.ConflictAsync(db, Revision.RelationshipType, id, conflict, fields, cancellationToken);
-                ModelState.Remove($"{nameof(Form)}.{nameof(RelationshipForm.BaseRevision)}");
-                Form.BaseRevision = conflict.CurrentRevision;
-                return Page();
-            default:
-                return NotFound();
-        }
+        var result = await writer.SaveRelationshipAsync(id, Form.BaseRevision, fields, Editor, Form.Summary ?? "", cancellationToken);
+        return await AnswerAsync(result, Revision.RelationshipType, id, fields, _ => RedirectToPage("/Index"), cancellationToken);
     }
 
     private async Task<bool> ExistsAsync(int id, CancellationToken cancellationToken)
     {
         Id = id;
-        return await db.Relationships.AnyAsync(r => r.Id == id, cancellationToken);
+        return await Db.Relationships.AnyAsync(r => r.Id == id, cancellationToken);
     }
 
-    public sealed class RelationshipForm
+    public sealed class RelationshipForm : IEntryForm
     {
         [Required(ErrorMessage = "Give the article a title.")]
         [StringLength(200, ErrorMessage = "The title is too long: at most 200 characters.")]

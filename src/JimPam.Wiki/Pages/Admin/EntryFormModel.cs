@@ -1,0 +1,56 @@
+using JimPam.Wiki.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JimPam.Wiki.Pages.Admin;
+
+/// <summary>A form that edits one entry from a known revision.</summary>
+public interface IEntryForm
+{
+    /// <summary>The revision the form was loaded from; a save from an older one is merged or refused.</summary>
+    int BaseRevision { get; set; }
+}
+
+/// <summary>
+/// What the forms that save through <see cref="EntryWriter"/> share: their bound form, and the one way they answer the
+/// writer's result (go on when saved, show an error next to its field, or show the conflict with the editor's values kept).
+/// </summary>
+public abstract class EntryFormModel<TForm>(WikiDbContext db, ILogger logger) : PageModel
+    where TForm : class, IEntryForm, new()
+{
+    [BindProperty]
+    public TForm Form { get; set; } = new();
+
+    public EntryConflict? Conflict { get; private set; }
+
+    protected WikiDbContext Db { get; } = db;
+
+    protected ILogger Log { get; } = logger;
+
+    protected string Editor => User.Identity?.Name ?? "";
+
+    protected async Task<IActionResult> AnswerAsync<TSnapshot>(
+        EntrySaveResult result, string type, int? id, TSnapshot fields, Func<EntrySaveResult.Saved, IActionResult> saved, CancellationToken cancellationToken)
+        where TSnapshot : class
+    {
+        switch (result)
+        {
+            case EntrySaveResult.Saved done:
+                Log.LogInformation("Editor {Editor} saved {EntityType} {EntityId} as revision {Revision}", Editor, type, done.Id, done.Revision);
+                return saved(done);
+            case EntrySaveResult.Invalid invalid:
+                ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
+                return Page();
+            case EntrySaveResult.Conflict conflict when id is { } existing:
+                Log.LogInformation("Editor {Editor} met an edit conflict on {EntityType} {EntityId}: base {Base}, current {Current}", Editor, type, existing, Form.BaseRevision, conflict.CurrentRevision);
+                Conflict = await EntryForms.ConflictAsync(Db, type, existing, conflict, fields, cancellationToken);
+
+                // The editor has now seen the current values: a second save, on purpose, starts from them.
+                ModelState.Remove($"{nameof(Form)}.{nameof(IEntryForm.BaseRevision)}");
+                Form.BaseRevision = conflict.CurrentRevision;
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+}
