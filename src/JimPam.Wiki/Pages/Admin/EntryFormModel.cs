@@ -53,4 +53,24 @@ public abstract class EntryFormModel<TForm>(WikiDbContext db, ILogger logger) : 
                 return NotFound();
         }
     }
+
+    /// <summary>
+    /// Answers a delete: on to the entry's history when it is done; otherwise the form again, reloaded with the
+    /// current values by <paramref name="reload"/>, and the reason above it.
+    /// </summary>
+    protected async Task<IActionResult> AnswerDeleteAsync(EntrySaveResult result, string type, int id, Func<Task> reload)
+    {
+        if (result is EntrySaveResult.Saved saved)
+        {
+            Log.LogInformation("Editor {Editor} deleted {EntityType} {EntityId} as revision {Revision}", Editor, type, id, saved.Revision);
+            return RedirectToPage("/History/Entry", new { type, id });
+        }
+
+        ModelState.Clear();
+        await reload();
+        ModelState.AddModelError(string.Empty, result is EntrySaveResult.Invalid invalid
+            ? invalid.Message
+            : "Nothing was deleted: someone saved this entry after you opened it. Here are the current values; look at them before you decide again.");
+        return Page();
+    }
 }

@@ -77,25 +77,8 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
             return NotFound();
         }
 
-        var author = User.Identity?.Name ?? "";
-        switch (await writer.DeleteCharacterAsync(id, Form.BaseRevision, author, Form.Summary ?? "", cancellationToken))
-        {
-            case EntrySaveResult.Saved saved:
-                Log.LogInformation("Editor {Editor} deleted character {Id} as revision {Revision}", author, id, saved.Revision);
-                return RedirectToPage("/History/Entry", new { type = Revision.CharacterType, id });
-            case EntrySaveResult.Invalid invalid:
-                return await RefusedAsync(id, invalid.Message, cancellationToken);
-            default:
-                return await RefusedAsync(id, "Nothing was deleted: someone saved this entry after you opened it. Here are the current values; look at them before you decide again.", cancellationToken);
-        }
-    }
-
-    private async Task<IActionResult> RefusedAsync(int id, string message, CancellationToken cancellationToken)
-    {
-        ModelState.Clear();
-        await OnGetAsync(id, null, cancellationToken);
-        ModelState.AddModelError(string.Empty, message);
-        return Page();
+        var result = await writer.DeleteCharacterAsync(id, Form.BaseRevision, Editor, Form.Summary ?? "", cancellationToken);
+        return await AnswerDeleteAsync(result, Revision.CharacterType, id, () => OnGetAsync(id, null, cancellationToken));
     }
 
     public sealed class CharacterForm : IEntryForm

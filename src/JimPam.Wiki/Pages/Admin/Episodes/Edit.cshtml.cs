@@ -79,25 +79,8 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
             return NotFound();
         }
 
-        var author = User.Identity?.Name ?? "";
-        switch (await writer.DeleteEpisodeAsync(id, Form.BaseRevision, author, Form.Summary ?? "", cancellationToken))
-        {
-            case EntrySaveResult.Saved saved:
-                Log.LogInformation("Editor {Editor} deleted episode {Id} as revision {Revision}", author, id, saved.Revision);
-                return RedirectToPage("/History/Entry", new { type = Revision.EpisodeType, id });
-            case EntrySaveResult.Invalid invalid:
-                return await RefusedAsync(id, invalid.Message, cancellationToken);
-            default:
-                return await RefusedAsync(id, "Nothing was deleted: someone saved this entry after you opened it. Here are the current values; look at them before you decide again.", cancellationToken);
-        }
-    }
-
-    private async Task<IActionResult> RefusedAsync(int id, string message, CancellationToken cancellationToken)
-    {
-        ModelState.Clear();
-        await OnGetAsync(id, null, cancellationToken);
-        ModelState.AddModelError(string.Empty, message);
-        return Page();
+        var result = await writer.DeleteEpisodeAsync(id, Form.BaseRevision, Editor, Form.Summary ?? "", cancellationToken);
+        return await AnswerDeleteAsync(result, Revision.EpisodeType, id, () => OnGetAsync(id, null, cancellationToken));
     }
 
     public sealed class EpisodeForm : IEntryForm
