@@ -49,8 +49,8 @@ public sealed class StartupTests : IDisposable
         await using var second = StartApp(database);
         using var secondScope = second.Services.CreateScope();
         var reopened = secondScope.ServiceProvider.GetRequiredService<WikiDbContext>();
-        Assert.Equal(52, await reopened.Events.CountAsync());
-        Assert.Equal(186, await reopened.Episodes.CountAsync());
+        Assert.Equal(SeedCounts.Events, await reopened.Events.CountAsync());
+        Assert.Equal(SeedCounts.Episodes, await reopened.Episodes.CountAsync());
         Assert.Equal(1, await reopened.Relationships.CountAsync());
         Assert.Equal("Edited by a test before the restart.", (await reopened.Seasons.SingleAsync(s => s.Number == 7)).Summary);
     }

@@ -37,7 +37,7 @@ public class CharacterPageTests(WikiAppFactory app)
         var (_, page) = await app.GetPageAsync("/characters");
 
         var links = page.QuerySelectorAll(".character-list a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(24, links.Count);
+        Assert.Equal(SeedCounts.Characters, links.Count);
         Assert.Contains("/characters/cecelia-halpert", links);
     }
 
