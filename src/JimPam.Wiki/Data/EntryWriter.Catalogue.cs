@@ -7,7 +7,7 @@ namespace JimPam.Wiki.Data;
 /// Episodes and characters, the catalogue that wiki links resolve against. A renamed slug is kept as a retired address
 /// (answered with a permanent redirect) and a renamed title as an alias (so old wiki links still resolve); clashing
 /// titles and addresses are refused; and every body is rendered again, so a new name turns broken links into working
-/// ones and a removed name the reverse. The link catalogue is reloaded after the commit.
+/// ones and a removed name the reverse.
 /// </summary>
 public sealed partial class EntryWriter
 {
@@ -168,7 +168,7 @@ public sealed partial class EntryWriter
             return Applied.Refused(nameof(EpisodeSnapshot.Slug), $"Another {type} already has the address “{slug}”.");
         }
 
-        var resolver = await WikiLinkCatalog.LoadAsync(db, cancellationToken);
+        var resolver = await LinkContext.LoadResolverAsync(db, cancellationToken);
         var ownKind = type == Revision.EpisodeType ? WikiLinkKind.Episode : WikiLinkKind.Character;
         foreach (var name in aliases.Prepend(title))
         {

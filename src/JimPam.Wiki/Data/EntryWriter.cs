@@ -24,7 +24,7 @@ public abstract record EntrySaveResult
 /// fields through its own rules, stores the HTML and link rows of any Markdown it holds, and writes the revision.
 /// Readers see the change on their next request.
 /// </summary>
-public sealed partial class EntryWriter(WikiDbContext db, WikiLinkCatalog catalog, StoredBodies bodies, TimeProvider clock)
+public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, TimeProvider clock)
 {
     public const string ImportSummary = EventWriter.ImportSummary;
 
@@ -118,7 +118,6 @@ public sealed partial class EntryWriter(WikiDbContext db, WikiLinkCatalog catalo
             return await ConflictAsync(type, raced, cancellationToken);
         }
 
-        catalog.Invalidate();
         return new EntrySaveResult.Saved(applied.Id(), applied.Slug(), applied.Revision);
     }
 

@@ -35,7 +35,7 @@ public abstract record EventSaveResult
 /// citation and mention rows from the body, and writes the revision. The event's revision number is a concurrency
 /// token, so two writes racing from the same base cannot both succeed.
 /// </summary>
-public sealed class EventWriter(WikiDbContext db, WikiLinkCatalog catalog, StoredBodies bodies, TimeProvider clock)
+public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvider clock)
 {
     public const string ImportAuthor = "import";
     public const string ImportSummary = "Imported from the source article";
@@ -94,7 +94,7 @@ public sealed class EventWriter(WikiDbContext db, WikiLinkCatalog catalog, Store
         var created = new RelationshipEvent { RelationshipId = relationshipId, Kind = draft.Kind, ImageSlot = draft.ImageSlot, Order = int.MinValue };
         db.Events.Add(created);
         await PlaceAsync(created, seasonId, draft.Place.Position, cancellationToken);
-        var links = new LinkContext(await catalog.GetResolverAsync(cancellationToken), await WikiLinkCatalog.LoadMentionFinderAsync(db, cancellationToken));
+        var links = await LinkContext.LoadAsync(db, cancellationToken);
         bodies.Set(created, Normalise(draft.BodyMarkdown), links);
         created.Revision = 1;
         await db.SaveChangesAsync(cancellationToken);
@@ -203,7 +203,7 @@ public sealed class EventWriter(WikiDbContext db, WikiLinkCatalog catalog, Store
 
         var next = change.Fields;
         (target.Kind, target.ImageSlot, target.Deleted) = (next.Kind, next.ImageSlot, next.Deleted);
-        var links = new LinkContext(await catalog.GetResolverAsync(cancellationToken), await WikiLinkCatalog.LoadMentionFinderAsync(db, cancellationToken));
+        var links = await LinkContext.LoadAsync(db, cancellationToken);
         bodies.Set(target, next.BodyMarkdown, links);
         var revision = target.Revision + 1;
         try

@@ -103,10 +103,3 @@ public sealed class StoredBodies(WikiMarkdown markdown)
         rows.RemoveAll(r => r.Field == field && r.Position >= links.Count);
     }
 }
-
-/// <summary>What a body's wiki links and names resolve against: the current catalogue of episodes and characters.</summary>
-public sealed record LinkContext(WikiLinkResolver Resolver, MentionFinder Mentions)
-{
-    public static async Task<LinkContext> LoadAsync(WikiDbContext db, CancellationToken cancellationToken) =>
-        new(await WikiLinkCatalog.LoadAsync(db, cancellationToken), await WikiLinkCatalog.LoadMentionFinderAsync(db, cancellationToken));
-}

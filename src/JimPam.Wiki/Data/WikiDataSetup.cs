@@ -25,6 +25,7 @@ public static class WikiDataSetup
         services.AddScoped<SeedImporter>();
         services.AddSingleton<JimPam.Wiki.Content.WikiMarkdown>();
         services.AddSingleton<StoredBodies>();
+        services.AddScoped<PreviewRenderer>();
         services.AddScoped<EventWriter>();
         services.AddScoped<EntryWriter>();
         services.TryAddSingleton(TimeProvider.System);

@@ -12,8 +12,6 @@ public static class WikiWeb
 {
     public static IServiceCollection AddWikiWeb(this IServiceCollection services)
     {
-        services.AddSingleton<WikiLinkCatalog>();
-        services.AddScoped<WikiRenderer>();
         services.AddSingleton<SiteAddress>();
         services.AddRazorPages(options =>
         {

@@ -42,6 +42,25 @@ public sealed class EditCatalogueTests : EditorTestBase
     }
 
     [Fact]
+    public async Task A_second_app_instance_on_the_same_database_resolves_a_character_the_first_one_created()
+    {
+        await using var second = WikiAppFactory.OnDatabase(App.DatabasePath);
+        using var jim = new EditorSession(second);
+        (await jim.LogInAsync("jim")).Dispose();
+        var editUrl = (await jim.GetPageAsync("/seasons/5")).QuerySelector(".event .edit-links a")!.GetAttribute("href")!;
+        using var before = await jim.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Body"] = "Pam meets [[Astrid Levinson]]." }, button: "Preview");
+        Assert.Contains("[[Astrid Levinson]]", new HtmlParser().ParseDocument(await before.Content.ReadAsStringAsync()).QuerySelector(".broken-links")!.TextContent, StringComparison.Ordinal);
+
+        (await Pam.SubmitAsync("/admin/characters/new", new Dictionary<string, string> { ["Form.Name"] = "Astrid Levinson" })).Dispose();
+        using var saved = await jim.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Body"] = "Pam meets [[Astrid Levinson]]." });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, season) = await App.GetPageAsync("/seasons/5");
+        Assert.Contains(season.QuerySelectorAll("a.character-link"), a => a.GetAttribute("href") == "/characters/astrid-levinson");
+        Assert.Empty(season.QuerySelectorAll("a.wikilink.broken"));
+    }
+
+    [Fact]
     public async Task Renaming_an_episode_s_address_and_title_keeps_the_old_address_and_the_old_links_working()
     {
         var editUrl = await EditLinkAsync("/episodes/pilot");

@@ -13,7 +13,7 @@ namespace JimPam.Wiki.Pages.Admin.Events;
 /// will; saving goes through <see cref="EventWriter"/>, which refuses a save whose base revision is stale,
 /// and then this page shows the current text beside the editor's own, which is kept intact.
 /// </summary>
-public class EditModel(WikiDbContext db, EventWriter writer, WikiRenderer renderer, ILogger<EditModel> logger) : PageModel
+public class EditModel(WikiDbContext db, EventWriter writer, PreviewRenderer renderer, ILogger<EditModel> logger) : PageModel
 {
     public const int MaxBodyLength = 20_000;
 

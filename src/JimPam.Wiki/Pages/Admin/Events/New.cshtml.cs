@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace JimPam.Wiki.Pages.Admin.Events;
 
 /// <summary>Adds a paragraph or an image caption to a season, at the place the editor picks, through <see cref="EventWriter"/>.</summary>
-public class NewModel(EventWriter writer, WikiRenderer renderer, ILogger<NewModel> logger) : PageModel
+public class NewModel(EventWriter writer, PreviewRenderer renderer, ILogger<NewModel> logger) : PageModel
 {
     [BindProperty]
     public NewEventForm Form { get; set; } = new();

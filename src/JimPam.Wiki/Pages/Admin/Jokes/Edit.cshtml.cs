@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JimPam.Wiki.Pages.Admin.Jokes;
 
 /// <summary>Adds a recurring joke (/admin/jokes/new), or edits or deletes one, through <see cref="EntryWriter"/>.</summary>
-public class EditModel(WikiDbContext db, EntryWriter writer, WikiRenderer renderer, ILogger<EditModel> logger) : EntryFormModel<EditModel.JokeForm>(db, logger)
+public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer renderer, ILogger<EditModel> logger) : EntryFormModel<EditModel.JokeForm>(db, logger)
 {
     public int? Id { get; private set; }
 

@@ -12,7 +12,7 @@ namespace JimPam.Wiki.Pages.Admin.Relationships;
 /// Edits the relationship article's own fields: title, status, epigraph, intro, behind the scenes and members. Its
 /// paragraphs and jokes have their own forms. Saving goes through <see cref="EntryWriter"/>.
 /// </summary>
-public class EditModel(WikiDbContext db, EntryWriter writer, WikiRenderer renderer, ILogger<EditModel> logger) : EntryFormModel<EditModel.RelationshipForm>(db, logger)
+public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer renderer, ILogger<EditModel> logger) : EntryFormModel<EditModel.RelationshipForm>(db, logger)
 {
     public int Id { get; private set; }
 

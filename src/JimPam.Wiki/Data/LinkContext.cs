@@ -1,45 +1,17 @@
-using JimPam.Wiki.Data;
+using JimPam.Wiki.Content;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Content;
+namespace JimPam.Wiki.Data;
 
 /// <summary>
-/// Holds the resolver for wiki links, built from the episode and character tables once and reused
-/// until <see cref="Invalidate"/> is called after the catalogue changes.
+/// What a body's wiki links and names resolve against: the episodes and characters in the database, read afresh by
+/// every save and preview (inside the save's transaction), so no process ever renders against a stale catalogue,
+/// even with two app instances on one database. Deleted entries answer to no name.
 /// </summary>
-public sealed class WikiLinkCatalog(IServiceScopeFactory scopes) : IDisposable
+public sealed record LinkContext(WikiLinkResolver Resolver, MentionFinder Mentions)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile WikiLinkResolver? _resolver;
-
-    public async Task<WikiLinkResolver> GetResolverAsync(CancellationToken cancellationToken)
-    {
-        if (_resolver is { } cached)
-        {
-            return cached;
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_resolver is null)
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
-                _resolver = await LoadAsync(db, cancellationToken);
-            }
-
-            return _resolver;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public void Invalidate() => _resolver = null;
-
-    public void Dispose() => _gate.Dispose();
+    public static async Task<LinkContext> LoadAsync(WikiDbContext db, CancellationToken cancellationToken) =>
+        new(await LoadResolverAsync(db, cancellationToken), await LoadMentionFinderAsync(db, cancellationToken));
 
     /// <summary>A finder for the names and aliases of every character, for the mention rows of a body being saved.</summary>
     public static async Task<MentionFinder> LoadMentionFinderAsync(WikiDbContext db, CancellationToken cancellationToken)
@@ -51,7 +23,7 @@ public sealed class WikiLinkCatalog(IServiceScopeFactory scopes) : IDisposable
         return new MentionFinder(characters.Select(c => (c.Id, c.Aliases.Prepend(c.Name))));
     }
 
-    public static async Task<WikiLinkResolver> LoadAsync(WikiDbContext db, CancellationToken cancellationToken)
+    public static async Task<WikiLinkResolver> LoadResolverAsync(WikiDbContext db, CancellationToken cancellationToken)
     {
         // Deleted entries answer to no name: links to them show as broken until they are restored.
         var episodes = await db.Episodes.AsNoTracking()
