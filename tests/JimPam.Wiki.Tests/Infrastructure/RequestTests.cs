@@ -13,7 +13,7 @@ public class RequestTests(WikiAppFactory app)
     public static TheoryData<string, string> PagesAndMethods()
     {
         var data = new TheoryData<string, string>();
-        foreach (var page in new[] { "/", "/seasons", "/seasons/3", "/episodes", "/episodes/the-dundies", "/characters", "/characters/pam-beesly", "/missing?title=Nope" })
+        foreach (var page in new[] { "/", "/seasons", "/seasons/3", "/episodes", "/episodes/the-dundies", "/characters", "/characters/pam-beesly", "/missing?title=Nope", "/recent-changes", "/recent-changes.atom", "/history/event/1" })
         {
             foreach (var method in new[] { "TRACE", "PUT", "DELETE", "PATCH", "OPTIONS", "POST" })
             {

@@ -202,6 +202,7 @@ public sealed class EditCatalogueTests : EditorTestBase
         Assert.Equal(HttpStatusCode.Unauthorized, post.StatusCode);
         using var revert = await reader.Client.PostAsync(new Uri("/admin/episode/1/revert", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["ToRevision"] = "1" }));
         Assert.Equal(HttpStatusCode.Unauthorized, revert.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, await Pam.StatusOfAsync("/admin/episode/1/revert"));
         using var forged = await Pam.Client.PostAsync(new Uri("/admin/characters/new", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Name"] = "Forged" }));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
 
