@@ -11,6 +11,12 @@ namespace JimPam.Wiki.Data;
 /// </summary>
 public sealed class StoredBodies(WikiMarkdown markdown)
 {
+    /// <summary>
+    /// The version of the rendering (Markdown pipeline, wiki-link HTML, sanitiser settings) that stored HTML comes from.
+    /// Change it with any change to what the same Markdown renders to: the next start-up renders every body again.
+    /// </summary>
+    public const string RendererVersion = "2026-11-29.1";
+
     /// <summary>Sets an event's body (the paragraph, or a figure's caption) and everything derived from it.</summary>
     public RenderedBody Set(RelationshipEvent target, string body, LinkContext links)
     {
@@ -69,11 +75,31 @@ public sealed class StoredBodies(WikiMarkdown markdown)
         {
             SetArticle(relationship, relationship.IntroMarkdown, relationship.BehindTheScenesMarkdown, links);
         }
+
+        await MarkRenderedAsync(db, cancellationToken);
     }
 
-    /// <summary>Whether any body was saved before its HTML was stored (a database from an older version).</summary>
-    public static async Task<bool> AnyUnrenderedAsync(WikiDbContext db, CancellationToken cancellationToken) =>
-        await db.Events.AnyAsync(e => e.BodyHtml == null, cancellationToken)
+    /// <summary>Records that every stored body was rendered by this version (saved with the caller's next SaveChanges).</summary>
+    public static async Task MarkRenderedAsync(WikiDbContext db, CancellationToken cancellationToken)
+    {
+        var setting = await db.SiteSettings.FindAsync([SiteSetting.RenderedWith], cancellationToken);
+        if (setting is null)
+        {
+            db.SiteSettings.Add(new SiteSetting { Key = SiteSetting.RenderedWith, Value = RendererVersion });
+        }
+        else
+        {
+            setting.Value = RendererVersion;
+        }
+    }
+
+    /// <summary>
+    /// Whether the stored HTML must be rendered again: some body was saved before HTML was stored, or the HTML came
+    /// from another version of the rendering.
+    /// </summary>
+    public static async Task<bool> NeedsRenderingAsync(WikiDbContext db, CancellationToken cancellationToken) =>
+        await db.SiteSettings.Where(s => s.Key == SiteSetting.RenderedWith).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken) != RendererVersion
+        || await db.Events.AnyAsync(e => e.BodyHtml == null, cancellationToken)
         || await db.Jokes.AnyAsync(j => j.BodyHtml == null, cancellationToken)
         || await db.Relationships.AnyAsync(r => r.IntroHtml == null || r.BehindTheScenesHtml == null, cancellationToken);
 

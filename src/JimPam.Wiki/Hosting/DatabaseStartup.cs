@@ -32,14 +32,14 @@ public static class DatabaseStartup
                 await SeedAsync(scope.ServiceProvider.GetRequiredService<SeedImporter>(), options.ResolveSeedFolder(), path, logger, cancellationToken);
             }
 
-            if (await StoredBodies.AnyUnrenderedAsync(db, cancellationToken))
+            if (await db.Seasons.AnyAsync(cancellationToken) && await StoredBodies.NeedsRenderingAsync(db, cancellationToken))
             {
-                // A database from before the HTML of bodies was stored: render them all once, in one transaction.
+                // Stored HTML from an older version of the rendering, or none: render every body once, in one transaction.
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await scope.ServiceProvider.GetRequiredService<StoredBodies>().RenderAllAsync(db, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                logger.LogWarning("Rendered and stored the HTML of every body in {Database}, which was saved by an older version", path);
+                logger.LogWarning("Rendered and stored the HTML of every body in {Database} again, with rendering version {RendererVersion}", path, StoredBodies.RendererVersion);
             }
         }
         catch (Exception e) when (SqliteStore.Explain(e, path) is { } explained)

@@ -70,6 +70,7 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
         db.Revisions.AddRange(characters.Select(c => EntryWriter.ImportRevision(c, importedAt)));
         db.Revisions.AddRange(seasons.Values.Select(s => EntryWriter.ImportRevision(s, importedAt)));
         db.Revisions.AddRange(db.ChangeTracker.Entries<Relationship>().SelectMany(r => EntryWriter.ImportRevisions(r.Entity, importedAt)).ToList());
+        await StoredBodies.MarkRenderedAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(

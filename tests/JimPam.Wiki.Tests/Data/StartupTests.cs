@@ -63,7 +63,8 @@ public sealed class StartupTests : IDisposable
         await using (var first = StartApp(database))
         {
             using var client = first.CreateClient();
-            storedSeason3 = await client.GetStringAsync(new Uri("/seasons/3", UriKind.Relative));
+            storedSeason3 = Story(await client.GetStringAsync(new Uri("/seasons/3", UriKind.Relative)));
+            Assert.Contains("After Jim and Pam part from their kiss", storedSeason3, StringComparison.Ordinal);
             using var scope = first.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
 
@@ -76,13 +77,41 @@ public sealed class StartupTests : IDisposable
 
         await using var second = StartApp(database);
         using var secondClient = second.CreateClient();
-        Assert.Equal(storedSeason3, await secondClient.GetStringAsync(new Uri("/seasons/3", UriKind.Relative)));
+        Assert.Equal(storedSeason3, Story(await secondClient.GetStringAsync(new Uri("/seasons/3", UriKind.Relative))));
         using var secondScope = second.Services.CreateScope();
         var reopened = secondScope.ServiceProvider.GetRequiredService<WikiDbContext>();
         Assert.False(await reopened.Events.AnyAsync(e => e.BodyHtml == null));
         Assert.False(await reopened.Relationships.AnyAsync(r => r.IntroHtml == null));
         Assert.True(await reopened.WikiLinks.AnyAsync());
     }
+
+    [Fact]
+    public async Task Html_stored_by_another_version_of_the_rendering_is_rendered_again_at_start_up()
+    {
+        var database = Path.Combine(_folder.Path, "wiki.db");
+        string storedSeason3;
+        await using (var first = StartApp(database))
+        {
+            using var client = first.CreateClient();
+            storedSeason3 = Story(await client.GetStringAsync(new Uri("/seasons/3", UriKind.Relative)));
+            Assert.Contains("After Jim and Pam part from their kiss", storedSeason3, StringComparison.Ordinal);
+            using var scope = first.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
+            Assert.Equal(StoredBodies.RendererVersion, (await db.SiteSettings.SingleAsync(s => s.Key == SiteSetting.RenderedWith)).Value);
+
+            // As an older rendering would have left it: other HTML, and another version recorded.
+            await db.Events.ExecuteUpdateAsync(e => e.SetProperty(x => x.BodyHtml, "<p>rendered the old way</p>"));
+            await db.SiteSettings.ExecuteUpdateAsync(s => s.SetProperty(x => x.Value, "2026-01-01.0"));
+        }
+
+        await using var second = StartApp(database);
+        using var secondClient = second.CreateClient();
+        Assert.Equal(storedSeason3, Story(await secondClient.GetStringAsync(new Uri("/seasons/3", UriKind.Relative))));
+    }
+
+    // The season's story as the page shows it, without the "last edited ... ago" line, which moves with the clock.
+    private static string Story(string page) =>
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page).QuerySelectorAll("article.season .event, article.season .event-figure").Aggregate("", (all, e) => all + e.OuterHtml);
 
     public void Dispose() => _folder.Dispose();
 }

@@ -12,3 +12,13 @@ internal sealed class RetiredSlugConfiguration : IEntityTypeConfiguration<Retire
         builder.HasIndex(r => new { r.EntityType, r.Slug }).IsUnique();
     }
 }
+
+internal sealed class SiteSettingConfiguration : IEntityTypeConfiguration<SiteSetting>
+{
+    public void Configure(EntityTypeBuilder<SiteSetting> builder)
+    {
+        builder.HasKey(s => s.Key);
+        builder.Property(s => s.Key).HasMaxLength(100);
+        builder.Property(s => s.Value).HasMaxLength(2000);
+    }
+}

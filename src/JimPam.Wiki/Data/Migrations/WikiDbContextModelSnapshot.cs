@@ -450,6 +450,22 @@ namespace JimPam.Wiki.Data.Migrations
                     b.ToTable("Seasons");
                 });
 
+            modelBuilder.Entity("JimPam.Wiki.Data.SiteSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SiteSettings");
+                });
+
             modelBuilder.Entity("JimPam.Wiki.Data.WikiLink", b =>
                 {
                     b.Property<int>("Id")
