@@ -20,5 +20,5 @@ public sealed record RelationshipSnapshot(
 /// <summary>A season's summary line.</summary>
 public sealed record SeasonSnapshot(string Summary);
 
-/// <summary>A recurring joke.</summary>
-public sealed record JokeSnapshot(string Body, bool Deleted = false);
+/// <summary>A recurring joke, and its place in the list (1 is first; null keeps the place it has).</summary>
+public sealed record JokeSnapshot(string Body, bool Deleted = false, int? Position = null);

@@ -37,7 +37,7 @@ public sealed partial class EntryWriter
         foreach (var joke in relationship.Jokes)
         {
             joke.Revision = 1;
-            yield return RevisionLog.Entry(Revision.JokeType, joke.Id, 1, new JokeSnapshot(joke.BodyMarkdown, joke.Deleted), EventWriter.ImportAuthor, ImportSummary, at);
+            yield return RevisionLog.Entry(Revision.JokeType, joke.Id, 1, new JokeSnapshot(joke.BodyMarkdown, joke.Deleted, joke.Order), EventWriter.ImportAuthor, ImportSummary, at);
         }
     }
 
@@ -148,14 +148,25 @@ public sealed partial class EntryWriter
             target = await db.Jokes.Include(j => j.Citations).Include(j => j.Links).SingleAsync(j => j.Id == id, cancellationToken);
             if (target.Revision == 0)
             {
-                db.Revisions.Add(RevisionLog.Entry(Revision.JokeType, target.Id, 1, new JokeSnapshot(target.BodyMarkdown, target.Deleted), EventWriter.ImportAuthor, ImportSummary, clock.GetUtcNow()));
+                db.Revisions.Add(RevisionLog.Entry(Revision.JokeType, target.Id, 1, new JokeSnapshot(target.BodyMarkdown, target.Deleted, target.Order), EventWriter.ImportAuthor, ImportSummary, clock.GetUtcNow()));
                 target.Revision = 1;
             }
         }
 
         target.Deleted = f.Deleted;
         bodies.Set(target, f.Body, await LinkContext.LoadAsync(db, cancellationToken));
+        if (f.Position is { } position)
+        {
+            // The jokes are numbered 1, 2, 3 again with this one at its new place; the others only shift, so they get no revision.
+            var others = await db.Jokes.Where(j => j.RelationshipId == target.RelationshipId && j.Id != target.Id).OrderBy(j => j.Order).ToListAsync(cancellationToken);
+            others.Insert(Math.Clamp(position, 1, others.Count + 1) - 1, target);
+            for (var i = 0; i < others.Count; i++)
+            {
+                others[i].Order = i + 1;
+            }
+        }
+
         target.Revision++;
-        return new Applied(() => target.Id, () => "", target.Revision, () => f, null);
+        return new Applied(() => target.Id, () => "", target.Revision, () => f with { Position = target.Order }, null);
     }
 }

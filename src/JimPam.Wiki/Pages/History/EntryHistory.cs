@@ -40,6 +40,7 @@ public static class EntryHistory
         ["Members"] = "Members",
         ["Summary"] = "Summary",
         ["Body"] = "Text",
+        ["Position"] = "Place in the list",
     };
 
     /// <summary>What the entry is now, or null when there is no such entry.</summary>

@@ -91,6 +91,22 @@ public sealed class EditArticleTests : EditorTestBase
     }
 
     [Fact]
+    public async Task A_joke_added_at_the_top_comes_first_and_can_be_moved_last()
+    {
+        var before = (await App.GetPageAsync("/seasons/2")).Document.QuerySelectorAll(".jokes li").Select(li => li.TextContent.Trim()).ToList();
+        using var created = await Pam.SubmitAsync("/admin/jokes/new", new Dictionary<string, string> { ["Form.Body"] = "Dwight's bobblehead", ["Form.Position"] = "1" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(before.Prepend("Dwight's bobblehead"), (await App.GetPageAsync("/seasons/2")).Document.QuerySelectorAll(".jokes li").Select(li => li.TextContent.Trim()));
+
+        var id = created.Headers.Location!.OriginalString.Split('/')[3];
+        using var moved = await Pam.SubmitAsync($"/admin/jokes/{id}/edit", new Dictionary<string, string> { ["Form.Position"] = "999" });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(before.Append("Dwight's bobblehead"), (await App.GetPageAsync("/seasons/2")).Document.QuerySelectorAll(".jokes li").Select(li => li.TextContent.Trim()));
+        var (_, diff) = await App.GetPageAsync($"/history/joke/{id}?from=1&to=2");
+        Assert.Equal(["Place in the list"], diff.QuerySelectorAll(".diff-field").Select(h => h.TextContent));
+    }
+
+    [Fact]
     public async Task A_joke_is_added_cited_deleted_and_restored()
     {
         var add = (await Pam.GetPageAsync("/seasons/2")).QuerySelectorAll(".jokes-sidebar a").Single(a => a.TextContent == "Add a recurring joke").GetAttribute("href")!;

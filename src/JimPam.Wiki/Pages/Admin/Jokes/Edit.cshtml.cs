@@ -31,7 +31,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
             return NotFound();
         }
 
-        Form = new JokeForm { Body = joke.BodyMarkdown, BaseRevision = joke.Revision };
+        Form = new JokeForm { Body = joke.BodyMarkdown, BaseRevision = joke.Revision, Position = joke.Order };
         return Page();
     }
 
@@ -63,7 +63,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
             return Page();
         }
 
-        var fields = new JokeSnapshot(Form.Body);
+        var fields = new JokeSnapshot(Form.Body, Position: Form.Position);
         return await HandleAsync(id, await writer.SaveJokeAsync(id, Form.BaseRevision, fields, Editor, Form.Summary ?? "", cancellationToken), fields, cancellationToken);
     }
 
@@ -83,12 +83,12 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
 
     private async Task<Found?> FindAsync(int id, CancellationToken cancellationToken)
     {
-        var joke = await Db.Jokes.AsNoTracking().Where(j => j.Id == id).Select(j => new Found(j.BodyMarkdown, j.Revision, j.Deleted)).FirstOrDefaultAsync(cancellationToken);
+        var joke = await Db.Jokes.AsNoTracking().Where(j => j.Id == id).Select(j => new Found(j.BodyMarkdown, j.Revision, j.Deleted, j.Order)).FirstOrDefaultAsync(cancellationToken);
         (Id, Deleted) = (id, joke?.Deleted ?? false);
         return joke;
     }
 
-    private sealed record Found(string BodyMarkdown, int Revision, bool Deleted);
+    private sealed record Found(string BodyMarkdown, int Revision, bool Deleted, int Order);
 
     public sealed class JokeForm : IEntryForm
     {
@@ -100,6 +100,10 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
         [StringLength(500, ErrorMessage = "The summary is too long: at most 500 characters.")]
         [Display(Name = "Edit summary (optional)")]
         public string? Summary { get; set; }
+
+        [Range(1, 999, ErrorMessage = "The place is a number from 1 (first) to 999.")]
+        [Display(Name = "Place in the list (1 is first; 999 puts it last)")]
+        public int Position { get; set; } = 999;
 
         [Range(0, int.MaxValue)]
         public int BaseRevision { get; set; }
