@@ -72,6 +72,40 @@ public sealed class BrowserApp : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Makes an editor account with the app's own command line, as an operator does:
+    /// <c>dotnet JimPam.Wiki.dll editor add NAME --password-stdin</c>, on this app's database.
+    /// </summary>
+    public async Task AddEditorFromCommandLineAsync(string name, string password)
+    {
+        var app = System.Reflection.CustomAttributeExtensions.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>(typeof(BrowserApp).Assembly).Single(a => a.Key == "AppAssembly").Value!;
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(app)!,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { app, "editor", "add", name, "--password-stdin", $"--ConnectionStrings:Wiki=Data Source={Path.Combine(_dataFolder, "wiki.db")}" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = System.Diagnostics.Process.Start(info)!;
+        await process.StandardInput.WriteLineAsync(password);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"editor add {name} exited with {process.ExitCode}: {await output} {await error}");
+        }
+    }
+
     /// <summary>A new browser context (its own cookies and settings) with one page in it.</summary>
     public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 800, ColorScheme colorScheme = ColorScheme.Light)
     {

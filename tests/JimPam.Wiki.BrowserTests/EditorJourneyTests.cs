@@ -10,7 +10,7 @@ public sealed class EditingBrowserSuite : ICollectionFixture<BrowserApp>
     public const string Name = "Browser editing";
 }
 
-/// <summary>An editor made like "editor add" edits a Season 5 paragraph in a real browser: preview, save, read, diff.</summary>
+/// <summary>An editor made with "editor add" on the command line edits a Season 5 paragraph in a real browser: preview, save, read, diff, revert.</summary>
 [Collection(EditingBrowserSuite.Name)]
 public class EditorJourneyTests(BrowserApp app)
 {
@@ -21,7 +21,7 @@ public class EditorJourneyTests(BrowserApp app)
     public async Task An_editor_edits_a_season_5_paragraph_previews_saves_reads_it_and_diffs_it(bool javaScript, ColorScheme theme)
     {
         var name = $"editor-{(javaScript ? "js" : "nojs")}-{theme}".ToLowerInvariant();
-        await app.AddEditorAsync(name, "beach games at the office");
+        await app.AddEditorFromCommandLineAsync(name, "beach games at the office");
         var page = await app.NewPageAsync(javaScript, colorScheme: theme);
         await page.GotoAsync("/login?ReturnUrl=%2Fseasons%2F5");
         await page.GetByLabel("Editor name").FillAsync(name);
