@@ -2,11 +2,20 @@ using JimPam.Wiki;
 using JimPam.Wiki.Accounts;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Hosting;
+using JimPam.Wiki.Import;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-// "editor add pam" and the like manage accounts and exit; settings (--Key=value) still apply to them.
-var command = EditorCommand.Handles(args) ? args.Where(a => !(a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='))).ToArray() : null;
+// "editor add pam" and the like manage accounts and exit; "generate --relationships 100 --events 100000 --into wiki.db"
+// grows a wiki with made-up couples for the scale benchmark. Settings (--Key=value) still apply to both.
+var words = args.Where(a => !(a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='))).ToArray();
+var command = EditorCommand.Handles(args) || SyntheticWiki.Handles(args) ? words : null;
+var generate = SyntheticWiki.Handles(args) ? SyntheticWiki.Parse(words) : null;
+if (SyntheticWiki.Handles(args) && generate is null)
+{
+    await Console.Error.WriteLineAsync(SyntheticWiki.Usage);
+    return 2;
+}
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -20,6 +29,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (command is not null)
 {
     builder.Configuration.AddInMemoryCollection([new("Serilog:MinimumLevel:Default", "Warning")]);
+}
+
+if (generate is { Into: var into })
+{
+    builder.Configuration.AddInMemoryCollection([new("ConnectionStrings:Wiki", $"Data Source={Path.GetFullPath(into)}")]);
 }
 
 builder.AddWikiLogging();
@@ -38,6 +52,14 @@ var wiki = app.Services.GetRequiredService<IOptions<WikiOptions>>().Value;
 return await WikiHost.RunAsync(app, wiki, async () =>
 {
     await app.Services.PrepareWikiDatabaseAsync();
+    if (generate is { } wanted)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var (relationships, events) = await scope.ServiceProvider.GetRequiredService<SyntheticWiki>().GrowAsync(wanted.Relationships, wanted.Events, Console.Out, CancellationToken.None);
+        await Console.Out.WriteLineAsync($"generate: {wanted.Into} has {relationships} relationships and {events} events");
+        return 0;
+    }
+
     if (command is not null)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -23,6 +23,12 @@ public sealed class WikiOptions
     /// <summary>Where to write machine-readable logs (Serilog's compact JSON, one file a day). Empty: none.</summary>
     public string? JsonLogPath { get; set; }
 
+    /// <summary>
+    /// Whether anonymous readers' pages are served from the output cache (evicted by every edit that touches them).
+    /// Off only to measure what rendering costs.
+    /// </summary>
+    public bool OutputCache { get; set; } = true;
+
     public string ResolveSeedFolder() =>
         Path.IsPathRooted(SeedFolder) ? SeedFolder : Path.Combine(AppContext.BaseDirectory, SeedFolder);
 

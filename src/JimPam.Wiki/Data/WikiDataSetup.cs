@@ -21,8 +21,11 @@ public static class WikiDataSetup
                 (RelationalEventId.CommandError, LogLevel.Debug),
                 (CoreEventId.QueryIterationFailed, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+            options.AddInterceptors(provider.GetRequiredService<CacheEviction>());
         });
+        services.AddSingleton<CacheEviction>();
         services.AddScoped<SeedImporter>();
+        services.AddScoped<SyntheticWiki>();
         services.AddSingleton<JimPam.Wiki.Content.WikiMarkdown>();
         services.AddSingleton<StoredBodies>();
         services.AddScoped<PreviewRenderer>();

@@ -13,6 +13,15 @@ public static class WikiWeb
     public static IServiceCollection AddWikiWeb(this IServiceCollection services)
     {
         services.AddSingleton<SiteAddress>();
+        services.AddSingleton<PageCache>();
+        services.AddOutputCache(options =>
+        {
+            // "/Seasons/3" answers with a redirect to "/seasons/3"; it must not be served the cached page instead.
+            options.UseCaseSensitivePaths = true;
+            options.SizeLimit = 32L * 1024 * 1024;
+            options.AddPolicy(WikiPagePolicy.Name, new WikiPagePolicy([]));
+            options.AddPolicy(WikiPagePolicy.PagedName, new WikiPagePolicy(["p"]));
+        });
         services.AddRazorPages(options =>
         {
             options.Conventions.AddPageRoute("/NotFound", "/not-found");
@@ -48,7 +57,6 @@ public static class WikiWeb
         }
 
         app.UseWikiRequestLogging();
-        app.UseResponseCompression();
         app.UseWikiSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -76,6 +84,11 @@ public static class WikiWeb
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+
+        // After authentication, so an editor is known and never served a reader's page; before compression, so the
+        // cache keeps each page compressed (one copy per Accept-Encoding) instead of compressing it on every hit.
+        app.UseOutputCache();
+        app.UseResponseCompression();
         app.UseAuthorization();
         app.UsePageETags();
         app.MapStaticAssets();

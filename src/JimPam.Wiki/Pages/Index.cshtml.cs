@@ -4,11 +4,13 @@ using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages;
 
 /// <summary>The relationship article: epigraph, infobox, intro, season cards and behind the scenes.</summary>
+[OutputCache(PolicyName = WikiPagePolicy.Name)]
 public class IndexModel(WikiDbContext db) : PageModel
 {
     public ArticleView? Article { get; private set; }
@@ -30,6 +32,8 @@ public class IndexModel(WikiDbContext db) : PageModel
             {
                 r.Id,
                 r.Title,
+                r.QuoteSpeakerId,
+                r.QuoteEpisodeId,
                 r.Status,
                 r.QuoteText,
                 r.QuoteSpeaker,
@@ -39,7 +43,7 @@ public class IndexModel(WikiDbContext db) : PageModel
                 r.IntroHtml,
                 r.BehindTheScenesHtml,
                 r.BehindTheScenesFootnote,
-                Members = r.Members.OrderBy(m => m.Position).Select(m => new MemberView(m.Character.Name, m.Character.Slug, m.Character.Actor)).ToList(),
+                Members = r.Members.OrderBy(m => m.Position).Select(m => new MemberView(m.CharacterId, m.Character.Name, m.Character.Slug, m.Character.Actor)).ToList(),
                 Jokes = r.Jokes.Where(j => !j.Deleted).OrderBy(j => j.Order).Select(j => new JokeView(j.Id, j.BodyHtml ?? "")).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -53,12 +57,19 @@ public class IndexModel(WikiDbContext db) : PageModel
         var seasons = await db.Seasons.AsNoTracking()
             .OrderBy(s => s.Number)
             .Select(s => new SeasonCard(
+                s.Id,
                 s.Number,
                 s.Summary,
                 db.Events.Count(e => e.SeasonId == s.Id && e.RelationshipId == relationship.Id && e.Kind == EventKind.Paragraph && !e.Deleted),
                 db.EventCitations.Count(c => c.Event.SeasonId == s.Id && c.Event.RelationshipId == relationship.Id)))
             .ToListAsync(cancellationToken);
 
+        HttpContext.Tag([
+            CacheTags.Relationship(relationship.Id), CacheTags.Jokes(relationship.Id), CacheTags.EventCounts, CacheTags.CitationCounts,
+            .. relationship.Members.Select(m => CacheTags.Character(m.Id)),
+            .. seasons.Select(s => CacheTags.Season(s.Id)),
+            .. relationship.QuoteSpeakerId is { } speaker ? [CacheTags.Character(speaker)] : Array.Empty<string>(),
+            .. relationship.QuoteEpisodeId is { } quoted ? [CacheTags.Episode(quoted)] : Array.Empty<string>()]);
         Article = new ArticleView(
             relationship.Title,
             relationship.Status,
@@ -93,7 +104,7 @@ public class IndexModel(WikiDbContext db) : PageModel
 
     public sealed record QuoteView(string Text, string Speaker, string? SpeakerSlug, string? EpisodeTitle, string? EpisodeSlug);
 
-    public sealed record MemberView(string Name, string Slug, string? Actor);
+    public sealed record MemberView(int Id, string Name, string Slug, string? Actor);
 
-    public sealed record SeasonCard(int Number, string Summary, int Events, int Citations);
+    public sealed record SeasonCard(int Id, int Number, string Summary, int Events, int Citations);
 }

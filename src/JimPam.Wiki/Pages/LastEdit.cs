@@ -15,12 +15,12 @@ public sealed record LastEdit(string Author, DateTimeOffset At, string Type, int
             .Select(r => new LastEdit(r.Author, r.SavedAt, type, id))
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>The latest revision of any part of a season's story.</summary>
-    public static async Task<LastEdit?> OfSeasonAsync(WikiDbContext db, int seasonId, CancellationToken cancellationToken)
+    /// <summary>The latest revision of any part of a relationship's story in one season.</summary>
+    public static async Task<LastEdit?> OfSeasonAsync(WikiDbContext db, int relationshipId, int seasonId, CancellationToken cancellationToken)
     {
         var latest = await (
                 from e in db.Events.AsNoTracking()
-                where e.SeasonId == seasonId
+                where e.RelationshipId == relationshipId && e.SeasonId == seasonId
                 join r in db.Revisions.AsNoTracking() on new { Type = Revision.EventType, Id = e.Id, Number = e.Revision } equals new { Type = r.EntityType, Id = r.EntityId, Number = r.Number }
                 orderby r.Id descending
                 select new { r.Author, r.SavedAt, r.EntityId })

@@ -4,11 +4,13 @@ using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages.Characters;
 
 /// <summary>A character: names, actor, and the events that mention them, by season.</summary>
+[OutputCache(PolicyName = WikiPagePolicy.Name)]
 public class CharacterModel(WikiDbContext db) : PageModel
 {
     public CharacterView? Character { get; private set; }
@@ -42,6 +44,7 @@ public class CharacterModel(WikiDbContext db) : PageModel
             .ToListAsync(cancellationToken);
 
         CharacterId = character.Id;
+        HttpContext.Tag([CacheTags.Character(character.Id), .. mentions.Select(m => CacheTags.Event(m.Id))]);
         LastEdit = await LastEdit.OfAsync(db, Revision.CharacterType, character.Id, cancellationToken);
         Character = new CharacterView(
             character.Name,

@@ -2,10 +2,12 @@ using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages.Characters;
 
+[OutputCache(PolicyName = WikiPagePolicy.Name)]
 public class IndexModel(WikiDbContext db) : PageModel
 {
     public IReadOnlyList<CharacterRow> Characters { get; private set; } = [];
@@ -22,6 +24,7 @@ public class IndexModel(WikiDbContext db) : PageModel
             .OrderByDescending(c => db.EventMentions.Count(m => m.CharacterId == c.Id)).ThenBy(c => c.Name)
             .Select(c => new CharacterRow(c.Name, c.Slug, c.Actor, db.EventMentions.Count(m => m.CharacterId == c.Id)))
             .ToListAsync(cancellationToken);
+        HttpContext.Tag(CacheTags.CharacterList, CacheTags.MentionCounts);
         return Page();
     }
 

@@ -4,18 +4,33 @@ using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages.Episodes;
 
 /// <summary>An episode, its neighbours, and every event and joke that cites it ("what links here").</summary>
+[OutputCache(PolicyName = WikiPagePolicy.PagedName)]
 public class EpisodeModel(WikiDbContext db) : PageModel
 {
     public EpisodeView? Episode { get; private set; }
 
     public int EpisodeId { get; private set; }
 
+    /// <summary>Citing events shown on one page: an episode of a big wiki can be cited by hundreds of them.</summary>
+    public const int PageSize = 20;
+
     public LastEdit? LastEdit { get; private set; }
+
+    /// <summary>Which page of the citing events ("?p=2"), from 1. ("page" is the name Razor Pages routes by.)</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int CitingPage { get; set; } = 1;
+
+    public int CitingCount { get; private set; }
+
+    public string EpisodeSlug { get; private set; } = "";
+
+    public int CitingPages => Math.Max(1, (CitingCount + PageSize - 1) / PageSize);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -39,28 +54,44 @@ public class EpisodeModel(WikiDbContext db) : PageModel
             .Where(e => !e.Deleted)
             .Where(e => e.Season.Number < episode.Season || (e.Season.Number == episode.Season && e.NumberInSeason < episode.NumberInSeason))
             .OrderByDescending(e => e.Season.Number).ThenByDescending(e => e.NumberInSeason)
-            .Select(e => new Neighbour(e.Title, e.Slug))
+            .Select(e => new Neighbour(e.Id, e.Title, e.Slug))
             .FirstOrDefaultAsync(cancellationToken);
         var next = await db.Episodes.AsNoTracking()
             .Where(e => !e.Deleted)
             .Where(e => e.Season.Number > episode.Season || (e.Season.Number == episode.Season && e.NumberInSeason > episode.NumberInSeason))
             .OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason)
-            .Select(e => new Neighbour(e.Title, e.Slug))
+            .Select(e => new Neighbour(e.Id, e.Title, e.Slug))
             .FirstOrDefaultAsync(cancellationToken);
 
+        CitingCount = await db.EventCitations.CountAsync(c => c.EpisodeId == episode.Id, cancellationToken);
+        if (CitingPage < 1 || CitingPage > CitingPages)
+        {
+            return NotFound();
+        }
+
+        // The first relationship's story first (the article the wiki is about), then the others', each in story order.
+        var primary = await db.Relationships.OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         var citing = await db.EventCitations.AsNoTracking()
             .Where(c => c.EpisodeId == episode.Id)
-            .OrderBy(c => c.Event.Season.Number).ThenBy(c => c.Event.Order)
-            .Select(c => new { c.Event.Id, c.Event.Order, Season = c.Event.Season.Number, c.Event.Kind, c.Event.BodyHtml })
+            .OrderBy(c => c.Event.RelationshipId).ThenBy(c => c.Event.Season.Number).ThenBy(c => c.Event.Order)
+            .Skip((CitingPage - 1) * PageSize).Take(PageSize)
+            .Select(c => new { c.Event.Id, c.Event.Order, c.Event.RelationshipId, Relationship = c.Event.Relationship.Title, Season = c.Event.Season.Number, c.Event.Kind, c.Event.BodyHtml })
             .ToListAsync(cancellationToken);
         var jokes = await db.JokeCitations.AsNoTracking()
             .Where(c => c.EpisodeId == episode.Id)
             .OrderBy(c => c.Joke.Order)
-            .Select(c => c.Joke.BodyHtml ?? "")
+            .Select(c => new { c.JokeId, Html = c.Joke.BodyHtml ?? "" })
             .ToListAsync(cancellationToken);
         var quoted = await db.Relationships.AnyAsync(r => r.QuoteEpisodeId == episode.Id, cancellationToken);
 
         EpisodeId = episode.Id;
+        EpisodeSlug = episode.Slug;
+        HttpContext.Tag([
+            CacheTags.Episode(episode.Id), CacheTags.EpisodeOrder, CacheTags.Relationships,
+            .. new[] { previous, next }.OfType<Neighbour>().Select(n => CacheTags.Episode(n.Id)),
+            .. citing.Select(c => CacheTags.Event(c.Id)),
+            .. citing.Select(c => CacheTags.Relationship(c.RelationshipId)).Distinct(),
+            .. jokes.Select(j => CacheTags.Joke(j.JokeId))]);
         LastEdit = await LastEdit.OfAsync(db, Revision.EpisodeType, episode.Id, cancellationToken);
         Episode = new EpisodeView(
             episode.Title,
@@ -68,8 +99,9 @@ public class EpisodeModel(WikiDbContext db) : PageModel
             episode.NumberInSeason,
             episode.AirDate,
             episode.Aliases,
-            [.. citing.GroupBy(c => c.Season).Select(g => new CitingGroup(g.Key, [.. g.Select(c => new CitingEvent(c.Id, c.Order, new HtmlString(c.BodyHtml)))]))],
-            [.. jokes.Select(j => new HtmlString(j))],
+            [.. citing.GroupBy(c => (c.RelationshipId, c.Relationship, c.Season)).Select(g => new CitingGroup(
+                g.Key.RelationshipId == primary ? null : g.Key.Relationship, g.Key.Season, [.. g.Select(c => new CitingEvent(c.Id, c.Order, new HtmlString(c.BodyHtml)))]))],
+            [.. jokes.Select(j => new HtmlString(j.Html))],
             quoted,
             previous,
             next);
@@ -96,9 +128,10 @@ public class EpisodeModel(WikiDbContext db) : PageModel
         Neighbour? Previous,
         Neighbour? Next);
 
-    public sealed record CitingGroup(int Season, IReadOnlyList<CitingEvent> Events);
+    /// <summary>The citing events of one season of one relationship's story; <paramref name="Relationship"/> is null for the wiki's own couple.</summary>
+    public sealed record CitingGroup(string? Relationship, int Season, IReadOnlyList<CitingEvent> Events);
 
     public sealed record CitingEvent(int EventId, int Order, IHtmlContent Body);
 
-    public sealed record Neighbour(string Title, string Slug);
+    public sealed record Neighbour(int Id, string Title, string Slug);
 }

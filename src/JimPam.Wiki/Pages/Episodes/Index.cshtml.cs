@@ -2,10 +2,12 @@ using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages.Episodes;
 
+[OutputCache(PolicyName = WikiPagePolicy.Name)]
 public class IndexModel(WikiDbContext db) : PageModel
 {
     public IReadOnlyList<SeasonGroup> Seasons { get; private set; } = [];
@@ -27,6 +29,7 @@ public class IndexModel(WikiDbContext db) : PageModel
                     db.EventCitations.Count(c => c.EpisodeId == e.Id) + db.JokeCitations.Count(c => c.EpisodeId == e.Id)),
             })
             .ToListAsync(cancellationToken);
+        HttpContext.Tag(CacheTags.EpisodeList, CacheTags.CitationCounts);
         Seasons = [.. episodes.GroupBy(e => e.Season).Select(g => new SeasonGroup(g.Key, [.. g.Select(e => e.Row)]))];
         return Page();
     }

@@ -5,14 +5,17 @@ using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace JimPam.Wiki.Pages.RecentChanges;
 
 /// <summary>Recent changes as an Atom feed (System.ServiceModel.Syndication), with absolute links to each diff.</summary>
+[OutputCache(PolicyName = WikiPagePolicy.Name)]
 public class FeedModel(WikiDbContext db, SiteAddress site) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        HttpContext.Tag(CacheTags.Changes);
         var changes = await RecentChangesQuery.LoadAsync(db, IndexModel.Count, cancellationToken);
         var feed = new SyndicationFeed("JimPam.Wiki: recent changes", "The latest edits to JimPam.Wiki.", new Uri(site.Absolute(Url.Page("/RecentChanges/Index")!)))
         {

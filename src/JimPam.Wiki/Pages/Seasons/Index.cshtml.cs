@@ -2,10 +2,12 @@ using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages.Seasons;
 
+[OutputCache(PolicyName = WikiPagePolicy.Name)]
 public class IndexModel(WikiDbContext db) : PageModel
 {
     public IReadOnlyList<SeasonCard> Seasons { get; private set; } = [];
@@ -20,13 +22,15 @@ public class IndexModel(WikiDbContext db) : PageModel
         Seasons = await db.Seasons.AsNoTracking()
             .OrderBy(s => s.Number)
             .Select(s => new SeasonCard(
+                s.Id,
                 s.Number,
                 s.Summary,
                 s.Episodes.Count(e => !e.Deleted),
                 db.Events.Count(e => e.SeasonId == s.Id && e.Kind == EventKind.Paragraph && !e.Deleted)))
             .ToListAsync(cancellationToken);
+        HttpContext.Tag([CacheTags.EventCounts, CacheTags.EpisodeList, .. Seasons.Select(s => CacheTags.Season(s.Id))]);
         return Page();
     }
 
-    public sealed record SeasonCard(int Number, string Summary, int Episodes, int Events);
+    public sealed record SeasonCard(int Id, int Number, string Summary, int Episodes, int Events);
 }

@@ -4,11 +4,13 @@ using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages.Seasons;
 
 /// <summary>One season of the relationship: its events in order, with the recurring-jokes sidebar.</summary>
+[OutputCache(PolicyName = WikiPagePolicy.Name)]
 public class SeasonModel(WikiDbContext db) : PageModel
 {
     public SeasonView? Season { get; private set; }
@@ -45,11 +47,14 @@ public class SeasonModel(WikiDbContext db) : PageModel
                 where e.SeasonId == season.Id && e.RelationshipId == relationship.Id && !e.Deleted
                 from l in e.Links
                 where l.EpisodeId != null
-                select new { e.Order, l.Position, l.Episode!.Title, l.Episode.Slug, Season = l.Episode.Season.Number })
+                select new { e.Order, l.Position, EpisodeId = l.Episode!.Id, l.Episode.Title, l.Episode.Slug, Season = l.Episode.Season.Number })
             .ToListAsync(cancellationToken);
         var numbers = await db.Seasons.AsNoTracking().Select(s => s.Number).ToListAsync(cancellationToken);
 
-        LastEdit = await LastEdit.OfSeasonAsync(db, season.Id, cancellationToken);
+        LastEdit = await LastEdit.OfSeasonAsync(db, relationship.Id, season.Id, cancellationToken);
+        HttpContext.Tag([
+            CacheTags.Season(season.Id), CacheTags.SeasonStory(season.Id), CacheTags.Relationship(relationship.Id), CacheTags.Jokes(relationship.Id),
+            .. cited.Select(c => CacheTags.Episode(c.EpisodeId)).Distinct()]);
         Season = new SeasonView(
             season.Number,
             season.Summary,

@@ -1,0 +1,214 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using JimPam.Wiki.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace JimPam.Wiki.Data;
+
+/// <summary>
+/// Keeps the page cache in step with the database, for every write whatever made it (a form, a revert, a restore,
+/// a catalogue change, the renders those set off). As changes are saved it names the data each changed row is part
+/// of (<see cref="CacheTags"/>), from the row's values before and after; once the transaction commits it evicts
+/// those tags, and with them exactly the cached pages that showed that data. A rolled-back write evicts nothing.
+/// </summary>
+public sealed class CacheEviction(PageCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, HashSet<string>> _pending = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Collect(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Collect(eventData.Context);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        // Outside a transaction of the caller's, SaveChanges committed its own.
+        if (eventData.Context?.Database.CurrentTransaction is null)
+        {
+            await EvictAsync(eventData.Context, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context?.Database.CurrentTransaction is null)
+        {
+            EvictAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        EvictAsync(eventData.Context, cancellationToken);
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        EvictAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    /// <summary>The tags of the data one changed row is part of, before and after the change.</summary>
+    public static IEnumerable<string> TagsOf(EntityEntry entry)
+    {
+        int Was(string property) => entry.State == EntityState.Added ? Is(property) : (int)entry.OriginalValues[property]!;
+        int Is(string property) => (int)entry.CurrentValues[property]!;
+        bool Moved(params string[] properties) =>
+            entry.State is EntityState.Added or EntityState.Deleted || properties.Any(p => entry.Property(p).IsModified);
+
+        switch (entry.Entity)
+        {
+            case RelationshipEvent e:
+                yield return CacheTags.Event(e.Id);
+                yield return CacheTags.SeasonStory(Was(nameof(RelationshipEvent.SeasonId)));
+                yield return CacheTags.SeasonStory(e.SeasonId);
+                if (Moved(nameof(RelationshipEvent.Deleted), nameof(RelationshipEvent.SeasonId), nameof(RelationshipEvent.Kind), nameof(RelationshipEvent.RelationshipId)))
+                {
+                    yield return CacheTags.EventCounts;
+                    yield return CacheTags.CitationCounts;
+                }
+
+                break;
+            case EventCitation c:
+                yield return CacheTags.Episode(c.EpisodeId);
+                yield return CacheTags.Event(c.EventId);
+                yield return CacheTags.CitationCounts;
+                break;
+            case EventMention m:
+                yield return CacheTags.Character(m.CharacterId);
+                yield return CacheTags.Event(m.EventId);
+                yield return CacheTags.MentionCounts;
+                break;
+            case Episode episode:
+                yield return CacheTags.Episode(episode.Id);
+                yield return CacheTags.EpisodeList;
+                if (Moved(nameof(Episode.SeasonId), nameof(Episode.NumberInSeason), nameof(Episode.Deleted)))
+                {
+                    yield return CacheTags.EpisodeOrder;
+                }
+
+                break;
+            case EpisodeAlias alias:
+                yield return CacheTags.Episode(alias.EpisodeId);
+                break;
+            case Character character:
+                yield return CacheTags.Character(character.Id);
+                yield return CacheTags.CharacterList;
+                break;
+            case CharacterAlias alias:
+                yield return CacheTags.Character(alias.CharacterId);
+                break;
+            case Relationship relationship:
+                yield return CacheTags.Relationship(relationship.Id);
+                yield return CacheTags.Relationships;
+                break;
+            case RelationshipMember member:
+                yield return CacheTags.Relationship(member.RelationshipId);
+                break;
+            case Season season:
+                yield return CacheTags.Season(season.Id);
+                break;
+            case RecurringJoke joke:
+                yield return CacheTags.Joke(joke.Id);
+                yield return CacheTags.Jokes(joke.RelationshipId);
+                break;
+            case JokeCitation c:
+                yield return CacheTags.Episode(c.EpisodeId);
+                yield return CacheTags.Joke(c.JokeId);
+                yield return CacheTags.CitationCounts;
+                break;
+            case WikiLink link:
+                if (link.EventId is { } eventId)
+                {
+                    yield return CacheTags.Event(eventId);
+                }
+
+                if (link.JokeId is { } jokeId)
+                {
+                    yield return CacheTags.Joke(jokeId);
+                }
+
+                if (link.RelationshipId is { } relationshipId)
+                {
+                    yield return CacheTags.Relationship(relationshipId);
+                }
+
+                break;
+            case Revision:
+                yield return CacheTags.Changes;
+                break;
+            case RetiredSlug or SiteSetting:
+                // Redirects and settings are never cached pages.
+                break;
+            default:
+                // Editor accounts show on no cached page; anything else unknown empties the cache rather than leave it stale.
+                if (entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true)
+                {
+                    yield return CacheTags.All;
+                }
+
+                break;
+        }
+    }
+
+    private void Collect(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var tags = _pending.GetOrCreateValue(context);
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                tags.UnionWith(TagsOf(entry));
+            }
+        }
+    }
+
+    private async Task EvictAsync(DbContext? context, CancellationToken cancellationToken)
+    {
+        if (context is null || !_pending.TryGetValue(context, out var tags) || tags.Count == 0)
+        {
+            return;
+        }
+
+        var evicting = tags.ToList();
+        tags.Clear();
+        await cache.EvictAsync(evicting, cancellationToken);
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var tags))
+        {
+            tags.Clear();
+        }
+    }
+}

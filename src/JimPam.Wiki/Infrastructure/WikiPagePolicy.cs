@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace JimPam.Wiki.Infrastructure;
+
+/// <summary>
+/// When a reading page may come from the output cache and be put into it: GET and HEAD by anonymous readers only
+/// (an editor's pages carry Edit links and always render afresh), a 200 without cookies, and never a page asked for
+/// with a query key the page does not read, nor a page that began rendering before an edit's eviction. The key is
+/// the path and the compression the client accepts: never the Host header, which any client can forge (the pages
+/// never print it), nor an unknown query string, which would otherwise let anyone fill the cache with copies.
+/// </summary>
+public sealed class WikiPagePolicy(IReadOnlyList<string> queryKeys) : IOutputCachePolicy
+{
+    public const string Name = "WikiPage";
+
+    /// <summary>A page that reads "?p=N", its page number (and no other query key).</summary>
+    public const string PagedName = "WikiPage.Paged";
+
+    /// <summary>How long a page may be kept without an edit: the "edited N minutes ago" lines move on by the minute.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    private const string GenerationKey = "JimPam.Wiki.CacheGeneration";
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var cache = http.RequestServices.GetRequiredService<PageCache>();
+        var cacheable = cache.Enabled
+            && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && http.User.Identity?.IsAuthenticated != true
+            && StringValues.IsNullOrEmpty(http.Request.Headers.Authorization)
+            && http.Request.Query.Keys.All(key => queryKeys.Contains(key, StringComparer.OrdinalIgnoreCase));
+
+        context.EnableOutputCaching = cacheable;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = Lifetime;
+        context.CacheVaryByRules.VaryByHost = false;
+        context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
+        context.CacheVaryByRules.QueryKeys = queryKeys.ToArray();
+        context.Tags.Add(CacheTags.All);
+        http.Items[GenerationKey] = cache.Generation;
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var evictedSince = http.Items[GenerationKey] is long started && started != http.RequestServices.GetRequiredService<PageCache>().Generation;
+        if (evictedSince
+            || http.Response.StatusCode != StatusCodes.Status200OK
+            || !StringValues.IsNullOrEmpty(http.Response.Headers.SetCookie)
+            || http.User.Identity?.IsAuthenticated == true)
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using JimPam.Wiki.Data;
+using JimPam.Wiki.Tests.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Tests.Import;
+
+/// <summary>The scale benchmark's generator, run as an operator runs it: "generate ..." on the app's own binary.</summary>
+public sealed class SyntheticWikiTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private string Database => Path.Combine(_folder.Path, "big.db");
+
+    [Fact]
+    public async Task Generate_grows_the_seeded_wiki_to_the_totals_with_rendered_cited_revised_events_and_the_episode_pages_page_them()
+    {
+        var run = await AppProcess.RunCommandAsync(Path.Combine(_folder.Path, "unused.db"), "", "generate", "--relationships", "4", "--events", "4000", "--into", Database);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains($"{Database} has 4 relationships and 4000 events", run.Output, StringComparison.Ordinal);
+        await using (var db = new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>().UseSqlite($"Data Source={Database}").Options))
+        {
+            Assert.Equal(4, await db.Relationships.CountAsync());
+            Assert.Equal(4000, await db.Events.CountAsync());
+            var made = db.Events.Where(e => e.RelationshipId != db.Relationships.Min(r => r.Id));
+            Assert.False(await made.AnyAsync(e => e.BodyHtml == null || e.BodyHtml == ""));
+            Assert.True(await made.AllAsync(e => db.Revisions.Any(r => r.EntityType == Revision.EventType && r.EntityId == e.Id && r.Number == e.Revision)));
+            Assert.True(await made.CountAsync(e => e.Revision == 2) > 500);
+            Assert.True(await db.EventCitations.CountAsync(c => made.Any(e => e.Id == c.EventId)) > 1000);
+
+            // A made-up couple's story names that couple and nobody else.
+            var pam = await db.Characters.Where(c => c.Slug == "pam-beesly").Select(c => c.Id).SingleAsync();
+            Assert.False(await db.EventMentions.AnyAsync(m => m.CharacterId == pam && made.Any(e => e.Id == m.EventId)));
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using var app = WikiAppFactory.OnDatabase(Database);
+        using var reader = app.CreateReader();
+        var busiest = await BusiestEpisodeAsync();
+        var pages = (busiest.Citations + 19) / 20;
+        Assert.True(pages > 1, $"{busiest.Slug} has only {busiest.Citations} citations");
+
+        var (_, first) = await app.GetPageAsync($"/episodes/{busiest.Slug}");
+        Assert.Equal(20, first.QuerySelectorAll(".citing-events > li").Length);
+        Assert.Contains($"Page 1 of {pages} ({busiest.Citations} citing paragraphs)", first.QuerySelector("nav[aria-label='Pages of citing events']")!.TextContent, StringComparison.Ordinal);
+        var (_, last) = await app.GetPageAsync($"/episodes/{busiest.Slug}?p={pages}");
+        Assert.Equal(busiest.Citations - (pages - 1) * 20, last.QuerySelectorAll(".citing-events > li").Length);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(new Uri($"/episodes/{busiest.Slug}?p={pages + 1}", UriKind.Relative))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("generate", "--relationships", "100", "--events", "1000")]
+    [InlineData("generate", "--relationships", "none", "--events", "1000", "--into", "x.db")]
+    [InlineData("generate", "--relationships", "10", "--events", "1000", "--into")]
+    [InlineData("generate", "--size", "10", "--into", "x.db")]
+    public async Task A_generate_call_without_all_its_parts_exits_2_with_the_usage(params string[] command)
+    {
+        var run = await AppProcess.RunCommandAsync(Database, "", command);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("usage: generate --relationships <total> --events <total> --into <database file>", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(AppProcess.AppAssembly)!, "x.db")));
+    }
+
+    private async Task<(string Slug, int Citations)> BusiestEpisodeAsync()
+    {
+        await using var db = new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>().UseSqlite($"Data Source={Database}").Options);
+        var busiest = await db.Episodes.Select(e => new { e.Slug, Citations = db.EventCitations.Count(c => c.EpisodeId == e.Id) }).OrderByDescending(e => e.Citations).FirstAsync();
+        return (busiest.Slug, busiest.Citations);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
