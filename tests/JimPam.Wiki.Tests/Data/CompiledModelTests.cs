@@ -1,0 +1,38 @@
+using JimPam.Wiki.Data;
+using JimPam.Wiki.Data.CompiledModels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace JimPam.Wiki.Tests.Data;
+
+/// <summary>
+/// The app starts on a compiled EF Core model (Data/CompiledModels, made by "dotnet ef dbcontext optimize"), which
+/// saves building the model at every start. It must describe exactly what the entity classes and configurations do:
+/// a change to either without regenerating it fails here.
+/// </summary>
+public sealed class CompiledModelTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public void The_compiled_model_the_app_starts_on_matches_the_model_the_code_describes()
+    {
+        using var db = _folder.NewMigratedDb();
+
+        Assert.IsType<WikiDbContextModel>(db.Model);
+        Assert.Equal(Describe(db.GetService<IDesignTimeModel>().Model), Describe(db.Model));
+    }
+
+    private static List<string> Describe(IModel model) =>
+    [
+        .. model.GetEntityTypes().SelectMany(entity => new[] { $"{entity.Name} -> {entity.GetTableName()}" }
+            .Concat(entity.GetProperties().Select(p => $"  {entity.Name}.{p.Name}: {p.ClrType.Name} column {p.GetColumnName()} {(p.IsNullable ? "null" : "not null")} {p.GetMaxLength()} {p.IsConcurrencyToken} {p.ValueGenerated}"))
+            .Concat(entity.GetKeys().Select(k => $"  key {entity.Name}({string.Join(",", k.Properties.Select(p => p.Name))}) primary={k.IsPrimaryKey()}"))
+            .Concat(entity.GetIndexes().Select(i => $"  index {i.GetDatabaseName()}({string.Join(",", i.Properties.Select(p => p.Name))}) unique={i.IsUnique}"))
+            .Concat(entity.GetForeignKeys().Select(f => $"  fk {entity.Name}({string.Join(",", f.Properties.Select(p => p.Name))}) -> {f.PrincipalEntityType.Name} {f.DeleteBehavior}"))
+            .Concat(entity.GetNavigations().Select(n => $"  nav {entity.Name}.{n.Name}"))).Order(StringComparer.Ordinal),
+    ];
+
+    public void Dispose() => _folder.Dispose();
+}
