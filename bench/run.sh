@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
 # The benchmark harness (issue 8): the wiki against the static-file limit, measured in one run.
 #
-#   bash bench/run.sh            # writes bench/results/<date>.md and prints it
+#   bash bench/run.sh            # writes bench/results/<date>.md, copies it into bench/README.md, prints it
 #
-# It installs wrk and nginx with apt when they are missing, publishes the app in Release, starts it on a
-# loopback port with a fresh seeded database and the production logging configuration, saves the exact
-# bytes of each measured page and serves them with nginx on another loopback port (the limit), then runs
-# wrk on both in turn. It also measures the app with request logging off, cold start with an existing
-# and with an empty database, and the app's peak RSS under load.
+# Settings (environment): DURATION (wrk run, default 10s), ROUNDS (app/nginx rounds per page, default 3),
+# SCALE=0 to skip the 100x data run, APP_PORT / NGINX_PORT (default 5180 / 5181).
+#
+# It installs wrk and nginx with apt when they are missing and publishes the app in Release (ReadyToRun, as the
+# README's deployment section does). Then:
+#   1. cold start, process start to the first 200 on /seasons/1: with an empty database (migrate and seed) and
+#      with an existing one, three times each (median);
+#   2. the app on a freshly seeded database with the production settings (appsettings.json: output cache on,
+#      request log on); the exact bytes of each page are saved and served by nginx on another port, the limit.
+#      Each page is warmed, then wrk -t1 -c32 --latency runs ROUNDS times on the app and on nginx in turn; the
+#      table has the medians and the ratio of the medians. Peak RSS of the app is read after this phase;
+#   3. the same pages with the output cache off (Wiki:OutputCache=false): the cost of rendering;
+#   4. the same pages with the request log off: the cost of logging;
+#   5. the same pages on a wiki with 100 times the data (the app's own "generate --relationships 100 --events
+#      100000"), cached and uncached.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,6 +25,8 @@ work=$(mktemp -d /tmp/jimpam-bench.XXXXXX)
 app_port=${APP_PORT:-5180}
 nginx_port=${NGINX_PORT:-5181}
 duration=${DURATION:-10s}
+rounds=${ROUNDS:-3}
+scale=${SCALE:-1}
 pages=(/ /seasons/3 /episodes/the-dundies /characters/pam-beesly)
 app_pid=""
 nginx_pid=""
@@ -37,10 +49,11 @@ need() {
 }
 need wrk wrk
 need nginx nginx-light
+need curl curl
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
-echo "bench: publishing the app (Release)" >&2
-dotnet publish "$root/src/JimPam.Wiki" -c Release -o "$work/app" >/dev/null
+echo "bench: publishing the app (Release, ReadyToRun)" >&2
+dotnet publish "$root/src/JimPam.Wiki" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" >/dev/null
 
 # Starts the app on a database; extra arguments are settings. Sets app_pid and waits for the first 200.
 start_app() {
@@ -49,11 +62,11 @@ start_app() {
   (cd "$work/app" && exec dotnet JimPam.Wiki.dll --urls "http://127.0.0.1:$app_port" \
       "--ConnectionStrings:Wiki=Data Source=$database" "$@" >>"$work/app.log" 2>&1) &
   app_pid=$!
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 1200); do
     if curl -fs -o /dev/null "http://127.0.0.1:$app_port/seasons/1"; then
       return 0
     fi
-    sleep 0.05
+    sleep 0.02
   done
   echo "bench: the app did not answer; its log:" >&2
   tail -20 "$work/app.log" >&2
@@ -76,11 +89,11 @@ cold_start() {
   echo $(((end - begin) / 1000000))
 }
 
-# Runs wrk and prints "requests/s p50 p99" (latencies in ms).
-measure() {
-  local url=$1
-  wrk -t1 -c32 -d5s "$url" >/dev/null
-  wrk -t1 -c32 -d"$duration" --latency "$url" | awk '
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# One wrk run; prints "requests/s p50 p99" (latencies in ms).
+wrk_run() {
+  wrk -t1 -c32 -d"$duration" --latency "$1" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec/ { rps = $2 }
     /^ +50%/ { p50 = ms($2) }
@@ -88,22 +101,42 @@ measure() {
     END { printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
 }
 
-rss_peak() {
-  awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status"
+warm() { wrk -t1 -c32 -d"${WARM:-5s}" "$1" >/dev/null; }
+
+name_of() {
+  local name
+  name=$(echo "$1" | tr '/' '_')
+  [ "$name" = "_" ] && name="_home"
+  echo "$name"
 }
 
-# --- cold start ---------------------------------------------------------------------------------------
-echo "bench: cold start" >&2
-cold_empty=$(cold_start "$work/cold.db")
-cold_existing=$(cold_start "$work/cold.db")
+rss_peak() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status"; }
 
-# --- the app, as configured for production ----------------------------------------------------------
+# Each page once on the running app, after a warm-up: prints "page rps p50 p99" lines.
+measure_once() {
+  for page in "${pages[@]}"; do
+    warm "http://127.0.0.1:$app_port$page"
+    echo "$page $(wrk_run "http://127.0.0.1:$app_port$page")"
+  done
+}
+
+# --- 1. cold start ---------------------------------------------------------------------------------------
+echo "bench: cold start" >&2
+empties=() existings=()
+for i in 1 2 3; do
+  rm -f "$work/cold.db"*
+  empties+=("$(cold_start "$work/cold.db")")
+  existings+=("$(cold_start "$work/cold.db")")
+done
+cold_empty=$(printf '%s\n' "${empties[@]}" | median)
+cold_existing=$(printf '%s\n' "${existings[@]}" | median)
+
+# --- 2. production settings against nginx ------------------------------------------------------------------
+cp "$work/cold.db" "$work/wiki.db"
 start_app "$work/wiki.db"
 mkdir -p "$work/static"
 for page in "${pages[@]}"; do
-  name=$(echo "$page" | tr '/' '_')
-  [ "$name" = "_" ] && name="_home"
-  curl -fs "http://127.0.0.1:$app_port$page" -o "$work/static/$name.html"
+  curl -fs "http://127.0.0.1:$app_port$page" -o "$work/static/$(name_of "$page").html"
 done
 
 cat >"$work/nginx.conf" <<EOF
@@ -126,56 +159,120 @@ EOF
 nginx_pid=$!
 sleep 0.5
 
-# Tiered compilation settles only after every page has been served for a while: warm them all first.
-warm_up() {
-  for page in "${pages[@]}"; do
-    wrk -t1 -c32 -d5s "http://127.0.0.1:$app_port$page" >/dev/null
-  done
-}
-
-declare -A app_result nginx_result quiet_result
-echo "bench: warming up" >&2
-warm_up
+declare -A app_result nginx_result uncached_result quiet_result big_result big_uncached_result
 for page in "${pages[@]}"; do
-  name=$(echo "$page" | tr '/' '_')
-  [ "$name" = "_" ] && name="_home"
-  echo "bench: $page" >&2
-  app_result[$page]=$(measure "http://127.0.0.1:$app_port$page")
-  nginx_result[$page]=$(measure "http://127.0.0.1:$nginx_port/$name")
+  echo "bench: $page, app and nginx, $rounds rounds" >&2
+  app_url="http://127.0.0.1:$app_port$page"
+  nginx_url="http://127.0.0.1:$nginx_port/$(name_of "$page")"
+  warm "$app_url"
+  warm "$nginx_url"
+  : >"$work/app.runs"
+  : >"$work/nginx.runs"
+  for _ in $(seq 1 "$rounds"); do
+    wrk_run "$app_url" >>"$work/app.runs"
+    wrk_run "$nginx_url" >>"$work/nginx.runs"
+  done
+  app_result[$page]="$(cut -d' ' -f1 "$work/app.runs" | median) $(cut -d' ' -f2 "$work/app.runs" | median) $(cut -d' ' -f3 "$work/app.runs" | median)"
+  nginx_result[$page]="$(cut -d' ' -f1 "$work/nginx.runs" | median)"
 done
 rss=$(rss_peak)
 stop_app
 
-# --- the app with request logging off ----------------------------------------------------------------
-start_app "$work/wiki.db" "--Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning"
-warm_up
-for page in "${pages[@]}"; do
-  echo "bench: $page, request logging off" >&2
-  quiet_result[$page]=$(measure "http://127.0.0.1:$app_port$page")
-done
+# --- 3. output cache off -----------------------------------------------------------------------------------
+echo "bench: output cache off" >&2
+start_app "$work/wiki.db" "--Wiki:OutputCache=false"
+while read -r page rps p50 p99; do uncached_result[$page]="$rps $p50 $p99"; done < <(measure_once)
+rss_uncached=$(rss_peak)
 stop_app
 
-# --- the report ---------------------------------------------------------------------------------------
+# --- 4. request log off ------------------------------------------------------------------------------------
+echo "bench: request log off" >&2
+start_app "$work/wiki.db" "--Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning"
+while read -r page rps p50 p99; do quiet_result[$page]="$rps $p50 $p99"; done < <(measure_once)
+stop_app
+
+# --- 5. 100 times the data ---------------------------------------------------------------------------------
+if [ "$scale" != "0" ]; then
+  echo "bench: generating 100 relationships and 100,000 events" >&2
+  generate_begin=$(date +%s)
+  (cd "$work/app" && dotnet JimPam.Wiki.dll generate --relationships 100 --events 100000 --into "$work/big.db" >>"$work/app.log" 2>&1)
+  generate_seconds=$(($(date +%s) - generate_begin))
+  big_size=$(du -m "$work/big.db" | cut -f1)
+  big_cold=$(cold_start "$work/big.db")
+  start_app "$work/big.db"
+  while read -r page rps p50 p99; do big_result[$page]="$rps $p50 $p99"; done < <(measure_once)
+  rss_big=$(rss_peak)
+  stop_app
+  start_app "$work/big.db" "--Wiki:OutputCache=false"
+  while read -r page rps p50 p99; do big_uncached_result[$page]="$rps $p50 $p99"; done < <(measure_once)
+  rss_big_uncached=$(rss_peak)
+  stop_app
+fi
+
+# --- the report ------------------------------------------------------------------------------------------
+ratio() { awk -v a="$1" -v n="$2" 'BEGIN { printf "%.2f", a / n }'; }
 mkdir -p "$root/bench/results"
 report="$root/bench/results/$(date -u +%Y-%m-%d).md"
 {
-  echo "# Benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "## Benchmark of $(date -u '+%Y-%m-%d %H:%M UTC') (commit $(git -C "$root" rev-parse --short HEAD))"
   echo
-  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)."
-  echo "Method: \`bench/run.sh\` (published Release build, production logging, fresh seeded database; every page warmed 5 s, then wrk \`-t1 -c32\`, 5 s more on the page, then $duration measured; nginx serves the same bytes from files)."
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $(dotnet --version) SDK; wrk and the server share the cores."
   echo
-  echo "| page | app req/s | p50 ms | p99 ms | nginx req/s | app/nginx | logging off req/s | logging cost |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "Method: \`bench/run.sh\`. Published Release build (ReadyToRun), production settings, a freshly seeded"
+  echo "database. Each page warmed 5 s, then wrk \`-t1 -c32 -d$duration --latency\` $rounds times on the app and on nginx in"
+  echo "turn (nginx serves the same bytes from files); medians. Other modes: one $duration run per page after a warm-up."
+  echo
+  echo "### Cached pages against nginx (target: at least 0.85 of nginx, p99 under 5 ms)"
+  echo
+  echo "| page | app req/s | p50 ms | p99 ms | nginx req/s | app/nginx |"
+  echo "| --- | --- | --- | --- | --- | --- |"
   for page in "${pages[@]}"; do
     read -r rps p50 p99 <<<"${app_result[$page]}"
-    read -r nrps _ _ <<<"${nginx_result[$page]}"
-    read -r qrps _ _ <<<"${quiet_result[$page]}"
-    ratio=$(awk -v a="$rps" -v n="$nrps" 'BEGIN { printf "%.3f", a / n }')
-    cost=$(awk -v a="$rps" -v q="$qrps" 'BEGIN { printf "%.0f%%", (q - a) / q * 100 }')
-    echo "| \`$page\` | $rps | $p50 | $p99 | $nrps | $ratio | $qrps | $cost |"
+    nrps=${nginx_result[$page]}
+    echo "| \`$page\` | $rps | $p50 | $p99 | $nrps | $(ratio "$rps" "$nrps") |"
   done
   echo
-  echo "Cold start to the first 200 on \`/seasons/1\`: ${cold_empty} ms with an empty database (migrate and seed), ${cold_existing} ms with an existing one."
-  echo "Peak RSS of the app under load: ${rss} MiB."
+  echo "### Output cache off (target: at least 0.30 of nginx) and request log off (target: logging costs at most 10%)"
+  echo
+  echo "| page | uncached req/s | p50 ms | p99 ms | uncached/nginx | log off req/s | cost of the log |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
+  for page in "${pages[@]}"; do
+    read -r rps _ _ <<<"${app_result[$page]}"
+    read -r urps up50 up99 <<<"${uncached_result[$page]}"
+    read -r qrps _ _ <<<"${quiet_result[$page]}"
+    cost=$(awk -v a="$rps" -v q="$qrps" 'BEGIN { printf "%.0f%%", (q - a) / q * 100 }')
+    echo "| \`$page\` | $urps | $up50 | $up99 | $(ratio "$urps" "${nginx_result[$page]}") | $qrps | $cost |"
+  done
+  echo
+  echo "### Start and memory"
+  echo
+  echo "- Cold start, process start to the first 200 on \`/seasons/1\` (median of 3): ${cold_existing} ms with an existing database (target 1,500), ${cold_empty} ms with an empty one (migrate and seed; target 3,000)."
+  echo "- Peak RSS (VmHWM) of the app: ${rss} MiB after the cached runs, ${rss_uncached} MiB after the uncached ones (target 150 MB)."
+  if [ "$scale" != "0" ]; then
+    echo
+    echo "### 100 times the data (target: season and episode pages keep p50 within 2x of the seed figure)"
+    echo
+    echo "\`generate --relationships 100 --events 100000\` took ${generate_seconds} s and made a ${big_size} MiB database. Cold start on it: ${big_cold} ms. Peak RSS: ${rss_big} MiB cached, ${rss_big_uncached} MiB uncached."
+    echo
+    echo "| page | cached req/s | p50 ms | p50 vs seed | uncached req/s | p50 ms | p50 vs seed |"
+    echo "| --- | --- | --- | --- | --- | --- | --- |"
+    for page in "${pages[@]}"; do
+      read -r brps bp50 _ <<<"${big_result[$page]}"
+      read -r burps bup50 _ <<<"${big_uncached_result[$page]}"
+      read -r _ p50 _ <<<"${app_result[$page]}"
+      read -r _ up50 _ <<<"${uncached_result[$page]}"
+      echo "| \`$page\` | $brps | $bp50 | $(ratio "$bp50" "$p50")x | $burps | $bup50 | $(ratio "$bup50" "$up50")x |"
+    done
+  fi
 } >"$report"
+
+# The latest results also go into bench/README.md, between its markers.
+readme="$root/bench/README.md"
+if grep -q '<!-- latest:start -->' "$readme"; then
+  awk -v report="$report" '
+    /<!-- latest:start -->/ { print; while ((getline line < report) > 0) print line; skip = 1; next }
+    /<!-- latest:end -->/ { skip = 0 }
+    !skip { print }' "$readme" >"$work/README.md"
+  cp "$work/README.md" "$readme"
+fi
 cat "$report"

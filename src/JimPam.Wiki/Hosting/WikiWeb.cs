@@ -58,6 +58,15 @@ public static class WikiWeb
 
         app.UseWikiRequestLogging();
         app.UseWikiSecurityHeaders();
+
+        // A cached page is served right after the request log and the security headers: it needs only its endpoint
+        // (for its cache policy) and the user (an editor is never served a reader's page). Everything after this
+        // runs only when a page renders: compression (so the cache keeps each page compressed, one copy per
+        // Accept-Encoding) and the ETag are stored with it. The error and not-found pages re-execute from the
+        // second UseRouting below, which routes only a request that has no endpoint yet.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseOutputCache();
         if (!app.Environment.IsDevelopment())
         {
             // The request log already records the exception, once; the handler's own copy would be a second event.
@@ -83,11 +92,6 @@ public static class WikiWeb
 
         app.UseRouting();
         app.UseRateLimiter();
-        app.UseAuthentication();
-
-        // After authentication, so an editor is known and never served a reader's page; before compression, so the
-        // cache keeps each page compressed (one copy per Accept-Encoding) instead of compressing it on every hit.
-        app.UseOutputCache();
         app.UseResponseCompression();
         app.UseAuthorization();
         app.UsePageETags();
