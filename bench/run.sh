@@ -158,6 +158,12 @@ EOF
 "$nginx_bin" -c "$work/nginx.conf" &
 nginx_pid=$!
 sleep 0.5
+for page in "${pages[@]}"; do
+  if ! cmp -s <(curl -fs "http://127.0.0.1:$nginx_port/$(name_of "$page")") "$work/static/$(name_of "$page").html"; then
+    echo "bench: nginx on port $nginx_port does not serve the saved $page (is another server on that port?)" >&2
+    exit 1
+  fi
+done
 
 declare -A app_result nginx_result uncached_result quiet_result big_result big_uncached_result
 for page in "${pages[@]}"; do
