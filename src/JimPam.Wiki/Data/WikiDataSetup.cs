@@ -10,7 +10,9 @@ public static class WikiDataSetup
     /// <summary>Registers the database, the importer and the health check.</summary>
     public static IServiceCollection AddWikiData(this IServiceCollection services)
     {
-        services.AddDbContext<WikiDbContext>((provider, options) =>
+        // Pooled: a page read takes a context from the pool instead of building one (its options, services and
+        // interceptor are made once). A context carries no state of ours between requests.
+        services.AddDbContextPool<WikiDbContext>((provider, options) =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();
             var environment = provider.GetRequiredService<IHostEnvironment>();
