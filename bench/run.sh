@@ -22,6 +22,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/jimpam-bench.XXXXXX)
+chmod 755 "$work" # nginx's workers run as another user (www-data) and must read the saved pages
 app_port=${APP_PORT:-5180}
 nginx_port=${NGINX_PORT:-5181}
 duration=${DURATION:-10s}
@@ -157,9 +158,14 @@ http {
 EOF
 "$nginx_bin" -c "$work/nginx.conf" &
 nginx_pid=$!
-sleep 0.5
+for _ in $(seq 1 100); do
+  curl -fs -o /dev/null "http://127.0.0.1:$nginx_port/_home" && break
+  sleep 0.05
+done
 for page in "${pages[@]}"; do
-  if ! cmp -s <(curl -fs "http://127.0.0.1:$nginx_port/$(name_of "$page")") "$work/static/$(name_of "$page").html"; then
+  curl -fs "http://127.0.0.1:$nginx_port/$(name_of "$page")" -o "$work/nginx-copy.html" || true
+  if ! cmp -s "$work/nginx-copy.html" "$work/static/$(name_of "$page").html"; then
+    tail -5 "$work/nginx-error.log" >&2 || true
     echo "bench: nginx on port $nginx_port does not serve the saved $page (is another server on that port?)" >&2
     exit 1
   fi

@@ -16,6 +16,8 @@ public static class RecentChangesQuery
         var eventIds = Ids(Revision.EventType);
         var episodeIds = Ids(Revision.EpisodeType);
         var characterIds = Ids(Revision.CharacterType);
+        var relationshipIds = Ids(Revision.RelationshipType);
+        var jokeIds = Ids(Revision.JokeType);
         var names = new Dictionary<(string, int), string>();
         foreach (var e in await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).Select(e => new { e.Id, e.Order, Season = e.Season.Number }).ToListAsync(cancellationToken))
         {
@@ -32,7 +34,7 @@ public static class RecentChangesQuery
             names[(Revision.CharacterType, c.Id)] = $"Character “{c.Name}”";
         }
 
-        foreach (var r in await db.Relationships.AsNoTracking().Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken))
+        foreach (var r in await db.Relationships.AsNoTracking().Where(r => relationshipIds.Contains(r.Id)).Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken))
         {
             names[(Revision.RelationshipType, r.Id)] = $"Article “{r.Title}”";
         }
@@ -42,7 +44,7 @@ public static class RecentChangesQuery
             names[(Revision.SeasonType, s.Id)] = $"Season {s.Number} summary";
         }
 
-        foreach (var j in await db.Jokes.AsNoTracking().Select(j => new { j.Id, j.Order }).ToListAsync(cancellationToken))
+        foreach (var j in await db.Jokes.AsNoTracking().Where(j => jokeIds.Contains(j.Id)).Select(j => new { j.Id, j.Order }).ToListAsync(cancellationToken))
         {
             names[(Revision.JokeType, j.Id)] = $"Recurring joke {j.Order}";
         }
