@@ -19,6 +19,8 @@ public class IndexModel(WikiDbContext db) : PageModel
             return redirect;
         }
 
+        // The story is the first relationship's (as on the season pages); other couples' events are not counted.
+        var relationship = await db.Relationships.OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         Seasons = await db.Seasons.AsNoTracking()
             .OrderBy(s => s.Number)
             .Select(s => new SeasonCard(
@@ -26,7 +28,7 @@ public class IndexModel(WikiDbContext db) : PageModel
                 s.Number,
                 s.Summary,
                 s.Episodes.Count(e => !e.Deleted),
-                db.Events.Count(e => e.SeasonId == s.Id && e.Kind == EventKind.Paragraph && !e.Deleted)))
+                db.Events.Count(e => e.SeasonId == s.Id && e.RelationshipId == relationship && e.Kind == EventKind.Paragraph && !e.Deleted)))
             .ToListAsync(cancellationToken);
         HttpContext.Tag([CacheTags.EventCounts, CacheTags.EpisodeList, .. Seasons.Select(s => CacheTags.Season(s.Id))]);
         return Page();

@@ -92,6 +92,27 @@ public sealed class CacheEvictionTests : EditorTestBase
     }
 
     [Fact]
+    public async Task A_created_and_a_deleted_character_turn_the_links_to_them_blue_and_red_on_the_next_read()
+    {
+        var editUrl = (await Pam.GetPageAsync("/seasons/5")).QuerySelector(".event .edit-links a")!.GetAttribute("href")!;
+        (await Pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Body"] = "Pam meets [[Astrid Levinson]] at the office." })).Dispose();
+        Assert.NotNull((await CachedAsync("/seasons/5")).QuerySelector("a.wikilink.broken"));
+        await CachedAsync("/characters");
+
+        using var created = await Pam.SubmitAsync("/admin/characters/new", new Dictionary<string, string> { ["Form.Name"] = "Astrid Levinson" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var season = await FreshAsync("/seasons/5");
+        Assert.Empty(season.QuerySelectorAll("a.wikilink.broken"));
+        Assert.Contains(season.QuerySelectorAll("a.character-link"), a => a.GetAttribute("href") == "/characters/astrid-levinson");
+        Assert.Contains("Astrid Levinson", (await FreshAsync("/characters")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        await CachedAsync("/seasons/5");
+        var character = (await Pam.GetPageAsync("/characters/astrid-levinson")).QuerySelectorAll("a").First(a => a.GetAttribute("href")?.StartsWith("/admin/characters/", StringComparison.Ordinal) == true).GetAttribute("href")!;
+        (await Pam.SubmitAsync(character, new Dictionary<string, string>(), button: "Delete this character")).Dispose();
+        Assert.NotNull((await FreshAsync("/seasons/5")).QuerySelector("a.wikilink.broken"));
+    }
+
+    [Fact]
     public async Task An_edited_character_relationship_season_summary_and_joke_each_show_on_the_next_read()
     {
         foreach (var url in new[] { "/", "/characters", "/characters/pam-beesly", "/seasons", "/seasons/3" })
