@@ -149,6 +149,16 @@ public static class SqliteStore
             : 0;
     }
 
+    /// <summary>
+    /// The migrations applied to the file, read straight from EF Core's history table. EF Core's own
+    /// GetAppliedMigrations builds a model of that table first: a tenth of a second of every cold start, to read one
+    /// column. Migrate still uses EF Core's own, when something is pending.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> AppliedMigrationsAsync(WikiDbContext db, CancellationToken cancellationToken) =>
+        (await TablesAsync(db, cancellationToken)).Contains("__EFMigrationsHistory")
+            ? await db.Database.SqlQueryRaw<string>("SELECT \"MigrationId\" AS \"Value\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"").ToListAsync(cancellationToken)
+            : [];
+
     /// <summary>The tables in the file that EF Core's migrations did not make for themselves.</summary>
     public static async Task<IReadOnlyList<string>> SchemaTablesAsync(WikiDbContext db, CancellationToken cancellationToken) =>
         [.. (await TablesAsync(db, cancellationToken)).Where(t => !EfTables.Contains(t) && !t.StartsWith("sqlite_", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];

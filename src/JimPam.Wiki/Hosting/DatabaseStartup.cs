@@ -57,7 +57,7 @@ public static class DatabaseStartup
         }
 
         var known = db.Database.GetMigrations().ToList();
-        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        var applied = (await SqliteStore.AppliedMigrationsAsync(db, cancellationToken)).ToList();
         var unknown = applied.Except(known, StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
