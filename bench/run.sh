@@ -15,7 +15,7 @@
 #      Each page is warmed, then wrk -t1 -c32 --latency runs ROUNDS times on the app and on nginx in turn; the
 #      table has the medians and the ratio of the medians. Peak RSS of the app is read after this phase;
 #   3. the same pages with the output cache off (Wiki:OutputCache=false): the cost of rendering;
-#   4. the same pages with the request log off: the cost of logging;
+#   4. the same pages with the request log off, ROUNDS times each like phase 2 (medians): the cost of logging;
 #   5. the same pages on a wiki with 100 times the data (the app's own "generate --relationships 100 --events
 #      100000"), cached and uncached.
 set -euo pipefail
@@ -121,6 +121,18 @@ measure_once() {
   done
 }
 
+# Each page ROUNDS times after a warm-up, as the production phase measures the app: prints "page rps p50 p99" medians.
+measure_rounds() {
+  for page in "${pages[@]}"; do
+    warm "http://127.0.0.1:$app_port$page"
+    : >"$work/rounds.runs"
+    for _ in $(seq 1 "$rounds"); do
+      wrk_run "http://127.0.0.1:$app_port$page" >>"$work/rounds.runs"
+    done
+    echo "$page $(cut -d' ' -f1 "$work/rounds.runs" | median) $(cut -d' ' -f2 "$work/rounds.runs" | median) $(cut -d' ' -f3 "$work/rounds.runs" | median)"
+  done
+}
+
 # --- 1. cold start ---------------------------------------------------------------------------------------
 echo "bench: cold start" >&2
 empties=() existings=()
@@ -200,7 +212,7 @@ stop_app
 # --- 4. request log off ------------------------------------------------------------------------------------
 echo "bench: request log off" >&2
 start_app "$work/wiki.db" "--Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning"
-while read -r page rps p50 p99; do quiet_result[$page]="$rps $p50 $p99"; done < <(measure_once)
+while read -r page rps p50 p99; do quiet_result[$page]="$rps $p50 $p99"; done < <(measure_rounds)
 stop_app
 
 # --- 5. 100 times the data ---------------------------------------------------------------------------------
@@ -232,7 +244,8 @@ report="$root/bench/results/$(date -u +%Y-%m-%d).md"
   echo
   echo "Method: \`bench/run.sh\`. Published Release build (ReadyToRun), production settings, a freshly seeded"
   echo "database. Each page warmed 5 s, then wrk \`-t1 -c32 -d$duration --latency\` $rounds times on the app and on nginx in"
-  echo "turn (nginx serves the same bytes from files); medians. Other modes: one $duration run per page after a warm-up."
+  echo "turn (nginx serves the same bytes from files); medians. Request log off: $rounds runs per page, medians. Other modes:"
+  echo "one $duration run per page after a warm-up."
   echo
   echo "### Cached pages against nginx (target: at least 0.85 of nginx, p99 under 5 ms)"
   echo
