@@ -13,6 +13,8 @@ namespace JimPam.Wiki.Infrastructure;
 /// </summary>
 public sealed class WikiPagePolicy(IReadOnlyList<string> queryKeys) : IOutputCachePolicy
 {
+    private readonly StringValues _queryKeys = new([.. queryKeys]);
+
     public const string Name = "WikiPage";
 
     /// <summary>A page that reads "?p=N", its page number (and no other query key).</summary>
@@ -31,7 +33,7 @@ public sealed class WikiPagePolicy(IReadOnlyList<string> queryKeys) : IOutputCac
             && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
             && http.User.Identity?.IsAuthenticated != true
             && StringValues.IsNullOrEmpty(http.Request.Headers.Authorization)
-            && http.Request.Query.Keys.All(key => queryKeys.Contains(key, StringComparer.OrdinalIgnoreCase));
+            && ReadsOnlyKnownKeys(http.Request.Query);
 
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
@@ -40,10 +42,29 @@ public sealed class WikiPagePolicy(IReadOnlyList<string> queryKeys) : IOutputCac
         context.ResponseExpirationTimeSpan = Lifetime;
         context.CacheVaryByRules.VaryByHost = false;
         context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
-        context.CacheVaryByRules.QueryKeys = queryKeys.ToArray();
+        context.CacheVaryByRules.QueryKeys = _queryKeys;
         context.Tags.Add(CacheTags.All);
         http.Items[GenerationKey] = cache.Generation;
         return ValueTask.CompletedTask;
+    }
+
+    // Runs on every cached read: a plain loop, no allocation.
+    private bool ReadsOnlyKnownKeys(IQueryCollection query)
+    {
+        if (query.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var (key, _) in query)
+        {
+            if (!queryKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
