@@ -23,6 +23,13 @@ public class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityUs
     public DbSet<WikiLink> WikiLinks => Set<WikiLink>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
 
+    /// <summary>
+    /// The relationship whose story the season pages, the season list and the episode pages tell first: the first
+    /// one made (the seeded article). 0 when there is none.
+    /// </summary>
+    public Task<int> FirstRelationshipIdAsync(CancellationToken cancellationToken) =>
+        Relationships.AsNoTracking().OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

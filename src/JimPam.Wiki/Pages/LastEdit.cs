@@ -15,17 +15,14 @@ public sealed record LastEdit(string Author, DateTimeOffset At, string Type, int
             .Select(r => new LastEdit(r.Author, r.SavedAt, type, id))
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>The latest revision of any part of a relationship's story in one season.</summary>
-    public static async Task<LastEdit?> OfSeasonAsync(WikiDbContext db, int relationshipId, int seasonId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The latest revision of any of these events (a season's story, deleted events included). The caller has the
+    /// events already; starting from the revisions instead reads every event revision of the wiki (EXPLAIN QUERY PLAN).
+    /// </summary>
+    public static async Task<LastEdit?> OfEventsAsync(WikiDbContext db, IReadOnlyList<int> eventIds, CancellationToken cancellationToken)
     {
-        // The season's events first (a few dozen, by their index), then their newest revision: joining the other way
-        // round reads every event revision of the wiki (EXPLAIN QUERY PLAN), which grows with the whole wiki.
-        var events = await db.Events.AsNoTracking()
-            .Where(e => e.RelationshipId == relationshipId && e.SeasonId == seasonId)
-            .Select(e => e.Id)
-            .ToListAsync(cancellationToken);
         var latest = await db.Revisions.AsNoTracking()
-            .Where(r => r.EntityType == Revision.EventType && events.Contains(r.EntityId))
+            .Where(r => r.EntityType == Revision.EventType && eventIds.Contains(r.EntityId))
             .OrderByDescending(r => r.Id)
             .Select(r => new { r.Author, r.SavedAt, r.EntityId })
             .FirstOrDefaultAsync(cancellationToken);

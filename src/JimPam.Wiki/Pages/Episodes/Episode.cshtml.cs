@@ -70,7 +70,7 @@ public class EpisodeModel(WikiDbContext db) : PageModel
         }
 
         // The first relationship's story first (the article the wiki is about), then the others', each in story order.
-        var primary = await db.Relationships.OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var primary = await db.FirstRelationshipIdAsync(cancellationToken);
         // The page's events are chosen on narrow columns, and only their bodies are read: sorting the bodies of every
         // citing event (hundreds, in a big wiki) to keep twenty cost more than the rest of the page.
         var chosen = await db.EventCitations.AsNoTracking()

@@ -20,7 +20,7 @@ public class IndexModel(WikiDbContext db) : PageModel
         }
 
         // The story is the first relationship's (as on the season pages); other couples' events are not counted.
-        var relationship = await db.Relationships.OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var relationship = await db.FirstRelationshipIdAsync(cancellationToken);
         Seasons = await db.Seasons.AsNoTracking()
             .OrderBy(s => s.Number)
             .Select(s => new SeasonCard(

@@ -36,11 +36,13 @@ public class SeasonModel(WikiDbContext db) : PageModel
             return redirect;
         }
 
-        var events = await db.Events.AsNoTracking()
-            .Where(e => e.SeasonId == season.Id && e.RelationshipId == relationship.Id && !e.Deleted)
+        // Deleted events too: readers do not see them, but deleting one was the season's latest edit.
+        var all = await db.Events.AsNoTracking()
+            .Where(e => e.SeasonId == season.Id && e.RelationshipId == relationship.Id)
             .OrderBy(e => e.Order)
-            .Select(e => new { e.Id, e.Kind, e.ImageSlot, e.BodyHtml })
+            .Select(e => new { e.Id, e.Kind, e.ImageSlot, e.BodyHtml, e.Deleted })
             .ToListAsync(cancellationToken);
+        var events = all.Where(e => !e.Deleted).ToList();
         // The episodes the text cites, in the order a reader meets them: read from the stored link rows.
         var cited = await (
                 from e in db.Events.AsNoTracking()
@@ -51,7 +53,7 @@ public class SeasonModel(WikiDbContext db) : PageModel
             .ToListAsync(cancellationToken);
         var numbers = await db.Seasons.AsNoTracking().Select(s => s.Number).ToListAsync(cancellationToken);
 
-        LastEdit = await LastEdit.OfSeasonAsync(db, relationship.Id, season.Id, cancellationToken);
+        LastEdit = await LastEdit.OfEventsAsync(db, [.. all.Select(e => e.Id)], cancellationToken);
         HttpContext.Tag([
             CacheTags.Season(season.Id), CacheTags.SeasonStory(season.Id), CacheTags.Relationship(relationship.Id), CacheTags.Jokes(relationship.Id),
             .. cited.Select(c => CacheTags.Episode(c.EpisodeId)).Distinct()]);
