@@ -66,6 +66,31 @@ public sealed class SeedImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_episode_has_an_air_date_and_the_dates_rise_with_broadcast_order()
+    {
+        await ImportAsync(TestPaths.SeedFolder);
+
+        await using var db = NewDb();
+        var episodes = await db.Episodes.OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason)
+            .Select(e => new { e.Title, Season = e.Season.Number, e.NumberInSeason, e.AirDate })
+            .ToListAsync();
+        Assert.Equal(186, episodes.Count);
+        Assert.All(episodes, e => Assert.NotNull(e.AirDate));
+        foreach (var (earlier, later) in episodes.Zip(episodes.Skip(1)))
+        {
+            // Two episodes may share a night (a one-hour broadcast of two episodes), but a later one never airs first.
+            Assert.True(later.AirDate >= earlier.AirDate, $"{later.Title} (S{later.Season}E{later.NumberInSeason}, {later.AirDate}) airs before {earlier.Title} ({earlier.AirDate})");
+        }
+
+        Assert.Equal(new DateOnly(2005, 3, 24), episodes[0].AirDate);
+        Assert.Equal(("Finale", new DateOnly(2013, 5, 16)), (episodes[^1].Title, episodes[^1].AirDate!.Value));
+        var byTitle = episodes.ToDictionary(e => e.Title);
+        Assert.Equal(new DateOnly(2009, 10, 8), byTitle["Niagara"].AirDate);
+        Assert.Equal(new DateOnly(2010, 3, 4), byTitle["The Delivery"].AirDate);
+        Assert.Equal(new DateOnly(2009, 2, 12), byTitle["Lecture Circuit (Part 2)"].AirDate);
+    }
+
+    [Fact]
     public async Task A_citation_outside_its_season_keeps_the_episode_s_real_season()
     {
         await ImportAsync(TestPaths.SeedFolder);

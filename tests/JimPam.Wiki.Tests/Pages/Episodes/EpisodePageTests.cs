@@ -51,6 +51,17 @@ public class EpisodePageTests(WikiAppFactory app)
     }
 
     [Fact]
+    public async Task Episode_page_gives_the_first_us_air_date_as_a_machine_readable_date()
+    {
+        var (_, page) = await app.GetPageAsync("/episodes/basketball");
+
+        var time = page.QuerySelector(".episode-meta time")!;
+        Assert.Equal("2005-04-19", time.GetAttribute("datetime"));
+        Assert.Equal("19 April 2005", time.TextContent);
+        Assert.Contains("first aired 19 April 2005", page.QuerySelector(".episode-meta")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_episode_answers_404()
     {
         var (response, page) = await app.GetPageAsync("/episodes/the-dundys");
