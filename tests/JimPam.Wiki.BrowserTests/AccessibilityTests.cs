@@ -11,7 +11,7 @@ public class AccessibilityTests(BrowserApp app)
         var data = new TheoryData<string, string>();
         string[] urls =
         [
-            "/", "/seasons", "/seasons/3", "/episodes", "/episodes/the-dundies", "/characters", "/characters/pam-beesly",
+            "/", "/timeline", "/seasons", "/seasons/3", "/episodes", "/episodes/the-dundies", "/characters", "/characters/pam-beesly",
             "/no/such/page", "/missing?title=The%20Dundys", "/login",
         ];
         foreach (var url in urls)

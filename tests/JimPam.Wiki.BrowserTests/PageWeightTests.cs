@@ -1,6 +1,6 @@
 namespace JimPam.Wiki.BrowserTests;
 
-/// <summary>A season page stays light: HTML plus CSS under 40 KB uncompressed, and no script at all.</summary>
+/// <summary>Season pages and the timeline stay light: HTML plus CSS under 40 KB uncompressed, and no script at all.</summary>
 [Collection(BrowserSuite.Name)]
 public class PageWeightTests(BrowserApp app)
 {
@@ -9,7 +9,8 @@ public class PageWeightTests(BrowserApp app)
     [Theory]
     [InlineData("/seasons/3")]
     [InlineData("/seasons/9")]
-    public async Task Season_page_weighs_under_40_KB_with_no_script(string url)
+    [InlineData("/timeline")]
+    public async Task Page_weighs_under_40_KB_with_no_script(string url)
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync(url);

@@ -7,7 +7,7 @@ public class ScreenshotTests(BrowserApp app)
     public static TheoryData<string, int, int, string> Shots()
     {
         var data = new TheoryData<string, int, int, string>();
-        foreach (var url in new[] { "/", "/seasons/3" })
+        foreach (var url in new[] { "/", "/seasons/3", "/timeline" })
         {
             foreach (var (width, height) in new[] { (390, 844), (1280, 800) })
             {

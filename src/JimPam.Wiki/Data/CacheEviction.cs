@@ -86,6 +86,8 @@ public sealed class CacheEviction(PageCache cache) : SaveChangesInterceptor, IDb
                 yield return CacheTags.Event(e.Id);
                 yield return CacheTags.SeasonStory(Was(nameof(RelationshipEvent.SeasonId)));
                 yield return CacheTags.SeasonStory(e.SeasonId);
+                yield return CacheTags.Story(Was(nameof(RelationshipEvent.RelationshipId)));
+                yield return CacheTags.Story(e.RelationshipId);
                 if (Moved(nameof(RelationshipEvent.Deleted), nameof(RelationshipEvent.SeasonId), nameof(RelationshipEvent.Kind), nameof(RelationshipEvent.RelationshipId)))
                 {
                     yield return CacheTags.EventCounts;

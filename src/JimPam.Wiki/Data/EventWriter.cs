@@ -7,13 +7,29 @@ namespace JimPam.Wiki.Data;
 /// What an editor sends: the new body, the revision the form started from, and why; and, to move the event, the
 /// season and the place in it (1 = first) it should have.
 /// </summary>
-public sealed record EventEdit(int EventId, int BaseRevision, string BodyMarkdown, string Summary, EventPlace? Place = null);
+public sealed record EventEdit(int EventId, int BaseRevision, string BodyMarkdown, string Summary, EventPlace? Place = null, EventMilestone? Milestone = null);
+
+/// <summary>
+/// The milestone an event tells: its label, the status the relationship has from then on (or none), and the episode
+/// it happens in (or none, when the text does not say). <see cref="None"/> is an event that tells no milestone.
+/// </summary>
+public sealed record EventMilestone(string? Label, string? Status, int? EpisodeId)
+{
+    public static readonly EventMilestone None = new(null, null, null);
+
+    /// <summary>Blank text is no text, and a status or episode without a label is no milestone.</summary>
+    public EventMilestone Normalised()
+    {
+        var label = string.IsNullOrWhiteSpace(Label) ? null : Label.Trim();
+        return label is null ? None : new(label, string.IsNullOrWhiteSpace(Status) ? null : Status.Trim(), EpisodeId);
+    }
+}
 
 /// <summary>Where an event sits: a season (by its number) and its place among that season's events, from 1.</summary>
 public sealed record EventPlace(int Season, int Position);
 
 /// <summary>A new paragraph or figure: where it goes and what it says.</summary>
-public sealed record EventDraft(EventPlace Place, EventKind Kind, string? ImageSlot, string BodyMarkdown, string Summary);
+public sealed record EventDraft(EventPlace Place, EventKind Kind, string? ImageSlot, string BodyMarkdown, string Summary, EventMilestone? Milestone = null);
 
 /// <summary>The outcome of a write: saved as a new revision, or refused because someone saved first.</summary>
 public abstract record EventSaveResult
@@ -44,6 +60,7 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
         WriteAsync(edit.EventId, author, async (target, ct) =>
         {
             var body = Normalise(edit.BodyMarkdown);
+            var milestone = edit.Milestone?.Normalised() ?? MilestoneOf(target);
             var seasonId = target.SeasonId;
             var order = target.Order;
             if (edit.Place is { } place)
@@ -58,7 +75,7 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
 
             if (target.Revision == edit.BaseRevision)
             {
-                return new Change(Of(target) with { BodyMarkdown = body, SeasonId = seasonId, Order = order }, edit.Summary.Trim(), null);
+                return new Change(WithMilestone(Of(target) with { BodyMarkdown = body, SeasonId = seasonId, Order = order }, milestone), edit.Summary.Trim(), null);
             }
 
             // Someone saved since this form was loaded: merge the two edits of the body if they touch different paragraphs,
@@ -76,9 +93,18 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
                 return null;
             }
 
+            // The milestone likewise: taken from whichever side changed it, refused when both changed it differently.
+            var milestoneThen = MilestoneOf(baseline);
+            var milestoneNow = MilestoneOf(target);
+            if (milestone != milestoneThen && milestoneNow != milestoneThen && milestone != milestoneNow)
+            {
+                return null;
+            }
+
             var summary = $"{edit.Summary.Trim()} (merged with revision {target.Revision})".TrimStart();
             var (finalSeason, finalOrder) = movedHere ? (seasonId, order) : (target.SeasonId, target.Order);
-            return new Change(Of(target) with { BodyMarkdown = merged, SeasonId = finalSeason, Order = finalOrder }, summary, target.Revision);
+            var finalMilestone = milestone != milestoneThen ? milestone : milestoneNow;
+            return new Change(WithMilestone(Of(target) with { BodyMarkdown = merged, SeasonId = finalSeason, Order = finalOrder }, finalMilestone), summary, target.Revision);
         }, cancellationToken);
 
     /// <summary>Adds a paragraph or figure at its place in a season, as revision 1; the events after it move down one place.</summary>
@@ -91,7 +117,12 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
         }
 
         var relationshipId = await db.Relationships.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(cancellationToken);
-        var created = new RelationshipEvent { RelationshipId = relationshipId, Kind = draft.Kind, ImageSlot = draft.ImageSlot, Order = int.MinValue };
+        var milestone = draft.Milestone?.Normalised() ?? EventMilestone.None;
+        var created = new RelationshipEvent
+        {
+            RelationshipId = relationshipId, Kind = draft.Kind, ImageSlot = draft.ImageSlot, Order = int.MinValue,
+            Milestone = milestone.Label, MilestoneStatus = milestone.Status, MilestoneEpisodeId = milestone.EpisodeId,
+        };
         db.Events.Add(created);
         await PlaceAsync(created, seasonId, draft.Place.Position, cancellationToken);
         var links = await LinkContext.LoadAsync(db, cancellationToken);
@@ -137,7 +168,15 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
     // Textareas send CRLF; bodies are stored with LF and no trailing blank lines, so diffs and merges compare like with like.
     private static string Normalise(string markdown) => markdown.ReplaceLineEndings("\n").TrimEnd();
 
-    private static EventSnapshot Of(RelationshipEvent e) => new(e.BodyMarkdown, e.Kind, e.ImageSlot, e.SeasonId, e.Order, e.Deleted);
+    private static EventSnapshot Of(RelationshipEvent e) =>
+        new(e.BodyMarkdown, e.Kind, e.ImageSlot, e.SeasonId, e.Order, e.Deleted, e.Milestone, e.MilestoneStatus, e.MilestoneEpisodeId);
+
+    private static EventMilestone MilestoneOf(RelationshipEvent e) => new EventMilestone(e.Milestone, e.MilestoneStatus, e.MilestoneEpisodeId).Normalised();
+
+    private static EventMilestone MilestoneOf(EventSnapshot s) => new EventMilestone(s.Milestone, s.MilestoneStatus, s.MilestoneEpisodeId).Normalised();
+
+    private static EventSnapshot WithMilestone(EventSnapshot s, EventMilestone m) =>
+        s with { Milestone = m.Label, MilestoneStatus = m.Status, MilestoneEpisodeId = m.EpisodeId };
 
     private Task<int?> SeasonIdAsync(int number, CancellationToken cancellationToken) =>
         db.Seasons.Where(s => s.Number == number).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
@@ -203,6 +242,7 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
 
         var next = change.Fields;
         (target.Kind, target.ImageSlot, target.Deleted) = (next.Kind, next.ImageSlot, next.Deleted);
+        (target.Milestone, target.MilestoneStatus, target.MilestoneEpisodeId) = (next.Milestone, next.MilestoneStatus, next.MilestoneEpisodeId);
         var links = await LinkContext.LoadAsync(db, cancellationToken);
         bodies.Set(target, next.BodyMarkdown, links);
         var revision = target.Revision + 1;
@@ -255,4 +295,13 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
 }
 
 /// <summary>The fields of an event that a revision keeps.</summary>
-public sealed record EventSnapshot(string BodyMarkdown, EventKind Kind, string? ImageSlot, int SeasonId, int Order, bool Deleted = false);
+public sealed record EventSnapshot(
+    string BodyMarkdown,
+    EventKind Kind,
+    string? ImageSlot,
+    int SeasonId,
+    int Order,
+    bool Deleted = false,
+    string? Milestone = null,
+    string? MilestoneStatus = null,
+    int? MilestoneEpisodeId = null);

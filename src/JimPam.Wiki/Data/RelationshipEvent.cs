@@ -12,6 +12,9 @@ public enum EventKind
 /// <summary>One paragraph or figure of a relationship's season narrative.</summary>
 public class RelationshipEvent
 {
+    public const int MilestoneMaxLength = 80;
+    public const int StatusMaxLength = 40;
+
     public int Id { get; set; }
     public int RelationshipId { get; set; }
     public Relationship Relationship { get; set; } = null!;
@@ -37,6 +40,17 @@ public class RelationshipEvent
 
     /// <summary>Deleted by an editor: hidden from readers, kept with its history so it can be restored.</summary>
     public bool Deleted { get; set; }
+
+    /// <summary>A milestone this event tells, as a short label ("First kiss", "Engaged"); null when it tells none.</summary>
+    public string? Milestone { get; set; }
+
+    /// <summary>The status the relationship has from this milestone on ("Dating", "Married"); null when it keeps the one it had.</summary>
+    public string? MilestoneStatus { get; set; }
+
+    /// <summary>The episode the milestone happens in; null when the text does not say.</summary>
+    public int? MilestoneEpisodeId { get; set; }
+
+    public Episode? MilestoneEpisode { get; set; }
 
     public List<EventCitation> Citations { get; set; } = [];
     public List<EventMention> Mentions { get; set; } = [];

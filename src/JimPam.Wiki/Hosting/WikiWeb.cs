@@ -2,6 +2,7 @@ using System.Net;
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -25,6 +26,11 @@ public static class WikiWeb
         services.AddRazorPages(options =>
         {
             options.Conventions.AddPageRoute("/NotFound", "/not-found");
+            // The first relationship's timeline also answers at /timeline; links with a slug use the page's own route.
+            options.Conventions.AddPageRouteModelConvention("/Timeline/Index", model => model.Selectors.Add(new SelectorModel
+            {
+                AttributeRouteModel = new AttributeRouteModel { Template = "timeline", Order = 1 },
+            }));
             options.Conventions.AddPageRoute("/Admin/Episodes/Edit", "/admin/episodes/new");
             options.Conventions.AddPageRoute("/Admin/Characters/Edit", "/admin/characters/new");
             options.Conventions.AddPageRoute("/Admin/Jokes/Edit", "/admin/jokes/new");

@@ -10,12 +10,20 @@ public sealed record CharacterRow(int Line, string Name, string? FullName, strin
 
 public sealed record RelationshipRow(int Line, string Slug, string Title, IReadOnlyList<string> Members, string Article, int FirstSeason, int LastSeason);
 
+/// <summary>
+/// A milestone the article states: the relationship, the season whose section tells it, a phrase of the source text that
+/// finds the one paragraph or caption that tells it, the episode it happens in (empty when the text does not say), a
+/// short label, and the status the relationship has from then on (empty when it keeps the one it had).
+/// </summary>
+public sealed record MilestoneRow(int Line, string Relationship, int Season, string Quote, string? Episode, string Label, string? Status);
+
 /// <summary>Reads the CSV files of <c>seed-data/</c>, reporting the file and line of anything malformed.</summary>
 public static class SeedCatalogue
 {
     public const string EpisodesFile = "episodes.csv";
     public const string CharactersFile = "characters.csv";
     public const string RelationshipsFile = "relationships.csv";
+    public const string MilestonesFile = "milestones.csv";
 
     public static IReadOnlyList<EpisodeRow> ReadEpisodes(string folder) =>
         Read(folder, EpisodesFile, ["season", "number", "title", "aliases", "air_date"], (row, file, line) =>
@@ -50,6 +58,25 @@ public static class SeedCatalogue
 
             var (first, last) = SeasonRange(row.GetField("seasons"), file, line);
             return new RelationshipRow(line, Required(row, "slug", file, line), Required(row, "title", file, line), members, Required(row, "article", file, line), first, last);
+        });
+
+    public static IReadOnlyList<MilestoneRow> ReadMilestones(string folder) =>
+        Read(folder, MilestonesFile, ["relationship", "season", "quote", "episode", "label", "status"], (row, file, line) =>
+        {
+            var label = Required(row, "label", file, line);
+            var status = Optional(row, "status");
+            if (label.Length > Data.RelationshipEvent.MilestoneMaxLength)
+            {
+                throw new ImportException(file, line, $"the label is {label.Length} characters long; at most {Data.RelationshipEvent.MilestoneMaxLength} fit");
+            }
+
+            if (status?.Length > Data.RelationshipEvent.StatusMaxLength)
+            {
+                throw new ImportException(file, line, $"the status is {status.Length} characters long; at most {Data.RelationshipEvent.StatusMaxLength} fit");
+            }
+
+            return new MilestoneRow(
+                line, Required(row, "relationship", file, line), Int(row, "season", file, line), Required(row, "quote", file, line), Optional(row, "episode"), label, status);
         });
 
     /// <summary>"1-9": the seasons the article has a section for, first to last.</summary>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JimPam.Wiki.Import;
 
 /// <summary>What an import wrote.</summary>
-public sealed record ImportSummary(int Seasons, int Episodes, int Characters, int Events, int Citations, int Jokes);
+public sealed record ImportSummary(int Seasons, int Episodes, int Characters, int Events, int Citations, int Jokes, int Milestones = 0);
 
 /// <summary>
 /// Imports <c>seed-data/</c> into an empty database: the episode and character catalogues, then each
@@ -24,6 +24,11 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
         var episodeRows = SeedCatalogue.ReadEpisodes(folder);
         var characterRows = SeedCatalogue.ReadCharacters(folder);
         var relationshipRows = SeedCatalogue.ReadRelationships(folder);
+        var milestoneRows = SeedCatalogue.ReadMilestones(folder);
+        foreach (var milestone in milestoneRows.Where(m => !relationshipRows.Any(r => r.Slug == m.Relationship)))
+        {
+            throw new ImportException(SeedCatalogue.MilestonesFile, milestone.Line, $"no relationship in {SeedCatalogue.RelationshipsFile} has the address \"{milestone.Relationship}\"");
+        }
 
         var seasons = episodeRows.Select(r => r.Season).Distinct().Order()
             .ToDictionary(n => n, n => new Season { Number = n });
@@ -52,12 +57,14 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
         foreach (var (row, article) in articles)
         {
             var relationship = BuildRelationship(row, article, seasons, episodes, characters, links);
+            var milestones = SetMilestones(row, article, relationship, milestoneRows.Where(m => m.Relationship == row.Slug), links.Resolver);
             db.Relationships.Add(relationship);
             summary = summary with
             {
                 Events = summary.Events + relationship.Events.Count,
                 Citations = summary.Citations + relationship.Events.Sum(e => e.Citations.Count) + relationship.Jokes.Sum(j => j.Citations.Count),
                 Jokes = summary.Jokes + relationship.Jokes.Count,
+                Milestones = summary.Milestones + milestones,
             };
         }
 
@@ -217,6 +224,60 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
 
         logger.LogDebug("Built {Slug} with {Events} events over {Episodes} catalogued episodes", row.Slug, relationship.Events.Count, episodes.Count);
         return relationship;
+    }
+
+    /// <summary>
+    /// Puts each milestone of <c>milestones.csv</c> on the one event whose source text contains its quote, checking that
+    /// the event cites the milestone's episode, so the file can only point at what the article itself says.
+    /// </summary>
+    private static int SetMilestones(RelationshipRow row, ParsedArticle article, Relationship relationship, IEnumerable<MilestoneRow> milestones, WikiLinkResolver resolver)
+    {
+        const string file = SeedCatalogue.MilestonesFile;
+        var parsedEvents = article.Seasons.SelectMany(s => s.Events.Select(e => (Season: s.Number, Parsed: e))).ToList();
+        var claimed = new Dictionary<RelationshipEvent, int>();
+        var count = 0;
+        foreach (var milestone in milestones)
+        {
+            if (!article.Seasons.Any(s => s.Number == milestone.Season))
+            {
+                throw new ImportException(file, milestone.Line, $"{row.Article} has no section \"Season {milestone.Season}[]\"");
+            }
+
+            var matches = parsedEvents
+                .Select((e, index) => (e.Season, e.Parsed, Index: index))
+                .Where(e => e.Season == milestone.Season && e.Parsed.SourceText.Contains(milestone.Quote, StringComparison.Ordinal))
+                .ToList();
+            if (matches.Count != 1)
+            {
+                throw new ImportException(file, milestone.Line, matches.Count == 0
+                    ? $"no paragraph or caption of Season {milestone.Season} in {row.Article} contains \"{milestone.Quote}\""
+                    : $"{matches.Count} paragraphs of Season {milestone.Season} contain \"{milestone.Quote}\" ({row.Article} lines {string.Join(", ", matches.Select(m => m.Parsed.Line))}); quote more of the one meant");
+            }
+
+            var (_, parsed, index) = matches[0];
+            var target = relationship.Events[index];
+            if (!claimed.TryAdd(target, milestone.Line))
+            {
+                throw new ImportException(file, milestone.Line, $"the text at {row.Article} line {parsed.Line} already carries the milestone of line {claimed[target]}");
+            }
+
+            if (milestone.Episode is { } title)
+            {
+                var episode = resolver.ResolveEpisode(title)
+                    ?? throw new ImportException(file, milestone.Line, $"no episode in {SeedCatalogue.EpisodesFile} is called \"{title}\"");
+                if (!target.Citations.Any(c => c.EpisodeId == episode.Id))
+                {
+                    throw new ImportException(file, milestone.Line, $"the text at {row.Article} line {parsed.Line} does not cite \"{title}\", so it cannot be where the milestone happens");
+                }
+
+                target.MilestoneEpisodeId = episode.Id;
+            }
+
+            (target.Milestone, target.MilestoneStatus) = (milestone.Label, milestone.Status);
+            count++;
+        }
+
+        return count;
     }
 
     private static void RequireResolved(string file, int line, WikiLinkAnalysis links)

@@ -50,6 +50,9 @@ public static class CacheTags
 
     public static string Relationship(int id) => $"relationship:{id}";
 
+    /// <summary>A relationship's story as a whole: which events it has, where they sit, and its milestones.</summary>
+    public static string Story(int relationshipId) => $"story:{relationshipId}";
+
     /// <summary>A relationship's recurring-jokes list, as its sidebar shows it.</summary>
     public static string Jokes(int relationshipId) => $"jokes:{relationshipId}";
 

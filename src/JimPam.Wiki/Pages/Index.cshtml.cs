@@ -1,6 +1,7 @@
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +20,13 @@ public class IndexModel(WikiDbContext db) : PageModel
 
     public LastEdit? LastEdit { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The status at the episode <c>?asOf=s04e01</c> names, when the address asks for one.</summary>
+    public StatusAsOf? AsOf { get; private set; }
+
+    /// <summary>Why the <c>asOf</c> the address gave cannot be used (the page then answers 400).</summary>
+    public string? AsOfProblem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] string? asOf, CancellationToken cancellationToken)
     {
         if (this.RedirectToCanonical("/Index") is { } redirect)
         {
@@ -53,6 +60,11 @@ public class IndexModel(WikiDbContext db) : PageModel
         }
 
         RelationshipId = relationship.Id;
+        if (asOf is not null)
+        {
+            await ReadStatusAsOfAsync(asOf, relationship.Id, cancellationToken);
+        }
+
         LastEdit = await LastEdit.OfAsync(db, Revision.RelationshipType, relationship.Id, cancellationToken);
         var seasons = await db.Seasons.AsNoTracking()
             .OrderBy(s => s.Number)
@@ -79,7 +91,25 @@ public class IndexModel(WikiDbContext db) : PageModel
             [.. seasons.Where(s => s.Events > 0)],
             relationship.Jokes,
             string.IsNullOrEmpty(relationship.BehindTheScenesHtml) ? null : WithFootnote(new HtmlString(relationship.BehindTheScenesHtml), relationship.BehindTheScenesFootnote));
-        return Page();
+        return AsOfProblem is null ? Page() : new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+    }
+
+    private async Task ReadStatusAsOfAsync(string code, int relationshipId, CancellationToken cancellationToken)
+    {
+        if (EpisodePoint.Parse(code) is not { } point)
+        {
+            AsOfProblem = $"“{code}” is not an episode. Write it as season and episode, such as s04e01.";
+            return;
+        }
+
+        var story = await Chronology.LoadAsync(db, relationshipId, cancellationToken);
+        if (story.EpisodeAt(point) is not { } episode)
+        {
+            AsOfProblem = $"There is no {point}.";
+            return;
+        }
+
+        AsOf = new StatusAsOf(episode, story.StatusAt(point));
     }
 
     /// <summary>Puts the source's footnote marker where the source has it: at the end of the note's last paragraph.</summary>
@@ -105,6 +135,9 @@ public class IndexModel(WikiDbContext db) : PageModel
     public sealed record QuoteView(string Text, string Speaker, string? SpeakerSlug, string? EpisodeTitle, string? EpisodeSlug);
 
     public sealed record MemberView(int Id, string Name, string Slug, string? Actor);
+
+    /// <summary>The status a reader who has watched up to <paramref name="Episode"/> knows, from the milestone that set it (null: none yet).</summary>
+    public sealed record StatusAsOf(EpisodeStamp Episode, StoryMilestone? Since);
 
     public sealed record SeasonCard(int Id, int Number, string Summary, int Events, int Citations);
 }

@@ -33,7 +33,7 @@ public sealed class SeedImporterTests : IDisposable
     {
         var summary = await ImportAsync(TestPaths.SeedFolder);
 
-        Assert.Equal(new ImportSummary(Seasons: 9, Episodes: 186, Characters: 24, Events: 52, Citations: 65, Jokes: 1), summary);
+        Assert.Equal(new ImportSummary(Seasons: 9, Episodes: 186, Characters: 24, Events: 52, Citations: 65, Jokes: 1, Milestones: 17), summary);
         await using var db = NewDb();
         var relationship = await db.Relationships.Include(r => r.Members).ThenInclude(m => m.Character).SingleAsync();
         Assert.Equal("Jim and Pam", relationship.Title);
@@ -142,6 +142,47 @@ public sealed class SeedImporterTests : IDisposable
         var error = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(seed.Path));
 
         Assert.Equal("episodes.csv:5: the column 'season' must be a positive whole number, not 'one'", error.Message);
+        await AssertNothingWrittenAsync();
+    }
+
+    [Fact]
+    public async Task Milestones_sit_on_the_events_that_tell_them_with_their_episode_and_status()
+    {
+        await ImportAsync(TestPaths.SeedFolder);
+
+        await using var db = NewDb();
+        var milestones = await db.Events.Where(e => e.Milestone != null)
+            .OrderBy(e => e.Season.Number).ThenBy(e => e.Order)
+            .Select(e => new { e.Milestone, e.MilestoneStatus, Episode = e.MilestoneEpisode == null ? null : e.MilestoneEpisode.Title, e.BodyMarkdown, Cited = e.Citations.Select(c => c.EpisodeId).ToList(), e.MilestoneEpisodeId })
+            .ToListAsync();
+        Assert.Equal(17, milestones.Count);
+        Assert.Equal(["Friends", "Dating", "Engaged", "Married"], milestones.Where(m => m.MilestoneStatus != null).Select(m => m.MilestoneStatus));
+        var kiss = milestones.Single(m => m.Milestone == "First on-camera kiss");
+        Assert.Equal("The Dundies", kiss.Episode);
+        Assert.Contains("first on-camera kiss", kiss.BodyMarkdown, StringComparison.Ordinal);
+        // Each milestone's episode is one its own text cites; the one the article gives no episode for has none.
+        Assert.All(milestones.Where(m => m.MilestoneEpisodeId is not null), m => Assert.Contains(m.MilestoneEpisodeId!.Value, m.Cited));
+        Assert.Null(milestones.Single(m => m.Milestone == "Phillip is born").Episode);
+    }
+
+    [Theory]
+    [InlineData("jim-and-pam,2,words the article never uses,The Dundies,First kiss,", "milestones.csv:2: no paragraph or caption of Season 2 in jim-and-pam.article.txt contains \"words the article never uses\"")]
+    [InlineData("jim-and-pam,2,share their first on-camera kiss,Casino Night,First kiss,", "milestones.csv:2: the text at jim-and-pam.article.txt line 27 does not cite \"Casino Night\", so it cannot be where the milestone happens")]
+    [InlineData("jim-and-pam,2,share their first on-camera kiss,The Dundys,First kiss,", "milestones.csv:2: no episode in episodes.csv is called \"The Dundys\"")]
+    [InlineData("jim-and-pam,2,Jim,The Dundies,First kiss,", "milestones.csv:2: 6 paragraphs of Season 2 contain \"Jim\" (jim-and-pam.article.txt lines 25, 27, 29, 33, 35, 37); quote more of the one meant")]
+    [InlineData("dwight-and-angela,2,share their first on-camera kiss,The Dundies,First kiss,", "milestones.csv:2: no relationship in relationships.csv has the address \"dwight-and-angela\"")]
+    [InlineData("jim-and-pam,2,share their first on-camera kiss,The Dundies,,", "milestones.csv:2: the column 'label' is empty")]
+    public async Task A_milestone_the_article_does_not_support_is_refused_at_its_line_and_nothing_is_written(string row, string expected)
+    {
+        using var seed = TempFolder.WithSeedCopy();
+        var file = Path.Combine(seed.Path, "milestones.csv");
+        var lines = (await File.ReadAllLinesAsync(file)).ToList();
+        lines.Insert(1, row);
+        await File.WriteAllLinesAsync(file, lines);
+
+        var error = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(seed.Path));
+
+        Assert.Equal(expected, error.Message);
         await AssertNothingWrittenAsync();
     }
 

@@ -25,6 +25,7 @@ public sealed class PageCacheTests : IAsyncLifetime
     [InlineData("/")]
     [InlineData("/seasons")]
     [InlineData("/seasons/3")]
+    [InlineData("/timeline")]
     [InlineData("/episodes")]
     [InlineData("/episodes/the-dundies")]
     [InlineData("/characters")]

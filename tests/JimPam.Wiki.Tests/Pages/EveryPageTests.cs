@@ -8,7 +8,7 @@ public class EveryPageTests(WikiAppFactory app)
 {
     public static TheoryData<string> Pages =>
     [
-        "/", "/seasons", "/seasons/3", "/episodes", "/episodes/the-dundies", "/characters", "/characters/jim-halpert",
+        "/", "/timeline", "/seasons", "/seasons/3", "/episodes", "/episodes/the-dundies", "/characters", "/characters/jim-halpert",
     ];
 
     [Theory]

@@ -20,10 +20,10 @@ namespace JimPam.Wiki.Data.CompiledModels
                 "JimPam.Wiki.Data.RelationshipEvent",
                 typeof(RelationshipEvent),
                 baseEntityType,
-                propertyCount: 10,
-                navigationCount: 5,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 2,
+                propertyCount: 13,
+                navigationCount: 6,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -70,6 +70,29 @@ namespace JimPam.Wiki.Data.CompiledModels
                 fieldInfo: typeof(RelationshipEvent).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             kind.SetSentinelFromProviderValue(0);
 
+            var milestone = runtimeEntityType.AddProperty(
+                "Milestone",
+                typeof(string),
+                propertyInfo: typeof(RelationshipEvent).GetProperty("Milestone", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RelationshipEvent).GetField("<Milestone>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 80);
+
+            var milestoneEpisodeId = runtimeEntityType.AddProperty(
+                "MilestoneEpisodeId",
+                typeof(int?),
+                propertyInfo: typeof(RelationshipEvent).GetProperty("MilestoneEpisodeId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RelationshipEvent).GetField("<MilestoneEpisodeId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var milestoneStatus = runtimeEntityType.AddProperty(
+                "MilestoneStatus",
+                typeof(string),
+                propertyInfo: typeof(RelationshipEvent).GetProperty("MilestoneStatus", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RelationshipEvent).GetField("<MilestoneStatus>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 40);
+
             var order = runtimeEntityType.AddProperty(
                 "Order",
                 typeof(int),
@@ -104,9 +127,12 @@ namespace JimPam.Wiki.Data.CompiledModels
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { seasonId });
+                new[] { milestoneEpisodeId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { seasonId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { relationshipId, seasonId, order },
                 unique: true);
 
@@ -114,6 +140,23 @@ namespace JimPam.Wiki.Data.CompiledModels
         }
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("MilestoneEpisodeId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
+
+            var milestoneEpisode = declaringEntityType.AddNavigation("MilestoneEpisode",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(Episode),
+                propertyInfo: typeof(RelationshipEvent).GetProperty("MilestoneEpisode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RelationshipEvent).GetField("<MilestoneEpisode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("RelationshipId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
@@ -138,7 +181,7 @@ namespace JimPam.Wiki.Data.CompiledModels
             return runtimeForeignKey;
         }
 
-        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("SeasonId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

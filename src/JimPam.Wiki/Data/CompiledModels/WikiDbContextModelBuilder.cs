@@ -11,7 +11,7 @@ namespace JimPam.Wiki.Data.CompiledModels
     public partial class WikiDbContextModel
     {
         private WikiDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("23bb5240-3ab2-4561-85a8-247a2430363b"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("a20b4aa2-0c17-4d46-b0a7-6365ecb81176"), entityTypeCount: 20)
         {
         }
 
@@ -50,8 +50,9 @@ namespace JimPam.Wiki.Data.CompiledModels
             RecurringJokeEntityType.CreateForeignKey1(recurringJoke, relationship);
             RelationshipEntityType.CreateForeignKey1(relationship, episode);
             RelationshipEntityType.CreateForeignKey2(relationship, character);
-            RelationshipEventEntityType.CreateForeignKey1(relationshipEvent, relationship);
-            RelationshipEventEntityType.CreateForeignKey2(relationshipEvent, season);
+            RelationshipEventEntityType.CreateForeignKey1(relationshipEvent, episode);
+            RelationshipEventEntityType.CreateForeignKey2(relationshipEvent, relationship);
+            RelationshipEventEntityType.CreateForeignKey3(relationshipEvent, season);
             RelationshipMemberEntityType.CreateForeignKey1(relationshipMember, character);
             RelationshipMemberEntityType.CreateForeignKey2(relationshipMember, relationship);
             WikiLinkEntityType.CreateForeignKey1(wikiLink, character);

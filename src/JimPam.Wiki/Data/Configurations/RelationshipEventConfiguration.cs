@@ -12,6 +12,9 @@ internal sealed class RelationshipEventConfiguration : IEntityTypeConfiguration<
         builder.Property(e => e.Revision).IsConcurrencyToken();
         builder.HasIndex(e => new { e.RelationshipId, e.SeasonId, e.Order }).IsUnique();
         builder.HasOne(e => e.Season).WithMany().HasForeignKey(e => e.SeasonId);
+        builder.Property(e => e.Milestone).HasMaxLength(RelationshipEvent.MilestoneMaxLength);
+        builder.Property(e => e.MilestoneStatus).HasMaxLength(RelationshipEvent.StatusMaxLength);
+        builder.HasOne(e => e.MilestoneEpisode).WithMany().HasForeignKey(e => e.MilestoneEpisodeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

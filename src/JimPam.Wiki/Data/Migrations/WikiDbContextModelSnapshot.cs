@@ -314,6 +314,17 @@ namespace JimPam.Wiki.Data.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MilestoneEpisodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MilestoneStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
@@ -328,6 +339,8 @@ namespace JimPam.Wiki.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MilestoneEpisodeId");
 
                     b.HasIndex("SeasonId");
 
@@ -757,6 +770,11 @@ namespace JimPam.Wiki.Data.Migrations
 
             modelBuilder.Entity("JimPam.Wiki.Data.RelationshipEvent", b =>
                 {
+                    b.HasOne("JimPam.Wiki.Data.Episode", "MilestoneEpisode")
+                        .WithMany()
+                        .HasForeignKey("MilestoneEpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("JimPam.Wiki.Data.Relationship", "Relationship")
                         .WithMany("Events")
                         .HasForeignKey("RelationshipId")
@@ -768,6 +786,8 @@ namespace JimPam.Wiki.Data.Migrations
                         .HasForeignKey("SeasonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("MilestoneEpisode");
 
                     b.Navigation("Relationship");
 

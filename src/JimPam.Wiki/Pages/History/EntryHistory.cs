@@ -41,6 +41,9 @@ public static class EntryHistory
         ["Summary"] = "Summary",
         ["Body"] = "Text",
         ["Position"] = "Place in the list",
+        ["Milestone"] = "Milestone",
+        ["MilestoneStatus"] = "Status from then on",
+        ["MilestoneEpisodeId"] = "Milestone episode (id)",
     };
 
     /// <summary>What the entry is now, or null when there is no such entry.</summary>

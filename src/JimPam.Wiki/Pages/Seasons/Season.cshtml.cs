@@ -40,7 +40,7 @@ public class SeasonModel(WikiDbContext db) : PageModel
         var all = await db.Events.AsNoTracking()
             .Where(e => e.SeasonId == season.Id && e.RelationshipId == relationship.Id)
             .OrderBy(e => e.Order)
-            .Select(e => new { e.Id, e.Kind, e.ImageSlot, e.BodyHtml, e.Deleted })
+            .Select(e => new { e.Id, e.Kind, e.ImageSlot, e.BodyHtml, e.Deleted, e.Milestone, e.MilestoneStatus })
             .ToListAsync(cancellationToken);
         var events = all.Where(e => !e.Deleted).ToList();
         // The episodes the text cites, in the order a reader meets them: read from the stored link rows.
@@ -65,7 +65,8 @@ public class SeasonModel(WikiDbContext db) : PageModel
                 e.Id,
                 e.Kind,
                 e.ImageSlot,
-                string.IsNullOrEmpty(e.BodyHtml) ? null : new HtmlString(e.BodyHtml)))],
+                string.IsNullOrEmpty(e.BodyHtml) ? null : new HtmlString(e.BodyHtml),
+                e.Milestone is null ? null : new MilestoneTag(e.Milestone, e.MilestoneStatus)))],
             relationship.Jokes,
             [.. cited.OrderBy(c => c.Order).ThenBy(c => c.Position).Select(c => new CitedEpisode(c.Title, c.Slug, c.Season)).Distinct()],
             numbers.Where(n => n < number).Select(n => (int?)n).Max(),
@@ -85,5 +86,5 @@ public class SeasonModel(WikiDbContext db) : PageModel
 
     public sealed record CitedEpisode(string Title, string Slug, int Season);
 
-    public sealed record EventView(int Id, EventKind Kind, string? ImageSlot, IHtmlContent? Body);
+    public sealed record EventView(int Id, EventKind Kind, string? ImageSlot, IHtmlContent? Body, MilestoneTag? Milestone);
 }

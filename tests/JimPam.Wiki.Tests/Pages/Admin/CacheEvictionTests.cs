@@ -25,7 +25,7 @@ public sealed class CacheEvictionTests : EditorTestBase
 
         (await Pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Body"] = "Pam and Jim remember the [[Pilot]] together.", ["Form.Summary"] = "Cache test" })).Dispose();
 
-        Assert.Equal("Pam and Jim remember the Pilot together.", (await FreshAsync("/seasons/5")).QuerySelector($"#event-{eventId}")!.TextContent.Trim());
+        Assert.Equal("Pam and Jim remember the Pilot together.", (await FreshAsync("/seasons/5")).QuerySelector($"#event-{eventId}")!.TextOfStory());
         Assert.Contains("Pam and Jim remember the Pilot together.", (await FreshAsync("/episodes/pilot")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         foreach (var url in cited)
         {

@@ -14,9 +14,9 @@ public class SeasonPageTests(WikiAppFactory app)
         Assert.Equal("Season 3", page.QuerySelector("h1")!.TextContent);
         var events = page.QuerySelectorAll("article .event, article .event-figure").ToList();
         Assert.Equal(9, events.Count);
-        Assert.StartsWith("After Jim and Pam part from their kiss", events[0].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("After Jim and Pam part from their kiss", events[0].TextOfStory(), StringComparison.Ordinal);
         Assert.Equal("Jimpam s3", events[6].QuerySelector(".image-slot")!.TextContent.Trim());
-        Assert.StartsWith("During his interview with David Wallace", events[8].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("During his interview with David Wallace", events[8].TextOfStory(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,7 +43,8 @@ public class SeasonPageTests(WikiAppFactory app)
         var figure = Assert.Single(page.QuerySelectorAll("figure.event-figure"));
         Assert.Equal("Jimpam s5", figure.QuerySelector(".image-slot")!.TextContent.Trim());
         var caption = figure.QuerySelector("figcaption")!;
-        Assert.Equal("Pam and Jim find out about the pregnancy. (Company Picnic)", caption.TextContent.Trim());
+        Assert.Equal("Pam and Jim find out about the pregnancy. (Company Picnic)", caption.TextOfStory());
+        Assert.Equal("Milestone: They learn Pam is pregnant", caption.QuerySelector(".milestone-tag")!.TextContent.Trim());
         Assert.Equal("/episodes/company-picnic", caption.QuerySelector("a")!.GetAttribute("href"));
     }
 

@@ -35,7 +35,12 @@ public class EditModel(WikiDbContext db, EventWriter writer, PreviewRenderer ren
             return NotFound();
         }
 
-        Form = new EventForm { Body = current.BodyMarkdown, BaseRevision = current.Revision, Season = current.Season, Position = current.Order };
+        Form = new EventForm
+        {
+            Body = current.BodyMarkdown, BaseRevision = current.Revision, Season = current.Season, Position = current.Order,
+            Milestone = await MilestoneFields.OfAsync(db, id, cancellationToken),
+        };
+        await Form.Milestone.SuggestAsync(db, cancellationToken);
         return Page();
     }
 
@@ -51,6 +56,7 @@ public class EditModel(WikiDbContext db, EventWriter writer, PreviewRenderer ren
             await RenderPreviewAsync(cancellationToken);
         }
 
+        await Form.Milestone.SuggestAsync(db, cancellationToken);
         return Page();
     }
 
@@ -61,13 +67,15 @@ public class EditModel(WikiDbContext db, EventWriter writer, PreviewRenderer ren
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
+        await Form.Milestone.SuggestAsync(db, cancellationToken);
+        if (!ModelState.IsValid || await Form.Milestone.ResolveAsync(db, ModelState, $"{nameof(Form)}.{nameof(EventForm.Milestone)}", cancellationToken) is not { } milestone)
         {
             return Page();
         }
 
         var author = User.Identity?.Name ?? "";
-        var result = await writer.SaveAsync(new EventEdit(id, Form.BaseRevision, Form.Body, Form.Summary ?? "", new EventPlace(Form.Season, Form.Position)), author, cancellationToken);
+        var edit = new EventEdit(id, Form.BaseRevision, Form.Body, Form.Summary ?? "", new EventPlace(Form.Season, Form.Position), milestone);
+        var result = await writer.SaveAsync(edit, author, cancellationToken);
         switch (result)
         {
             case EventSaveResult.Saved saved:
@@ -114,7 +122,12 @@ public class EditModel(WikiDbContext db, EventWriter writer, PreviewRenderer ren
         ModelState.Clear();
         ModelState.AddModelError(string.Empty, "Nothing was deleted: someone saved this part after you opened it. Here is the current text; look at it before you decide again.");
         Event = await LoadAsync(id, cancellationToken);
-        Form = new EventForm { Body = Event!.BodyMarkdown, BaseRevision = Event.Revision, Season = Event.Season, Position = Event.Order };
+        Form = new EventForm
+        {
+            Body = Event!.BodyMarkdown, BaseRevision = Event.Revision, Season = Event.Season, Position = Event.Order,
+            Milestone = await MilestoneFields.OfAsync(db, id, cancellationToken),
+        };
+        await Form.Milestone.SuggestAsync(db, cancellationToken);
         return Page();
     }
 
@@ -159,5 +172,7 @@ public class EditModel(WikiDbContext db, EventWriter writer, PreviewRenderer ren
 
         [Range(0, int.MaxValue)]
         public int BaseRevision { get; set; }
+
+        public MilestoneFields Milestone { get; set; } = new();
     }
 }

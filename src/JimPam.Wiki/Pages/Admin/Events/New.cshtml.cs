@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace JimPam.Wiki.Pages.Admin.Events;
 
 /// <summary>Adds a paragraph or an image caption to a season, at the place the editor picks, through <see cref="EventWriter"/>.</summary>
-public class NewModel(EventWriter writer, PreviewRenderer renderer, ILogger<NewModel> logger) : PageModel
+public class NewModel(WikiDbContext db, EventWriter writer, PreviewRenderer renderer, ILogger<NewModel> logger) : PageModel
 {
     [BindProperty]
     public NewEventForm Form { get; set; } = new();
@@ -17,7 +17,11 @@ public class NewModel(EventWriter writer, PreviewRenderer renderer, ILogger<NewM
 
     public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
 
-    public void OnGet([FromQuery] int? season) => Form = new NewEventForm { Season = season ?? 1, Position = 999 };
+    public async Task OnGetAsync([FromQuery] int? season, CancellationToken cancellationToken)
+    {
+        Form = new NewEventForm { Season = season ?? 1, Position = 999 };
+        await Form.Milestone.SuggestAsync(db, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
     {
@@ -27,18 +31,21 @@ public class NewModel(EventWriter writer, PreviewRenderer renderer, ILogger<NewM
             (Preview, BrokenLinks) = (new HtmlString(rendered.Html), rendered.Analysis.BrokenLinks);
         }
 
+        await Form.Milestone.SuggestAsync(db, cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
+        await Form.Milestone.SuggestAsync(db, cancellationToken);
+        if (!ModelState.IsValid || await Form.Milestone.ResolveAsync(db, ModelState, $"{nameof(Form)}.{nameof(NewEventForm.Milestone)}", cancellationToken) is not { } milestone)
         {
             return Page();
         }
 
         var author = User.Identity?.Name ?? "";
-        var draft = new EventDraft(new EventPlace(Form.Season, Form.Position), Form.Kind, string.IsNullOrWhiteSpace(Form.ImageSlot) ? null : Form.ImageSlot.Trim(), Form.Body, Form.Summary ?? "");
+        var imageSlot = string.IsNullOrWhiteSpace(Form.ImageSlot) ? null : Form.ImageSlot.Trim();
+        var draft = new EventDraft(new EventPlace(Form.Season, Form.Position), Form.Kind, imageSlot, Form.Body, Form.Summary ?? "", milestone);
         switch (await writer.CreateAsync(draft, author, cancellationToken))
         {
             case EventSaveResult.Saved saved:
@@ -76,5 +83,7 @@ public class NewModel(EventWriter writer, PreviewRenderer renderer, ILogger<NewM
         [StringLength(500, ErrorMessage = "The summary is too long: at most 500 characters.")]
         [Display(Name = "Edit summary (optional)")]
         public string? Summary { get; set; }
+
+        public MilestoneFields Milestone { get; set; } = new();
     }
 }

@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+using JimPam.Wiki.Data;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Pages.Admin.Events;
+
+/// <summary>
+/// The milestone part of the event forms: a label, the status from then on, and the episode it happens in, typed as
+/// its title (or any other spelling the catalogue knows). Shown by <c>_MilestoneFields.cshtml</c>.
+/// </summary>
+public sealed class MilestoneFields
+{
+    [StringLength(RelationshipEvent.MilestoneMaxLength, ErrorMessage = "The milestone is too long: at most 80 characters.")]
+    [Display(Name = "Milestone (optional), such as “First kiss”")]
+    public string? Label { get; set; }
+
+    [StringLength(RelationshipEvent.StatusMaxLength, ErrorMessage = "The status is too long: at most 40 characters.")]
+    [Display(Name = "Status from then on (optional), such as “Dating”")]
+    public string? Status { get; set; }
+
+    [StringLength(200, ErrorMessage = "The episode title is too long: at most 200 characters.")]
+    [Display(Name = "Episode it happens in (leave empty if the text does not say)")]
+    public string? Episode { get; set; }
+
+    /// <summary>The statuses already in use, offered as suggestions so the same status is spelled the same way.</summary>
+    [BindNever]
+    public IReadOnlyList<string> KnownStatuses { get; set; } = [];
+
+    /// <summary>The fields of an event as it is now, with the episode's title.</summary>
+    public static async Task<MilestoneFields> OfAsync(WikiDbContext db, int eventId, CancellationToken cancellationToken) =>
+        await db.Events.AsNoTracking().Where(e => e.Id == eventId)
+            .Select(e => new MilestoneFields { Label = e.Milestone, Status = e.MilestoneStatus, Episode = e.MilestoneEpisode == null ? null : e.MilestoneEpisode.Title })
+            .FirstOrDefaultAsync(cancellationToken) ?? new MilestoneFields();
+
+    public async Task SuggestAsync(WikiDbContext db, CancellationToken cancellationToken) =>
+        KnownStatuses = await db.Events.AsNoTracking().Where(e => e.MilestoneStatus != null && !e.Deleted)
+            .Select(e => e.MilestoneStatus!).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The milestone the fields describe, or null with the problem added next to its field: an episode the catalogue
+    /// does not know, or a status or episode given without a label.
+    /// </summary>
+    public async Task<EventMilestone?> ResolveAsync(WikiDbContext db, ModelStateDictionary modelState, string prefix, CancellationToken cancellationToken)
+    {
+        var label = string.IsNullOrWhiteSpace(Label) ? null : Label.Trim();
+        var episode = string.IsNullOrWhiteSpace(Episode) ? null : Episode.Trim();
+        if (label is null)
+        {
+            if (!string.IsNullOrWhiteSpace(Status) || episode is not null)
+            {
+                modelState.AddModelError($"{prefix}.{nameof(Label)}", "Give the milestone a label, or clear its status and episode.");
+                return null;
+            }
+
+            return EventMilestone.None;
+        }
+
+        int? episodeId = null;
+        if (episode is not null)
+        {
+            var links = await LinkContext.LoadAsync(db, cancellationToken);
+            if (links.Resolver.ResolveEpisode(episode) is not { } found)
+            {
+                modelState.AddModelError($"{prefix}.{nameof(Episode)}", $"No episode is called “{episode}”. Use its title as the episode list gives it.");
+                return null;
+            }
+
+            episodeId = found.Id;
+        }
+
+        return new EventMilestone(label, Status, episodeId).Normalised();
+    }
+}
