@@ -20,8 +20,8 @@ public static class WikiWeb
             // "/Seasons/3" answers with a redirect to "/seasons/3"; it must not be served the cached page instead.
             options.UseCaseSensitivePaths = true;
             options.SizeLimit = 32L * 1024 * 1024;
-            options.AddPolicy(WikiPagePolicy.Name, new WikiPagePolicy([]));
-            options.AddPolicy(WikiPagePolicy.PagedName, new WikiPagePolicy(["p"]));
+            options.AddPolicy(WikiPagePolicy.Name, new WikiPagePolicy([JimPam.Wiki.Story.SpoilerShield.ShowKey]));
+            options.AddPolicy(WikiPagePolicy.PagedName, new WikiPagePolicy(["p", JimPam.Wiki.Story.SpoilerShield.ShowKey]));
         });
         services.AddRazorPages(options =>
         {

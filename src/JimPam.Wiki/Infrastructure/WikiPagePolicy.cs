@@ -1,3 +1,4 @@
+using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -8,7 +9,7 @@ namespace JimPam.Wiki.Infrastructure;
 /// When a reading page may come from the output cache and be put into it: GET and HEAD by anonymous readers only
 /// (an editor's pages carry Edit links and always render afresh), a 200 without cookies, and never a page asked for
 /// with a query key the page does not read, nor a page that began rendering before an edit's eviction. The key is
-/// the path and the compression the client accepts: never the Host header, which any client can forge (the pages
+/// the path, the compression the client accepts and the reader's spoiler shield: never the Host header, which any client can forge (the pages
 /// never print it), nor an unknown query string, which would otherwise let anyone fill the cache with copies.
 /// </summary>
 public sealed class WikiPagePolicy(IReadOnlyList<string> queryKeys) : IOutputCachePolicy
@@ -43,6 +44,9 @@ public sealed class WikiPagePolicy(IReadOnlyList<string> queryKeys) : IOutputCac
         context.CacheVaryByRules.VaryByHost = false;
         context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
         context.CacheVaryByRules.QueryKeys = _queryKeys;
+
+        // A reader with a spoiler shield gets pages with later parts hidden: never the same entry as a reader without.
+        context.CacheVaryByRules.VaryByValues[SpoilerShield.CookieName] = SpoilerShield.Of(http).CacheKey;
         context.Tags.Add(CacheTags.All);
         http.Items[GenerationKey] = cache.Generation;
         return ValueTask.CompletedTask;

@@ -23,6 +23,9 @@ public class IndexModel(WikiDbContext db) : PageModel
     /// <summary>The status at the episode <c>?asOf=s04e01</c> names, when the address asks for one.</summary>
     public StatusAsOf? AsOf { get; private set; }
 
+    /// <summary>How many things the reader's spoiler shield hides on this page (season summaries, jokes, the epigraph).</summary>
+    public int Hidden { get; private set; }
+
     /// <summary>Why the <c>asOf</c> the address gave cannot be used (the page then answers 400).</summary>
     public string? AsOfProblem { get; private set; }
 
@@ -47,6 +50,8 @@ public class IndexModel(WikiDbContext db) : PageModel
                 SpeakerSlug = r.QuoteSpeakerCharacter == null ? null : r.QuoteSpeakerCharacter.Slug,
                 EpisodeSlug = r.QuoteEpisode == null ? null : r.QuoteEpisode.Slug,
                 EpisodeTitle = r.QuoteEpisode == null ? null : r.QuoteEpisode.Title,
+                EpisodeSeason = r.QuoteEpisode == null ? 0 : r.QuoteEpisode.Season.Number,
+                EpisodeNumber = r.QuoteEpisode == null ? 0 : r.QuoteEpisode.NumberInSeason,
                 r.IntroHtml,
                 r.BehindTheScenesHtml,
                 r.BehindTheScenesFootnote,
@@ -60,9 +65,14 @@ public class IndexModel(WikiDbContext db) : PageModel
         }
 
         RelationshipId = relationship.Id;
+        var shield = SpoilerShield.Of(HttpContext);
         if (asOf is not null)
         {
             await ReadStatusAsOfAsync(asOf, relationship.Id, cancellationToken);
+        }
+        else if (shield.Active)
+        {
+            await ReadStatusAsOfAsync(shield.UpTo!.Value.Code, relationship.Id, cancellationToken);
         }
 
         LastEdit = await LastEdit.OfAsync(db, Revision.RelationshipType, relationship.Id, cancellationToken);
@@ -73,8 +83,21 @@ public class IndexModel(WikiDbContext db) : PageModel
                 s.Number,
                 s.Summary,
                 db.Events.Count(e => e.SeasonId == s.Id && e.RelationshipId == relationship.Id && e.Kind == EventKind.Paragraph && !e.Deleted),
-                db.EventCitations.Count(c => c.Event.SeasonId == s.Id && c.Event.RelationshipId == relationship.Id)))
+                db.EventCitations.Count(c => c.Event.SeasonId == s.Id && c.Event.RelationshipId == relationship.Id),
+                s.Episodes.Where(e => !e.Deleted).Max(e => (int?)e.NumberInSeason) ?? 0))
             .ToListAsync(cancellationToken);
+
+        // Under a spoiler shield: no summary of a season the reader has not finished, no epigraph or joke from later on.
+        var jokes = relationship.Jokes;
+        var quoteHidden = false;
+        if (shield.Active)
+        {
+            seasons = [.. seasons.Select(c => shield.Hides(new EpisodePoint(c.Number, Math.Max(1, c.LastEpisode))) ? c with { Summary = "" } : c)];
+            var jokePoints = await SpoilerShield.JokePointsAsync(db, relationship.Id, cancellationToken);
+            jokes = [.. jokes.Where(j => !shield.HidesAny(jokePoints[j.Id]))];
+            quoteHidden = relationship.EpisodeSlug is not null && shield.Hides(new EpisodePoint(relationship.EpisodeSeason, relationship.EpisodeNumber));
+            Hidden = relationship.Jokes.Count - jokes.Count + (quoteHidden ? 1 : 0) + seasons.Count(c => c.Summary.Length == 0 && c.Events > 0);
+        }
 
         HttpContext.Tag([
             CacheTags.Relationship(relationship.Id), CacheTags.Jokes(relationship.Id), CacheTags.EventCounts, CacheTags.CitationCounts,
@@ -85,11 +108,11 @@ public class IndexModel(WikiDbContext db) : PageModel
         Article = new ArticleView(
             relationship.Title,
             relationship.Status,
-            relationship.QuoteText.Length == 0 ? null : new QuoteView(relationship.QuoteText, relationship.QuoteSpeaker, relationship.SpeakerSlug, relationship.EpisodeTitle, relationship.EpisodeSlug),
+            relationship.QuoteText.Length == 0 || quoteHidden ? null : new QuoteView(relationship.QuoteText, relationship.QuoteSpeaker, relationship.SpeakerSlug, relationship.EpisodeTitle, relationship.EpisodeSlug),
             new HtmlString(relationship.IntroHtml),
             relationship.Members,
             [.. seasons.Where(s => s.Events > 0)],
-            relationship.Jokes,
+            jokes,
             string.IsNullOrEmpty(relationship.BehindTheScenesHtml) ? null : WithFootnote(new HtmlString(relationship.BehindTheScenesHtml), relationship.BehindTheScenesFootnote));
         return AsOfProblem is null ? Page() : new PageResult { StatusCode = StatusCodes.Status400BadRequest };
     }
@@ -139,5 +162,6 @@ public class IndexModel(WikiDbContext db) : PageModel
     /// <summary>The status a reader who has watched up to <paramref name="Episode"/> knows, from the milestone that set it (null: none yet).</summary>
     public sealed record StatusAsOf(EpisodeStamp Episode, StoryMilestone? Since);
 
-    public sealed record SeasonCard(int Id, int Number, string Summary, int Events, int Citations);
+    /// <summary>A season's card; <paramref name="LastEpisode"/> is the number of its last episode (0: none).</summary>
+    public sealed record SeasonCard(int Id, int Number, string Summary, int Events, int Citations, int LastEpisode);
 }

@@ -150,6 +150,43 @@ public sealed class PageCacheTests : IAsyncLifetime
         Assert.NotEmpty(new HtmlParser().ParseDocument(await editorsAfter.Content.ReadAsStringAsync()).QuerySelectorAll(".edit-links"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_shielded_page_is_never_served_to_an_unshielded_reader_nor_the_reverse(bool shieldedFirst)
+    {
+        using var plain = _app.CreateReader();
+        using var shielded = _app.CreateReader();
+        shielded.DefaultRequestHeaders.Add("Cookie", "watched=s04e01");
+        using var otherShield = _app.CreateReader();
+        otherShield.DefaultRequestHeaders.Add("Cookie", "watched=s04e02");
+        async Task<(HttpResponseMessage Response, int Events)> ReadAsync(HttpClient client, string url = "/seasons/4")
+        {
+            var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            return (response, new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()).QuerySelectorAll(".event, .event-figure").Length);
+        }
+
+        var first = await ReadAsync(shieldedFirst ? shielded : plain);
+        var second = await ReadAsync(shieldedFirst ? plain : shielded);
+        var plainAgain = await ReadAsync(plain);
+        var shieldedAgain = await ReadAsync(shielded);
+        var other = await ReadAsync(otherShield);
+        var shown = await ReadAsync(shielded, "/seasons/4?spoilers=show");
+
+        // Each reader gets their own page, and the second read of each comes from the cache.
+        Assert.Equal(shieldedFirst ? (1, 6) : (6, 1), (first.Events, second.Events));
+        Assert.Null(first.Response.Headers.Age);
+        Assert.Null(second.Response.Headers.Age);
+        Assert.Equal(6, plainAgain.Events);
+        Assert.NotNull(plainAgain.Response.Headers.Age);
+        Assert.Equal(1, shieldedAgain.Events);
+        Assert.NotNull(shieldedAgain.Response.Headers.Age);
+        Assert.Null(other.Response.Headers.Age);
+        Assert.Equal(2, other.Events);
+        Assert.Equal(6, shown.Events);
+        Assert.NotEqual(plainAgain.Response.Headers.ETag, shieldedAgain.Response.Headers.ETag);
+    }
+
     [Fact]
     public async Task Output_caching_switched_off_by_configuration_renders_every_read()
     {

@@ -1,6 +1,7 @@
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,6 +19,9 @@ public class CharacterModel(WikiDbContext db) : PageModel
     public int CharacterId { get; private set; }
 
     public LastEdit? LastEdit { get; private set; }
+
+    /// <summary>How many of the parts that name this character the reader's spoiler shield hides.</summary>
+    public int Hidden { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -40,8 +44,16 @@ public class CharacterModel(WikiDbContext db) : PageModel
         var mentions = await db.EventMentions.AsNoTracking()
             .Where(m => m.CharacterId == character.Id)
             .OrderBy(m => m.Event.Season.Number).ThenBy(m => m.Event.Order)
-            .Select(m => new { m.Event.Id, m.Event.Order, Season = m.Event.Season.Number, m.Event.BodyHtml })
+            .Select(m => new { m.Event.Id, m.Event.RelationshipId, m.Event.Order, Season = m.Event.Season.Number, m.Event.BodyHtml })
             .ToListAsync(cancellationToken);
+        var shield = SpoilerShield.Of(HttpContext);
+        if (shield.Active && mentions.Count > 0)
+        {
+            var story = await Chronology.LoadAsync(db, [.. mentions.Select(m => m.RelationshipId).Distinct()], cancellationToken);
+            var visible = mentions.Where(m => story.Event(m.Id) is not { } placed || !shield.Hides(placed.Point)).ToList();
+            Hidden = mentions.Count - visible.Count;
+            mentions = visible;
+        }
 
         CharacterId = character.Id;
         HttpContext.Tag([CacheTags.Character(character.Id), .. mentions.Select(m => CacheTags.Event(m.Id))]);

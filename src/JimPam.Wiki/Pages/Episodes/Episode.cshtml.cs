@@ -1,6 +1,7 @@
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,6 +22,12 @@ public class EpisodeModel(WikiDbContext db) : PageModel
     public const int PageSize = 20;
 
     public LastEdit? LastEdit { get; private set; }
+
+    /// <summary>The episode comes after the reader's spoiler shield: the page shows what it is, not the story.</summary>
+    public bool Later { get; private set; }
+
+    /// <summary>How many citing events and jokes the reader's spoiler shield hides.</summary>
+    public int Hidden { get; private set; }
 
     /// <summary>Which page of the citing events ("?p=2"), from 1. ("page" is the name Razor Pages routes by.)</summary>
     [BindProperty(SupportsGet = true, Name = "p")]
@@ -64,6 +71,35 @@ public class EpisodeModel(WikiDbContext db) : PageModel
             .FirstOrDefaultAsync(cancellationToken);
 
         CitingCount = await db.EventCitations.CountAsync(c => c.EpisodeId == episode.Id, cancellationToken);
+        var shield = SpoilerShield.Of(HttpContext);
+        if (shield.Active && shield.Hides(new EpisodePoint(episode.Season, episode.NumberInSeason)))
+        {
+            // A later episode than the reader's: what it is and when it aired, but none of the story it is part of.
+            Later = true;
+            Hidden = CitingCount + await db.JokeCitations.CountAsync(c => c.EpisodeId == episode.Id, cancellationToken);
+            CitingCount = 0;
+            EpisodeId = episode.Id;
+            EpisodeSlug = episode.Slug;
+            HttpContext.Tag([CacheTags.Episode(episode.Id), CacheTags.EpisodeOrder, .. new[] { previous, next }.OfType<Neighbour>().Select(n => CacheTags.Episode(n.Id))]);
+            Episode = new EpisodeView(episode.Title, episode.Season, episode.NumberInSeason, episode.AirDate, episode.Aliases, [], [], false, previous, next);
+            return Page();
+        }
+
+        // Under a shield, only the citing events the reader may see count, and are paged.
+        List<int>? visible = null;
+        if (shield.Active)
+        {
+            var all = await db.EventCitations.AsNoTracking()
+                .Where(c => c.EpisodeId == episode.Id)
+                .OrderBy(c => c.Event.RelationshipId).ThenBy(c => c.Event.Season.Number).ThenBy(c => c.Event.Order)
+                .Select(c => new { c.EventId, c.Event.RelationshipId })
+                .ToListAsync(cancellationToken);
+            var story = await Chronology.LoadAsync(db, [.. all.Select(a => a.RelationshipId).Distinct()], cancellationToken);
+            visible = [.. all.Where(a => story.Event(a.EventId) is not { } placed || !shield.Hides(placed.Point)).Select(a => a.EventId)];
+            Hidden = all.Count - visible.Count;
+            CitingCount = visible.Count;
+        }
+
         if (CitingPage < 1 || CitingPage > CitingPages)
         {
             return NotFound();
@@ -73,12 +109,14 @@ public class EpisodeModel(WikiDbContext db) : PageModel
         var primary = await db.FirstRelationshipIdAsync(cancellationToken);
         // The page's events are chosen on narrow columns, and only their bodies are read: sorting the bodies of every
         // citing event (hundreds, in a big wiki) to keep twenty cost more than the rest of the page.
-        var chosen = await db.EventCitations.AsNoTracking()
-            .Where(c => c.EpisodeId == episode.Id)
-            .OrderBy(c => c.Event.RelationshipId).ThenBy(c => c.Event.Season.Number).ThenBy(c => c.Event.Order)
-            .Skip((CitingPage - 1) * PageSize).Take(PageSize)
-            .Select(c => c.EventId)
-            .ToListAsync(cancellationToken);
+        var chosen = visible is not null
+            ? [.. visible.Skip((CitingPage - 1) * PageSize).Take(PageSize)]
+            : await db.EventCitations.AsNoTracking()
+                .Where(c => c.EpisodeId == episode.Id)
+                .OrderBy(c => c.Event.RelationshipId).ThenBy(c => c.Event.Season.Number).ThenBy(c => c.Event.Order)
+                .Skip((CitingPage - 1) * PageSize).Take(PageSize)
+                .Select(c => c.EventId)
+                .ToListAsync(cancellationToken);
         var bodies = await db.Events.AsNoTracking()
             .Where(e => chosen.Contains(e.Id))
             .Select(e => new { e.Id, e.Order, e.RelationshipId, Relationship = e.Relationship.Title, Season = e.Season.Number, e.Kind, e.BodyHtml })
@@ -89,6 +127,18 @@ public class EpisodeModel(WikiDbContext db) : PageModel
             .OrderBy(c => c.Joke.Order)
             .Select(c => new { c.JokeId, Html = c.Joke.BodyHtml ?? "" })
             .ToListAsync(cancellationToken);
+        if (shield.Active)
+        {
+            var jokePoints = (await db.JokeCitations.AsNoTracking()
+                    .Where(c => jokes.Select(j => j.JokeId).Contains(c.JokeId))
+                    .Select(c => new { c.JokeId, Season = c.Episode.Season.Number, c.Episode.NumberInSeason })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(c => c.JokeId, c => new EpisodePoint(c.Season, c.NumberInSeason));
+            var shown = jokes.Where(j => !shield.HidesAny(jokePoints[j.JokeId])).ToList();
+            Hidden += jokes.Count - shown.Count;
+            jokes = shown;
+        }
+
         var quoted = await db.Relationships.AnyAsync(r => r.QuoteEpisodeId == episode.Id, cancellationToken);
 
         EpisodeId = episode.Id;

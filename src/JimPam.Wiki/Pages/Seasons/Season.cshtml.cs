@@ -1,6 +1,7 @@
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,6 +17,9 @@ public class SeasonModel(WikiDbContext db) : PageModel
     public SeasonView? Season { get; private set; }
 
     public LastEdit? LastEdit { get; private set; }
+
+    /// <summary>How many parts of the season the reader's spoiler shield hides.</summary>
+    public int Hidden { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int number, CancellationToken cancellationToken)
     {
@@ -43,10 +47,28 @@ public class SeasonModel(WikiDbContext db) : PageModel
             .Select(e => new { e.Id, e.Kind, e.ImageSlot, e.BodyHtml, e.Deleted, e.Milestone, e.MilestoneStatus })
             .ToListAsync(cancellationToken);
         var events = all.Where(e => !e.Deleted).ToList();
+        var jokes = relationship.Jokes;
+
+        // With a spoiler shield up, what happens after the reader's episode stays out of the page (and its milestone tags).
+        var shield = SpoilerShield.Of(HttpContext);
+        var hiddenMilestones = new HashSet<int>();
+        if (shield.Active)
+        {
+            var story = await Chronology.LoadAsync(db, relationship.Id, cancellationToken);
+            var visible = events.Where(e => story.Event(e.Id) is not { } placed || !shield.Hides(placed.Point)).ToList();
+            Hidden = events.Count - visible.Count;
+            events = visible;
+            hiddenMilestones = [.. story.Milestones.Where(m => shield.Hides(m.Point)).Select(m => m.EventId)];
+            var jokePoints = await SpoilerShield.JokePointsAsync(db, relationship.Id, cancellationToken);
+            jokes = [.. jokes.Where(j => !shield.HidesAny(jokePoints[j.Id]))];
+        }
+
+        var hidden = all.Where(e => !e.Deleted).Select(e => e.Id).Except(events.Select(e => e.Id)).ToList();
         // The episodes the text cites, in the order a reader meets them: read from the stored link rows.
         var cited = await (
                 from e in db.Events.AsNoTracking()
                 where e.SeasonId == season.Id && e.RelationshipId == relationship.Id && !e.Deleted
+                where !hidden.Contains(e.Id)
                 from l in e.Links
                 where l.EpisodeId != null
                 select new { e.Order, l.Position, EpisodeId = l.Episode!.Id, l.Episode.Title, l.Episode.Slug, Season = l.Episode.Season.Number })
@@ -66,8 +88,8 @@ public class SeasonModel(WikiDbContext db) : PageModel
                 e.Kind,
                 e.ImageSlot,
                 string.IsNullOrEmpty(e.BodyHtml) ? null : new HtmlString(e.BodyHtml),
-                e.Milestone is null ? null : new MilestoneTag(e.Milestone, e.MilestoneStatus)))],
-            relationship.Jokes,
+                e.Milestone is null || hiddenMilestones.Contains(e.Id) ? null : new MilestoneTag(e.Milestone, e.MilestoneStatus)))],
+            jokes,
             [.. cited.OrderBy(c => c.Order).ThenBy(c => c.Position).Select(c => new CitedEpisode(c.Title, c.Slug, c.Season)).Distinct()],
             numbers.Where(n => n < number).Select(n => (int?)n).Max(),
             numbers.Where(n => n > number).Select(n => (int?)n).Min());

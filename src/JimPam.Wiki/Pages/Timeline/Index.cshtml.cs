@@ -38,22 +38,32 @@ public class IndexModel(WikiDbContext db) : PageModel
 
         var story = await Chronology.LoadAsync(db, relationship.Id, cancellationToken);
         HttpContext.Tag([CacheTags.Story(relationship.Id), CacheTags.Relationship(relationship.Id), CacheTags.EpisodeList, CacheTags.EpisodeOrder]);
-        Timeline = Draw(relationship.Title, relationship.Slug, relationship.Status, story);
+        var shield = SpoilerShield.Of(HttpContext);
+        Timeline = Draw(relationship.Title, relationship.Slug, relationship.Status, story, shield.Active ? shield.UpTo : null);
+        Hidden = shield.Active ? story.Events.Count - Timeline.Events : 0;
         return Page();
     }
 
     /// <summary>Where each mark of each season goes, as a percentage of the band's width.</summary>
-    private static TimelineView Draw(string title, string slug, string status, Chronology story)
+    /// <summary>How many events the reader's spoiler shield keeps off the timeline.</summary>
+    public int Hidden { get; private set; }
+
+    /// <summary>Draws the story, or, under a spoiler shield, the story up to <paramref name="end"/> and no further.</summary>
+    private static TimelineView Draw(string title, string slug, string status, Chronology story, EpisodePoint? end)
     {
+        var shown = story.Events.Where(e => end is not { } upTo || e.Point <= upTo).ToList();
+        var milestonesShown = story.Milestones.Where(m => end is not { } upTo || m.Point <= upTo).ToList();
         var statuses = story.Milestones.Select(m => m.Status).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         string StatusClass(string? name) => name is null ? "status-none" : $"status-{statuses.FindIndex(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase)) % 6 + 1}";
 
-        var numbers = story.Milestones.Select((m, i) => (m.EventId, Number: i + 1)).ToDictionary(p => p.EventId, p => p.Number);
+        var numbers = milestonesShown.Select((m, i) => (m.EventId, Number: i + 1)).ToDictionary(p => p.EventId, p => p.Number);
         var bands = new List<BandView>();
-        foreach (var season in story.Seasons)
+        foreach (var season in story.Seasons.Where(s => end is not { } upTo || s.Number <= upTo.Season))
         {
-            var events = story.Events.Where(e => e.Season == season.Number).ToList();
-            var milestones = story.Milestones.Where(m => m.Point.Season == season.Number).ToList();
+            var events = shown.Where(e => e.Season == season.Number).ToList();
+            var milestones = milestonesShown.Where(m => m.Point.Season == season.Number).ToList();
+            // The reader's own season stops at their episode.
+            double? cut = end is { } stop && stop.Season == season.Number ? Position(story, season, stop, story.EpisodeAt(stop)?.AirDate) : null;
             if (events.Count == 0 && milestones.Count == 0)
             {
                 continue;
@@ -63,7 +73,7 @@ public class IndexModel(WikiDbContext db) : PageModel
 
             // The status a season starts with, then each change inside it.
             var spans = new List<StatusSpan>();
-            var current = story.Milestones.LastOrDefault(m => m.Status is not null && m.Point < season.First)?.Status;
+            var current = milestonesShown.LastOrDefault(m => m.Status is not null && m.Point < season.First)?.Status;
             var from = 0.0;
             foreach (var change in milestones.Where(m => m.Status is not null))
             {
@@ -76,7 +86,7 @@ public class IndexModel(WikiDbContext db) : PageModel
                 (current, from) = (change.Status, x);
             }
 
-            spans.Add(new StatusSpan(current, StatusClass(current), from, 100));
+            spans.Add(new StatusSpan(current, StatusClass(current), from, Math.Max(from, cut ?? 100)));
 
             var markers = new List<MarkerView>();
             var laneEnds = new List<double>();
@@ -105,10 +115,12 @@ public class IndexModel(WikiDbContext db) : PageModel
                 Stack([.. events.Select(e => Math.Clamp(At(e.Point, e.Date), 0, 99.6))]),
                 spans,
                 markers,
-                Math.Max(1, laneEnds.Count)));
+                Math.Max(1, laneEnds.Count),
+                cut));
         }
 
-        return new TimelineView(title, slug, status, story.StatusAt(story.Episodes.Count == 0 ? default : story.Episodes[^1].Point)?.Status, bands, story.Events.Count, story.Milestones.Count);
+        var last = end ?? (story.Episodes.Count == 0 ? default : story.Episodes[^1].Point);
+        return new TimelineView(title, slug, status, story.StatusAt(last)?.Status, bands, shown.Count, milestonesShown.Count, end);
     }
 
     /// <summary>Ticks that would fall on the same spot stack up, so a busy week looks busy: each tick's place and level.</summary>
@@ -152,9 +164,10 @@ public class IndexModel(WikiDbContext db) : PageModel
 
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public sealed record TimelineView(string Title, string Slug, string ArticleStatus, string? FinalStatus, IReadOnlyList<BandView> Bands, int Events, int Milestones);
+    /// <summary>The drawing; <paramref name="End"/> is the reader's episode when a spoiler shield stops it there.</summary>
+    public sealed record TimelineView(string Title, string Slug, string ArticleStatus, string? FinalStatus, IReadOnlyList<BandView> Bands, int Events, int Milestones, EpisodePoint? End);
 
-    public sealed record BandView(int Season, DateOnly? Start, DateOnly? End, int Events, IReadOnlyList<Tick> Ticks, IReadOnlyList<StatusSpan> Spans, IReadOnlyList<MarkerView> Markers, int Lanes)
+    public sealed record BandView(int Season, DateOnly? Start, DateOnly? End, int Events, IReadOnlyList<Tick> Ticks, IReadOnlyList<StatusSpan> Spans, IReadOnlyList<MarkerView> Markers, int Lanes, double? Cut = null)
     {
         /// <summary>The top of the status track, below the marker lanes.</summary>
         public int TrackY => 18 * Lanes + 6;

@@ -1,0 +1,58 @@
+using JimPam.Wiki.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Story;
+
+/// <summary>
+/// The reader's spoiler shield: "I have watched up to Season S, Episode E", kept in a cookie. While it is on, pages
+/// hide what happens after that episode, unless the reader asked to see it on this page (<c>?spoilers=show</c>).
+/// With no cookie (or one that names no episode) nothing is hidden, and pages are exactly as without a shield.
+/// </summary>
+public sealed record SpoilerShield(EpisodePoint? UpTo, bool Lifted)
+{
+    public const string CookieName = "watched";
+
+    /// <summary>The query key, and its value, by which a reader sees a page's hidden parts after all.</summary>
+    public const string ShowKey = "spoilers", ShowValue = "show";
+
+    private static readonly object ItemKey = new();
+
+    public static readonly SpoilerShield Off = new(null, false);
+
+    /// <summary>A shield is up: the reader has said where they are.</summary>
+    public bool On => UpTo is not null;
+
+    /// <summary>Something at this point is hidden from the reader.</summary>
+    public bool Hides(EpisodePoint point) => UpTo is { } upTo && !Lifted && point > upTo;
+
+    /// <summary>Hides anything at the latest of these points (a joke citing any later episode).</summary>
+    public bool HidesAny(IEnumerable<EpisodePoint> points) => UpTo is not null && !Lifted && points.Any(Hides);
+
+    /// <summary>Whether this page has to work out what to hide at all.</summary>
+    public bool Active => On && !Lifted;
+
+    /// <summary>The shield's part of a cached page's key: pages for different shields are different pages.</summary>
+    public string CacheKey => UpTo is { } upTo ? upTo.Code + (Lifted ? "+shown" : "") : "";
+
+    /// <summary>The shield of this request, read once.</summary>
+    public static SpoilerShield Of(HttpContext http)
+    {
+        if (http.Items.TryGetValue(ItemKey, out var known) && known is SpoilerShield shield)
+        {
+            return shield;
+        }
+
+        var upTo = http.Request.Cookies.TryGetValue(CookieName, out var value) ? EpisodePoint.Parse(value) : null;
+        shield = upTo is null ? Off : new SpoilerShield(upTo, string.Equals(http.Request.Query[ShowKey], ShowValue, StringComparison.Ordinal));
+        http.Items[ItemKey] = shield;
+        return shield;
+    }
+
+    /// <summary>The points of the episodes each of a relationship's jokes cites, to hide jokes that cite later episodes.</summary>
+    public static async Task<ILookup<int, EpisodePoint>> JokePointsAsync(WikiDbContext db, int relationshipId, CancellationToken cancellationToken) =>
+        (await db.JokeCitations.AsNoTracking()
+            .Where(c => c.Joke.RelationshipId == relationshipId)
+            .Select(c => new { c.JokeId, Season = c.Episode.Season.Number, c.Episode.NumberInSeason })
+            .ToListAsync(cancellationToken))
+        .ToLookup(c => c.JokeId, c => new EpisodePoint(c.Season, c.NumberInSeason));
+}
