@@ -20,5 +20,8 @@ public sealed record RelationshipSnapshot(
 /// <summary>A season's summary line.</summary>
 public sealed record SeasonSnapshot(string Summary);
 
-/// <summary>A recurring joke, and its place in the list (1 is first; null keeps the place it has).</summary>
-public sealed record JokeSnapshot(string Body, bool Deleted = false, int? Position = null);
+/// <summary>
+/// A recurring joke, and its place in the list (1 is first; null keeps the place it has). <paramref name="RelationshipId"/>
+/// says whose list a new joke joins (null: the first relationship's); a joke never moves to another list, so revisions leave it out.
+/// </summary>
+public sealed record JokeSnapshot(string Body, bool Deleted = false, int? Position = null, int? RelationshipId = null);

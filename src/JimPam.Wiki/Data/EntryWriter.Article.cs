@@ -6,7 +6,8 @@ namespace JimPam.Wiki.Data;
 /// <summary>The relationship article's own fields, the season summaries and the recurring jokes.</summary>
 public sealed partial class EntryWriter
 {
-    public Task<EntrySaveResult> SaveRelationshipAsync(int id, int baseRevision, RelationshipSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
+    /// <summary>Creates a relationship article (<paramref name="id"/> null; its address comes from its title) or changes one.</summary>
+    public Task<EntrySaveResult> SaveRelationshipAsync(int? id, int baseRevision, RelationshipSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
         WriteAsync(Revision.RelationshipType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<RelationshipSnapshot?>(Tidy(fields)), ApplyRelationshipAsync, cancellationToken);
 
     public Task<EntrySaveResult> SaveSeasonAsync(int id, int baseRevision, SeasonSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
@@ -67,11 +68,27 @@ public sealed partial class EntryWriter
 
     private async Task<Applied> ApplyRelationshipAsync(int? id, RelationshipSnapshot f, CancellationToken cancellationToken)
     {
-        var target = await db.Relationships
-            .Include(r => r.Members).ThenInclude(m => m.Character)
-            .Include(r => r.QuoteEpisode)
-            .Include(r => r.Links)
-            .SingleAsync(r => r.Id == id, cancellationToken);
+        Relationship target;
+        if (id is null)
+        {
+            var slug = Slug.From(f.Title);
+            if (slug.Length == 0 || await db.Relationships.AnyAsync(r => r.Slug == slug, cancellationToken))
+            {
+                return Applied.Refused(nameof(RelationshipSnapshot.Title), $"Another relationship already has the address /relationships/{slug}; give this one another title.");
+            }
+
+            target = new Relationship { Slug = slug };
+            db.Relationships.Add(target);
+        }
+        else
+        {
+            target = await db.Relationships
+                .Include(r => r.Members).ThenInclude(m => m.Character)
+                .Include(r => r.QuoteEpisode)
+                .Include(r => r.Links)
+                .SingleAsync(r => r.Id == id, cancellationToken);
+        }
+
         var links = await LinkContext.LoadAsync(db, cancellationToken);
         var members = new List<int>();
         foreach (var name in f.Members)
@@ -100,7 +117,7 @@ public sealed partial class EntryWriter
             quoteEpisode = episode.Id;
         }
 
-        if (target.Revision == 0)
+        if (target.Revision == 0 && id is not null)
         {
             db.Revisions.Add(RevisionLog.Entry(Revision.RelationshipType, target.Id, 1, Of(target), EventWriter.ImportAuthor, ImportSummary, clock.GetUtcNow()));
             target.Revision = 1;
@@ -139,7 +156,14 @@ public sealed partial class EntryWriter
         RecurringJoke target;
         if (id is null)
         {
-            var relationship = await db.Relationships.OrderBy(r => r.Id).Select(r => new { r.Id, Last = r.Jokes.Max(j => (int?)j.Order) ?? 0 }).FirstAsync(cancellationToken);
+            var relationship = await db.Relationships
+                .Where(r => f.RelationshipId == null || r.Id == f.RelationshipId)
+                .OrderBy(r => r.Id).Select(r => new { r.Id, Last = r.Jokes.Max(j => (int?)j.Order) ?? 0 }).FirstOrDefaultAsync(cancellationToken);
+            if (relationship is null)
+            {
+                return Applied.Refused(nameof(JokeSnapshot.RelationshipId), "There is no such relationship.");
+            }
+
             target = new RecurringJoke { RelationshipId = relationship.Id, Order = relationship.Last + 1 };
             db.Jokes.Add(target);
         }
@@ -167,6 +191,6 @@ public sealed partial class EntryWriter
         }
 
         target.Revision++;
-        return new Applied(() => target.Id, () => "", target.Revision, () => f with { Position = target.Order }, null);
+        return new Applied(() => target.Id, () => "", target.Revision, () => f with { Position = target.Order, RelationshipId = null }, null);
     }
 }

@@ -29,7 +29,7 @@ public sealed record EventMilestone(string? Label, string? Status, int? EpisodeI
 public sealed record EventPlace(int Season, int Position);
 
 /// <summary>A new paragraph or figure: where it goes and what it says.</summary>
-public sealed record EventDraft(EventPlace Place, EventKind Kind, string? ImageSlot, string BodyMarkdown, string Summary, EventMilestone? Milestone = null);
+public sealed record EventDraft(EventPlace Place, EventKind Kind, string? ImageSlot, string BodyMarkdown, string Summary, EventMilestone? Milestone = null, int? RelationshipId = null);
 
 /// <summary>The outcome of a write: saved as a new revision, or refused because someone saved first.</summary>
 public abstract record EventSaveResult
@@ -116,7 +116,12 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
             return new EventSaveResult.Invalid(nameof(EventPlace.Season), $"There is no Season {draft.Place.Season}.");
         }
 
-        var relationshipId = await db.Relationships.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(cancellationToken);
+        // Whose story it joins: the couple the editor chose, or the wiki's first.
+        if (await db.Relationships.Where(r => draft.RelationshipId == null || r.Id == draft.RelationshipId).OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken) is not { } relationshipId)
+        {
+            return new EventSaveResult.Invalid(nameof(EventDraft.RelationshipId), "There is no such relationship.");
+        }
+
         var milestone = draft.Milestone?.Normalised() ?? EventMilestone.None;
         var created = new RelationshipEvent
         {

@@ -20,7 +20,7 @@ public static class WikiWeb
             // "/Seasons/3" answers with a redirect to "/seasons/3"; it must not be served the cached page instead.
             options.UseCaseSensitivePaths = true;
             options.SizeLimit = 32L * 1024 * 1024;
-            options.AddPolicy(WikiPagePolicy.Name, new WikiPagePolicy([JimPam.Wiki.Story.SpoilerShield.ShowKey]));
+            options.AddPolicy(WikiPagePolicy.Name, new WikiPagePolicy([JimPam.Wiki.Story.SpoilerShield.ShowKey, "couple"]));
             options.AddPolicy(WikiPagePolicy.PagedName, new WikiPagePolicy(["p", JimPam.Wiki.Story.SpoilerShield.ShowKey]));
         });
         services.AddRazorPages(options =>
@@ -34,6 +34,7 @@ public static class WikiWeb
             options.Conventions.AddPageRoute("/Admin/Episodes/Edit", "/admin/episodes/new");
             options.Conventions.AddPageRoute("/Admin/Characters/Edit", "/admin/characters/new");
             options.Conventions.AddPageRoute("/Admin/Jokes/Edit", "/admin/jokes/new");
+            options.Conventions.AddPageRoute("/Admin/Relationships/Edit", "/admin/relationships/new");
             options.Conventions.AuthorizeFolder("/Admin", JimPam.Wiki.Accounts.WikiAccounts.EditorPolicy);
             options.Conventions.ConfigureFilter(new MethodNotAllowedFilter());
         });

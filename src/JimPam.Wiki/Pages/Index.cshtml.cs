@@ -29,19 +29,22 @@ public class IndexModel(WikiDbContext db) : PageModel
     /// <summary>Why the <c>asOf</c> the address gave cannot be used (the page then answers 400).</summary>
     public string? AsOfProblem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] string? asOf, CancellationToken cancellationToken)
-    {
-        if (this.RedirectToCanonical("/Index") is { } redirect)
-        {
-            return redirect;
-        }
+    /// <summary>The article's address: empty for the wiki's first couple (at /), else its slug (at /relationships/{slug}).</summary>
+    public string? Slug { get; private set; }
 
+    /// <summary>Every couple with an article, for the home page's list (empty on another couple's article).</summary>
+    public IReadOnlyList<CoupleLink> Couples { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? slug, [FromQuery] string? asOf, CancellationToken cancellationToken)
+    {
+        var first = await db.FirstRelationshipIdAsync(cancellationToken);
         var relationship = await db.Relationships.AsNoTracking()
-            .OrderBy(r => r.Id)
+            .Where(r => slug == null ? r.Id == first : r.Slug == slug)
             .Select(r => new
             {
                 r.Id,
                 r.Title,
+                r.Slug,
                 r.QuoteSpeakerId,
                 r.QuoteEpisodeId,
                 r.Status,
@@ -64,7 +67,26 @@ public class IndexModel(WikiDbContext db) : PageModel
             return NotFound();
         }
 
+        // The first couple's article lives at the site's root; the others at their own address.
+        if (slug is not null && relationship.Id == first)
+        {
+            return RedirectToPagePermanent("/Index");
+        }
+
+        if (this.RedirectToCanonical(slug is null ? "/Index" : "/Relationships/Article", slug is null ? null : new { slug = relationship.Slug }) is { } redirect)
+        {
+            return redirect;
+        }
+
         RelationshipId = relationship.Id;
+        Slug = slug is null ? null : relationship.Slug;
+        if (slug is null)
+        {
+            Couples = await db.Relationships.AsNoTracking().OrderBy(r => r.Id)
+                .Select(r => new CoupleLink(r.Id == first ? null : r.Slug, r.Title, r.Members.OrderBy(m => m.Position).Select(m => m.Character.Name).ToList()))
+                .ToListAsync(cancellationToken);
+        }
+
         var shield = SpoilerShield.Of(HttpContext);
         if (asOf is not null)
         {
@@ -101,6 +123,7 @@ public class IndexModel(WikiDbContext db) : PageModel
 
         HttpContext.Tag([
             CacheTags.Relationship(relationship.Id), CacheTags.Jokes(relationship.Id), CacheTags.EventCounts, CacheTags.CitationCounts,
+            CacheTags.Relationships, CacheTags.CharacterList,
             .. relationship.Members.Select(m => CacheTags.Character(m.Id)),
             .. seasons.Select(s => CacheTags.Season(s.Id)),
             .. relationship.QuoteSpeakerId is { } speaker ? [CacheTags.Character(speaker)] : Array.Empty<string>(),
@@ -154,6 +177,9 @@ public class IndexModel(WikiDbContext db) : PageModel
         IReadOnlyList<SeasonCard> Seasons,
         IReadOnlyList<JokeView> Jokes,
         IHtmlContent? BehindTheScenes);
+
+    /// <summary>A couple in the home page's list: its article's slug (null: this page), title and members.</summary>
+    public sealed record CoupleLink(string? Slug, string Title, IReadOnlyList<string> Members);
 
     public sealed record QuoteView(string Text, string Speaker, string? SpeakerSlug, string? EpisodeTitle, string? EpisodeSlug);
 

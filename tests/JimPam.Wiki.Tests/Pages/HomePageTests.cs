@@ -12,8 +12,8 @@ public class HomePageTests(WikiAppFactory app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var infobox = page.QuerySelector("aside.infobox")!;
-        var members = infobox.QuerySelectorAll("dd a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
-        Assert.Equal([("Jim Halpert", "/characters/jim-halpert"), ("Pam Beesly", "/characters/pam-beesly")], members);
+        var links = infobox.QuerySelectorAll("dd a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+        Assert.Equal([("Jim Halpert", "/characters/jim-halpert"), ("Pam Beesly", "/characters/pam-beesly"), ("The timeline", "/timeline")], links);
         Assert.Contains("played by John Krasinski", infobox.TextContent, StringComparison.Ordinal);
         Assert.Contains("played by Jenna Fischer", infobox.TextContent, StringComparison.Ordinal);
         Assert.Equal("Married", infobox.QuerySelector(".status")!.TextContent);

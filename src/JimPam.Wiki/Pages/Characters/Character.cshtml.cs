@@ -44,8 +44,9 @@ public class CharacterModel(WikiDbContext db) : PageModel
         var mentions = await db.EventMentions.AsNoTracking()
             .Where(m => m.CharacterId == character.Id)
             .OrderBy(m => m.Event.Season.Number).ThenBy(m => m.Event.Order)
-            .Select(m => new { m.Event.Id, m.Event.RelationshipId, m.Event.Order, Season = m.Event.Season.Number, m.Event.BodyHtml })
+            .Select(m => new { m.Event.Id, m.Event.RelationshipId, Couple = m.Event.Relationship.Slug, m.Event.Order, Season = m.Event.Season.Number, m.Event.BodyHtml })
             .ToListAsync(cancellationToken);
+        var first = await db.FirstRelationshipIdAsync(cancellationToken);
         var shield = SpoilerShield.Of(HttpContext);
         if (shield.Active && mentions.Count > 0)
         {
@@ -63,7 +64,7 @@ public class CharacterModel(WikiDbContext db) : PageModel
             character.FullName,
             character.Actor,
             [.. character.Aliases.Where(a => a != character.FullName)],
-            [.. mentions.GroupBy(m => m.Season).Select(g => new SeasonMentions(g.Key, [.. g.Select(m => new MentionView(m.Id, m.Order, new HtmlString(m.BodyHtml)))]))]);
+            [.. mentions.GroupBy(m => m.Season).Select(g => new SeasonMentions(g.Key, [.. g.Select(m => new MentionView(m.Id, m.Order, new HtmlString(m.BodyHtml), m.RelationshipId == first ? null : m.Couple))]))]);
         return Page();
     }
 
@@ -79,5 +80,6 @@ public class CharacterModel(WikiDbContext db) : PageModel
 
     public sealed record SeasonMentions(int Season, IReadOnlyList<MentionView> Events);
 
-    public sealed record MentionView(int EventId, int Order, IHtmlContent Body);
+    /// <summary>A part that names the character; <paramref name="Couple"/> is its couple's slug, or null for the wiki's first couple.</summary>
+    public sealed record MentionView(int EventId, int Order, IHtmlContent Body, string? Couple);
 }

@@ -119,7 +119,7 @@ public class EpisodeModel(WikiDbContext db) : PageModel
                 .ToListAsync(cancellationToken);
         var bodies = await db.Events.AsNoTracking()
             .Where(e => chosen.Contains(e.Id))
-            .Select(e => new { e.Id, e.Order, e.RelationshipId, Relationship = e.Relationship.Title, Season = e.Season.Number, e.Kind, e.BodyHtml })
+            .Select(e => new { e.Id, e.Order, e.RelationshipId, Relationship = e.Relationship.Title, e.Relationship.Slug, Season = e.Season.Number, e.Kind, e.BodyHtml })
             .ToDictionaryAsync(e => e.Id, cancellationToken);
         var citing = chosen.Select(id => bodies[id]).ToList();
         var jokes = await db.JokeCitations.AsNoTracking()
@@ -156,8 +156,8 @@ public class EpisodeModel(WikiDbContext db) : PageModel
             episode.NumberInSeason,
             episode.AirDate,
             episode.Aliases,
-            [.. citing.GroupBy(c => (c.RelationshipId, c.Relationship, c.Season)).Select(g => new CitingGroup(
-                g.Key.RelationshipId == primary ? null : g.Key.Relationship, g.Key.Season, [.. g.Select(c => new CitingEvent(c.Id, c.Order, new HtmlString(c.BodyHtml)))]))],
+            [.. citing.GroupBy(c => (c.RelationshipId, c.Relationship, c.Slug, c.Season)).Select(g => new CitingGroup(
+                g.Key.RelationshipId == primary ? null : g.Key.Relationship, g.Key.RelationshipId == primary ? null : g.Key.Slug, g.Key.Season, [.. g.Select(c => new CitingEvent(c.Id, c.Order, new HtmlString(c.BodyHtml)))]))],
             [.. jokes.Select(j => new HtmlString(j.Html))],
             quoted,
             previous,
@@ -186,7 +186,7 @@ public class EpisodeModel(WikiDbContext db) : PageModel
         Neighbour? Next);
 
     /// <summary>The citing events of one season of one relationship's story; <paramref name="Relationship"/> is null for the wiki's own couple.</summary>
-    public sealed record CitingGroup(string? Relationship, int Season, IReadOnlyList<CitingEvent> Events);
+    public sealed record CitingGroup(string? Relationship, string? Couple, int Season, IReadOnlyList<CitingEvent> Events);
 
     public sealed record CitingEvent(int EventId, int Order, IHtmlContent Body);
 

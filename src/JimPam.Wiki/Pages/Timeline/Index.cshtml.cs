@@ -39,7 +39,8 @@ public class IndexModel(WikiDbContext db) : PageModel
         var story = await Chronology.LoadAsync(db, relationship.Id, cancellationToken);
         HttpContext.Tag([CacheTags.Story(relationship.Id), CacheTags.Relationship(relationship.Id), CacheTags.EpisodeList, CacheTags.EpisodeOrder]);
         var shield = SpoilerShield.Of(HttpContext);
-        Timeline = Draw(relationship.Title, relationship.Slug, relationship.Status, story, shield.Active ? shield.UpTo : null);
+        var couple = relationship.Id == await db.FirstRelationshipIdAsync(cancellationToken) ? null : relationship.Slug;
+        Timeline = Draw(relationship.Title, couple, relationship.Status, story, shield.Active ? shield.UpTo : null);
         Hidden = shield.Active ? story.Events.Count - Timeline.Events : 0;
         return Page();
     }
@@ -49,7 +50,7 @@ public class IndexModel(WikiDbContext db) : PageModel
     public int Hidden { get; private set; }
 
     /// <summary>Draws the story, or, under a spoiler shield, the story up to <paramref name="end"/> and no further.</summary>
-    private static TimelineView Draw(string title, string slug, string status, Chronology story, EpisodePoint? end)
+    private static TimelineView Draw(string title, string? couple, string status, Chronology story, EpisodePoint? end)
     {
         var shown = story.Events.Where(e => end is not { } upTo || e.Point <= upTo).ToList();
         var milestonesShown = story.Milestones.Where(m => end is not { } upTo || m.Point <= upTo).ToList();
@@ -116,11 +117,12 @@ public class IndexModel(WikiDbContext db) : PageModel
                 spans,
                 markers,
                 Math.Max(1, laneEnds.Count),
-                cut));
+                cut,
+                couple));
         }
 
         var last = end ?? (story.Episodes.Count == 0 ? default : story.Episodes[^1].Point);
-        return new TimelineView(title, slug, status, story.StatusAt(last)?.Status, bands, shown.Count, milestonesShown.Count, end);
+        return new TimelineView(title, couple, status, story.StatusAt(last)?.Status, bands, shown.Count, milestonesShown.Count, end);
     }
 
     /// <summary>Ticks that would fall on the same spot stack up, so a busy week looks busy: each tick's place and level.</summary>
@@ -165,9 +167,9 @@ public class IndexModel(WikiDbContext db) : PageModel
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The drawing; <paramref name="End"/> is the reader's episode when a spoiler shield stops it there.</summary>
-    public sealed record TimelineView(string Title, string Slug, string ArticleStatus, string? FinalStatus, IReadOnlyList<BandView> Bands, int Events, int Milestones, EpisodePoint? End);
+    public sealed record TimelineView(string Title, string? Couple, string ArticleStatus, string? FinalStatus, IReadOnlyList<BandView> Bands, int Events, int Milestones, EpisodePoint? End);
 
-    public sealed record BandView(int Season, DateOnly? Start, DateOnly? End, int Events, IReadOnlyList<Tick> Ticks, IReadOnlyList<StatusSpan> Spans, IReadOnlyList<MarkerView> Markers, int Lanes, double? Cut = null)
+    public sealed record BandView(int Season, DateOnly? Start, DateOnly? End, int Events, IReadOnlyList<Tick> Ticks, IReadOnlyList<StatusSpan> Spans, IReadOnlyList<MarkerView> Markers, int Lanes, double? Cut = null, string? Couple = null)
     {
         /// <summary>The top of the status track, below the marker lanes.</summary>
         public int TrackY => 18 * Lanes + 6;

@@ -80,7 +80,8 @@ public class EditModel(WikiDbContext db, EventWriter writer, PreviewRenderer ren
         {
             case EventSaveResult.Saved saved:
                 logger.LogInformation("Editor {Editor} saved event {EventId} as revision {Revision}, merged with {MergedWith}", author, id, saved.Revision, saved.MergedWith);
-                return Redirect(Url.Page("/Seasons/Season", pageHandler: null, values: new { number = Form.Season }, protocol: null, host: null, fragment: $"event-{id}")!);
+                var couple = await JimPam.Wiki.Pages.Seasons.SeasonModel.CoupleOfEventAsync(db, id, cancellationToken);
+                return Redirect(Url.Page("/Seasons/Season", pageHandler: null, values: new { number = Form.Season, couple }, protocol: null, host: null, fragment: $"event-{id}")!);
             case EventSaveResult.Invalid invalid:
                 ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
                 return Page();

@@ -4,6 +4,7 @@ using JimPam.Wiki.Data;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages.Admin.Events;
 
@@ -17,10 +18,19 @@ public class NewModel(WikiDbContext db, EventWriter writer, PreviewRenderer rend
 
     public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
 
-    public async Task OnGetAsync([FromQuery] int? season, CancellationToken cancellationToken)
+    /// <summary>The couples whose story a part can join.</summary>
+    public IReadOnlyList<(int Id, string Title)> Couples { get; private set; } = [];
+
+    public async Task OnGetAsync([FromQuery] int? season, [FromQuery] int? relationship, CancellationToken cancellationToken)
     {
-        Form = new NewEventForm { Season = season ?? 1, Position = 999 };
+        Form = new NewEventForm { Season = season ?? 1, Position = 999, RelationshipId = relationship };
+        await LoadChoicesAsync(cancellationToken);
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
         await Form.Milestone.SuggestAsync(db, cancellationToken);
+        Couples = [.. (await db.Relationships.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken)).Select(r => (r.Id, r.Title))];
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
@@ -31,13 +41,13 @@ public class NewModel(WikiDbContext db, EventWriter writer, PreviewRenderer rend
             (Preview, BrokenLinks) = (new HtmlString(rendered.Html), rendered.Analysis.BrokenLinks);
         }
 
-        await Form.Milestone.SuggestAsync(db, cancellationToken);
+        await LoadChoicesAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await Form.Milestone.SuggestAsync(db, cancellationToken);
+        await LoadChoicesAsync(cancellationToken);
         if (!ModelState.IsValid || await Form.Milestone.ResolveAsync(db, ModelState, $"{nameof(Form)}.{nameof(NewEventForm.Milestone)}", cancellationToken) is not { } milestone)
         {
             return Page();
@@ -45,12 +55,13 @@ public class NewModel(WikiDbContext db, EventWriter writer, PreviewRenderer rend
 
         var author = User.Identity?.Name ?? "";
         var imageSlot = string.IsNullOrWhiteSpace(Form.ImageSlot) ? null : Form.ImageSlot.Trim();
-        var draft = new EventDraft(new EventPlace(Form.Season, Form.Position), Form.Kind, imageSlot, Form.Body, Form.Summary ?? "", milestone);
+        var draft = new EventDraft(new EventPlace(Form.Season, Form.Position), Form.Kind, imageSlot, Form.Body, Form.Summary ?? "", milestone, Form.RelationshipId);
         switch (await writer.CreateAsync(draft, author, cancellationToken))
         {
             case EventSaveResult.Saved saved:
                 logger.LogInformation("Editor {Editor} added event {EventId} to Season {Season}", author, saved.EventId, Form.Season);
-                return Redirect(Url.Page("/Seasons/Season", pageHandler: null, values: new { number = Form.Season }, protocol: null, host: null, fragment: $"event-{saved.EventId}")!);
+                var couple = await JimPam.Wiki.Pages.Seasons.SeasonModel.CoupleOfEventAsync(db, saved.EventId, cancellationToken);
+                return Redirect(Url.Page("/Seasons/Season", pageHandler: null, values: new { number = Form.Season, couple }, protocol: null, host: null, fragment: $"event-{saved.EventId}")!);
             case EventSaveResult.Invalid invalid:
                 ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
                 return Page();
@@ -85,5 +96,9 @@ public class NewModel(WikiDbContext db, EventWriter writer, PreviewRenderer rend
         public string? Summary { get; set; }
 
         public MilestoneFields Milestone { get; set; } = new();
+
+        /// <summary>The couple whose story the part joins (empty: the wiki's first).</summary>
+        [Display(Name = "Whose story")]
+        public int? RelationshipId { get; set; }
     }
 }

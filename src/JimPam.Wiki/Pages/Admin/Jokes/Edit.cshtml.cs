@@ -19,10 +19,15 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
 
     public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    /// <summary>The couples a new joke can belong to (a joke stays with its couple).</summary>
+    public IReadOnlyList<(int Id, string Title)> Couples { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, [FromQuery] int? relationship, CancellationToken cancellationToken)
     {
         if (id is null)
         {
+            Form = new JokeForm { RelationshipId = relationship };
+            await LoadCouplesAsync(cancellationToken);
             return Page();
         }
 
@@ -48,6 +53,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
             (Preview, BrokenLinks) = (new HtmlString(rendered.Html), rendered.Analysis.BrokenLinks);
         }
 
+        await LoadCouplesAsync(cancellationToken);
         return Page();
     }
 
@@ -60,10 +66,11 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
 
         if (!ModelState.IsValid)
         {
+            await LoadCouplesAsync(cancellationToken);
             return Page();
         }
 
-        var fields = new JokeSnapshot(Form.Body, Position: Form.Position);
+        var fields = new JokeSnapshot(Form.Body, Position: Form.Position, RelationshipId: id is null ? Form.RelationshipId : null);
         return await HandleAsync(id, await writer.SaveJokeAsync(id, Form.BaseRevision, fields, Editor, Form.Summary ?? "", cancellationToken), fields, cancellationToken);
     }
 
@@ -80,6 +87,14 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
 
     private Task<IActionResult> HandleAsync(int? id, EntrySaveResult result, JokeSnapshot fields, CancellationToken cancellationToken) =>
         AnswerAsync(result, Revision.JokeType, id, fields, saved => RedirectToPage("/History/Entry", new { type = Revision.JokeType, id = saved.Id }), cancellationToken);
+
+    private async Task LoadCouplesAsync(CancellationToken cancellationToken)
+    {
+        if (Id is null)
+        {
+            Couples = [.. (await Db.Relationships.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken)).Select(r => (r.Id, r.Title))];
+        }
+    }
 
     private async Task<Found?> FindAsync(int id, CancellationToken cancellationToken)
     {
@@ -107,5 +122,9 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
 
         [Range(0, int.MaxValue)]
         public int BaseRevision { get; set; }
+
+        /// <summary>For a new joke: the couple whose list it joins (empty: the wiki's first).</summary>
+        [Display(Name = "Whose jokes")]
+        public int? RelationshipId { get; set; }
     }
 }

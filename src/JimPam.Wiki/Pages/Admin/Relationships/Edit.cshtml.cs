@@ -9,12 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace JimPam.Wiki.Pages.Admin.Relationships;
 
 /// <summary>
-/// Edits the relationship article's own fields: title, status, epigraph, intro, behind the scenes and members. Its
+/// Creates a relationship article (/admin/relationships/new) or edits its own fields: title, status, epigraph, intro, behind the scenes and members. Its
 /// paragraphs and jokes have their own forms. Saving goes through <see cref="EntryWriter"/>.
 /// </summary>
 public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer renderer, ILogger<EditModel> logger) : EntryFormModel<EditModel.RelationshipForm>(db, logger)
 {
-    public int Id { get; private set; }
+    public int? Id { get; private set; }
 
     public IHtmlContent? IntroPreview { get; private set; }
 
@@ -22,8 +22,15 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
 
     public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
+        if (id is null)
+        {
+            // A new relationship: its members are characters of the wiki, its address comes from its title.
+            Form = new RelationshipForm();
+            return Page();
+        }
+
         var r = await Db.Relationships.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new
             {
@@ -59,7 +66,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPreviewAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken cancellationToken)
     {
         if (!await ExistsAsync(id, cancellationToken))
         {
@@ -77,7 +84,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
     {
         if (!await ExistsAsync(id, cancellationToken))
         {
@@ -91,13 +98,13 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
 
         var fields = new RelationshipSnapshot(Form.Title, Form.Status ?? "", Form.QuoteText ?? "", Form.QuoteSpeaker ?? "", Form.QuoteEpisode, Form.Intro, Form.BehindTheScenes ?? "", EntryForms.Lines(Form.Members));
         var result = await writer.SaveRelationshipAsync(id, Form.BaseRevision, fields, Editor, Form.Summary ?? "", cancellationToken);
-        return await AnswerAsync(result, Revision.RelationshipType, id, fields, _ => RedirectToPage("/Index"), cancellationToken);
+        return await AnswerAsync(result, Revision.RelationshipType, id, fields, saved => RedirectToPage("/Index", new { slug = saved.Slug }), cancellationToken);
     }
 
-    private async Task<bool> ExistsAsync(int id, CancellationToken cancellationToken)
+    private async Task<bool> ExistsAsync(int? id, CancellationToken cancellationToken)
     {
         Id = id;
-        return await Db.Relationships.AnyAsync(r => r.Id == id, cancellationToken);
+        return id is null || await Db.Relationships.AnyAsync(r => r.Id == id, cancellationToken);
     }
 
     public sealed class RelationshipForm : IEntryForm
