@@ -31,6 +31,25 @@ public class EveryPageTests(WikiAppFactory app)
         Assert.Matches(@"^/css/site\.[a-z0-9]+\.css$", page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!);
     }
 
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Every_page_gives_a_shared_link_a_preview_with_open_graph_and_twitter_card_tags(string url)
+    {
+        var (_, page) = await app.GetPageAsync(url);
+        string? Meta(string selector) => page.QuerySelector(selector)?.GetAttribute("content");
+
+        var title = page.Title!.Replace(" · JimPam.Wiki", "", StringComparison.Ordinal);
+        Assert.Equal(title, Meta("meta[property='og:title']"));
+        Assert.Equal(title, Meta("meta[name='twitter:title']"));
+        var description = Meta("meta[name=description]");
+        Assert.Equal(description, Meta("meta[property='og:description']"));
+        Assert.Equal(description, Meta("meta[name='twitter:description']"));
+        Assert.Equal(page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"), Meta("meta[property='og:url']"));
+        Assert.Equal("JimPam.Wiki", Meta("meta[property='og:site_name']"));
+        Assert.Equal("summary", Meta("meta[name='twitter:card']"));
+        Assert.Equal(url == "/" ? "website" : "article", Meta("meta[property='og:type']"));
+    }
+
     [Fact]
     public async Task Responses_carry_security_headers_with_a_csp_that_allows_no_inline_script()
     {
