@@ -4,7 +4,7 @@
 #   bash bench/run.sh            # writes bench/results/<date>.md, copies it into bench/README.md, prints it
 #
 # Settings (environment): DURATION (wrk run, default 10s), ROUNDS (app/nginx rounds per page, default 3),
-# SCALE=0 to skip the 100x data run, APP_PORT / NGINX_PORT (default 5180 / 5181).
+# SCALE=0 to skip the 100x data run, APP_PORT / NGINX_PORT (default 5180 / 5181), REPORT (the results file).
 #
 # It installs wrk and nginx with apt when they are missing and publishes the app in Release (ReadyToRun, as the
 # README's deployment section does). Then:
@@ -28,7 +28,7 @@ nginx_port=${NGINX_PORT:-5181}
 duration=${DURATION:-10s}
 rounds=${ROUNDS:-3}
 scale=${SCALE:-1}
-pages=(/ /seasons/3 /episodes/the-dundies /characters/pam-beesly)
+pages=(/ /seasons/3 /episodes/the-dundies /characters/pam-beesly /timeline)
 app_pid=""
 nginx_pid=""
 
@@ -236,7 +236,7 @@ fi
 # --- the report ------------------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v n="$2" 'BEGIN { printf "%.2f", a / n }'; }
 mkdir -p "$root/bench/results"
-report="$root/bench/results/$(date -u +%Y-%m-%d).md"
+report="${REPORT:-$root/bench/results/$(date -u +%Y-%m-%d).md}"
 {
   echo "## Benchmark of $(date -u '+%Y-%m-%d %H:%M UTC') (commit $(git -C "$root" rev-parse --short HEAD))"
   echo
