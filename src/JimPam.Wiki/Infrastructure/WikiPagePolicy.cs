@@ -45,8 +45,12 @@ public sealed class WikiPagePolicy(IReadOnlyList<string> queryKeys) : IOutputCac
         context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
         context.CacheVaryByRules.QueryKeys = _queryKeys;
 
-        // A reader with a spoiler shield gets pages with later parts hidden: never the same entry as a reader without.
-        context.CacheVaryByRules.VaryByValues[SpoilerShield.CookieName] = SpoilerShield.Of(http).CacheKey;
+        // A reader with a spoiler shield gets pages with later parts hidden: never the same entry as a reader without
+        // (whose key, the common case, carries no value at all).
+        if (SpoilerShield.Of(http) is { On: true } shield)
+        {
+            context.CacheVaryByRules.VaryByValues[SpoilerShield.CookieName] = shield.CacheKey;
+        }
         context.Tags.Add(CacheTags.All);
         http.Items[GenerationKey] = cache.Generation;
         return ValueTask.CompletedTask;

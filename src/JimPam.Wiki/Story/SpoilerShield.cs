@@ -42,6 +42,12 @@ public sealed record SpoilerShield(EpisodePoint? UpTo, bool Lifted)
             return shield;
         }
 
+        // Most readers send no cookie at all: their answer costs nothing (this runs on every cached read).
+        if (Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(http.Request.Headers.Cookie))
+        {
+            return Off;
+        }
+
         var upTo = http.Request.Cookies.TryGetValue(CookieName, out var value) ? EpisodePoint.Parse(value) : null;
         shield = upTo is null ? Off : new SpoilerShield(upTo, string.Equals(http.Request.Query[ShowKey], ShowValue, StringComparison.Ordinal));
         http.Items[ItemKey] = shield;
@@ -49,9 +55,12 @@ public sealed record SpoilerShield(EpisodePoint? UpTo, bool Lifted)
     }
 
     /// <summary>The points of the episodes each of a relationship's jokes cites, to hide jokes that cite later episodes.</summary>
-    public static async Task<ILookup<int, EpisodePoint>> JokePointsAsync(WikiDbContext db, int relationshipId, CancellationToken cancellationToken) =>
-        (await db.JokeCitations.AsNoTracking()
-            .Where(c => c.Joke.RelationshipId == relationshipId)
+    public static Task<ILookup<int, EpisodePoint>> JokePointsAsync(WikiDbContext db, int relationshipId, CancellationToken cancellationToken) =>
+        JokePointsAsync(db.JokeCitations.Where(c => c.Joke.RelationshipId == relationshipId), cancellationToken);
+
+    /// <summary>The points of the episodes the jokes of these citation rows cite, by joke.</summary>
+    public static async Task<ILookup<int, EpisodePoint>> JokePointsAsync(IQueryable<JokeCitation> citations, CancellationToken cancellationToken) =>
+        (await citations.AsNoTracking()
             .Select(c => new { c.JokeId, Season = c.Episode.Season.Number, c.Episode.NumberInSeason })
             .ToListAsync(cancellationToken))
         .ToLookup(c => c.JokeId, c => new EpisodePoint(c.Season, c.NumberInSeason));

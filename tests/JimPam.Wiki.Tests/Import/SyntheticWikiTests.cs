@@ -47,6 +47,16 @@ public sealed class SyntheticWikiTests : IDisposable
         var (_, last) = await app.GetPageAsync($"/episodes/{busiest.Slug}?p={pages}");
         Assert.Equal(busiest.Citations - (pages - 1) * 20, last.QuerySelectorAll(".citing-events > li").Length);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(new Uri($"/episodes/{busiest.Slug}?p={pages + 1}", UriKind.Relative))).StatusCode);
+
+        // A season with more parts than a page should carry shows the first couple's story and links the others'.
+        var (_, season) = await app.GetPageAsync("/seasons/3");
+        Assert.Equal(["Jim and Pam"], season.QuerySelectorAll("section.couple-group h2").Select(h => h.TextContent));
+        Assert.Equal(9, season.QuerySelectorAll("section.couple-group .event, section.couple-group .event-figure").Length);
+        var others = season.QuerySelectorAll("#other-couples + ul a").ToList();
+        Assert.Equal(3, others.Count);
+        var (_, alone) = await app.GetPageAsync(others[0].GetAttribute("href")!);
+        Assert.Equal($"Season 3 of {others[0].TextContent}", alone.QuerySelector("h1")!.TextContent);
+        Assert.True(alone.QuerySelectorAll(".event").Length > 50, "the couple's own season page shows its parts");
     }
 
     [Theory]

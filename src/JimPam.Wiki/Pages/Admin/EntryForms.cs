@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Pages.History;
+using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages.Admin;
 
@@ -10,6 +11,10 @@ public static class EntryForms
     /// <summary>The non-empty lines of a textarea.</summary>
     public static IReadOnlyList<string> Lines(string? text) =>
         [.. (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+
+    /// <summary>Every couple of the wiki, first first: the choice of whose story a new part or joke joins.</summary>
+    public static async Task<IReadOnlyList<(int Id, string Title)>> CouplesAsync(WikiDbContext db, CancellationToken cancellationToken) =>
+        [.. (await db.Relationships.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken)).Select(r => (r.Id, r.Title))];
 
     /// <summary>Who saved the current revision, and how the editor's values differ from it, field by field.</summary>
     public static async Task<EntryConflict> ConflictAsync<TSnapshot>(

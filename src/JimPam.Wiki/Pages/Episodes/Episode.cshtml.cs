@@ -129,11 +129,8 @@ public class EpisodeModel(WikiDbContext db) : PageModel
             .ToListAsync(cancellationToken);
         if (shield.Active)
         {
-            var jokePoints = (await db.JokeCitations.AsNoTracking()
-                    .Where(c => jokes.Select(j => j.JokeId).Contains(c.JokeId))
-                    .Select(c => new { c.JokeId, Season = c.Episode.Season.Number, c.Episode.NumberInSeason })
-                    .ToListAsync(cancellationToken))
-                .ToLookup(c => c.JokeId, c => new EpisodePoint(c.Season, c.NumberInSeason));
+            var jokeIds = jokes.Select(j => j.JokeId).ToList();
+            var jokePoints = await SpoilerShield.JokePointsAsync(db.JokeCitations.Where(c => jokeIds.Contains(c.JokeId)), cancellationToken);
             var shown = jokes.Where(j => !shield.HidesAny(jokePoints[j.JokeId])).ToList();
             Hidden += jokes.Count - shown.Count;
             jokes = shown;

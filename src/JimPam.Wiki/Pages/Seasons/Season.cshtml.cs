@@ -51,14 +51,19 @@ public class SeasonModel(WikiDbContext db) : PageModel
             return redirect;
         }
 
-        // Which couples have parts in this season, and how many.
-        var counts = await db.Events.AsNoTracking()
-            .Where(e => e.SeasonId == season.Id && !e.Deleted)
-            .GroupBy(e => e.RelationshipId)
-            .Select(g => new { RelationshipId = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        // Which couples have parts in this season, and how many: counted only when the season is small enough to show
+        // them all, so a season of a wiki with a hundred couples costs what a small one does.
+        var total = await db.Events.AsNoTracking().Where(e => e.SeasonId == season.Id && !e.Deleted).Take(GroupBudget + 1).CountAsync(cancellationToken);
+        var small = total <= GroupBudget;
+        var counts = small
+            ? await db.Events.AsNoTracking()
+                .Where(e => e.SeasonId == season.Id && !e.Deleted)
+                .GroupBy(e => e.RelationshipId)
+                .Select(g => new { RelationshipId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(c => c.RelationshipId, c => (int?)c.Count, cancellationToken)
+            : [];
         var couples = await db.Relationships.AsNoTracking()
-            .Where(r => r.Id == first.Id || counts.Select(c => c.RelationshipId).Contains(r.Id))
+            .Where(r => r.Id == first.Id || (Couple == null ? db.Events.Any(e => e.RelationshipId == r.Id && e.SeasonId == season.Id && !e.Deleted) : r.Slug == Couple))
             .OrderBy(r => r.Id)
             .Select(r => new CoupleRow(r.Id, r.Title, r.Slug))
             .ToListAsync(cancellationToken);
@@ -74,7 +79,7 @@ public class SeasonModel(WikiDbContext db) : PageModel
         }
         else
         {
-            shown = counts.Sum(c => c.Count) <= GroupBudget ? couples : [couples[0]];
+            shown = small ? couples : [couples[0]];
         }
 
         var shownIds = shown.Select(c => c.Id).ToList();
@@ -132,7 +137,7 @@ public class SeasonModel(WikiDbContext db) : PageModel
                     e.ImageSlot,
                     string.IsNullOrEmpty(e.BodyHtml) ? null : new HtmlString(e.BodyHtml),
                     e.Milestone is null || hiddenMilestones.Contains(e.Id) ? null : new MilestoneTag(e.Milestone, e.MilestoneStatus)))]))],
-            [.. couples.Where(c => !shownIds.Contains(c.Id)).Select(c => new CoupleLink(c.Slug, c.Title, counts.FirstOrDefault(n => n.RelationshipId == c.Id)?.Count ?? 0))],
+            Couple is null ? [.. couples.Where(c => !shownIds.Contains(c.Id)).Select(c => new CoupleLink(c.Slug, c.Title, counts.GetValueOrDefault(c.Id)))] : [],
             Couple is null ? jokes : [],
             [.. cited.OrderBy(c => c.RelationshipId).ThenBy(c => c.Order).ThenBy(c => c.Position).Select(c => new CitedEpisode(c.Title, c.Slug, c.Season)).Distinct()],
             numbers.Where(n => n < number).Select(n => (int?)n).Max(),
@@ -171,7 +176,7 @@ public class SeasonModel(WikiDbContext db) : PageModel
     public sealed record CoupleGroup(string? Slug, string Title, IReadOnlyList<EventView> Events);
 
     /// <summary>A couple whose parts of the season are on a page of their own (<c>?couple=slug</c>).</summary>
-    public sealed record CoupleLink(string Slug, string Title, int Events);
+    public sealed record CoupleLink(string Slug, string Title, int? Events);
 
     public sealed record CitedEpisode(string Title, string Slug, int Season);
 

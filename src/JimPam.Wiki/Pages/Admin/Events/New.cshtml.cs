@@ -30,7 +30,7 @@ public class NewModel(WikiDbContext db, EventWriter writer, PreviewRenderer rend
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         await Form.Milestone.SuggestAsync(db, cancellationToken);
-        Couples = [.. (await db.Relationships.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken)).Select(r => (r.Id, r.Title))];
+        Couples = await EntryForms.CouplesAsync(db, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)

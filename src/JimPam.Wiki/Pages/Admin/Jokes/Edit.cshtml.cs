@@ -92,7 +92,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
     {
         if (Id is null)
         {
-            Couples = [.. (await Db.Relationships.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken)).Select(r => (r.Id, r.Title))];
+            Couples = await EntryForms.CouplesAsync(Db, cancellationToken);
         }
     }
 
