@@ -102,6 +102,9 @@ public sealed partial class EntryWriter
             return clash;
         }
 
+        // Links render from titles, aliases, addresses and whether the episode exists: only a change to those re-renders every body.
+        var linksChange = id is null || target.Title != f.Title || target.Slug != f.Slug || target.Deleted != f.Deleted
+            || !target.Aliases.Select(a => a.Title).Order(StringComparer.Ordinal).SequenceEqual(aliases.Order(StringComparer.Ordinal));
         await RetireSlugAsync(Revision.EpisodeType, id, target.Slug, f.Slug, cancellationToken);
         (target.Title, target.Slug, target.Season, target.NumberInSeason, target.AirDate, target.Deleted) = (f.Title, f.Slug, season, f.NumberInSeason, f.AirDate, f.Deleted);
         target.Aliases.RemoveAll(a => !aliases.Contains(a.Title));
@@ -112,7 +115,7 @@ public sealed partial class EntryWriter
             db.Episodes.Add(target);
         }
 
-        return new Applied(() => target.Id, () => target.Slug, target.Revision, () => Of(target, f.Season), null, RenderAll: true);
+        return new Applied(() => target.Id, () => target.Slug, target.Revision, () => Of(target, f.Season), null, RenderAll: linksChange);
     }
 
     private async Task<Applied> ApplyCharacterAsync(int? id, CharacterSnapshot f, CancellationToken cancellationToken)

@@ -27,6 +27,7 @@ public static class WikiDataSetup
         });
         services.AddSingleton<CacheEviction>();
         services.AddScoped<SeedImporter>();
+        services.AddScoped<SeedUpgrade>();
         services.AddScoped<SyntheticWiki>();
         services.AddSingleton<JimPam.Wiki.Content.WikiMarkdown>();
         services.AddSingleton<StoredBodies>();

@@ -41,6 +41,11 @@ public static class DatabaseStartup
                 await transaction.CommitAsync(cancellationToken);
                 logger.LogWarning("Rendered and stored the HTML of every body in {Database} again, with rendering version {RendererVersion}", path, StoredBodies.RendererVersion);
             }
+
+            if (options.SeedOnStartup && await db.Seasons.AnyAsync(cancellationToken))
+            {
+                await UpgradeAsync(scope.ServiceProvider.GetRequiredService<SeedUpgrade>(), options.ResolveSeedFolder(), logger, cancellationToken);
+            }
         }
         catch (Exception e) when (SqliteStore.Explain(e, path) is { } explained)
         {
@@ -81,6 +86,19 @@ public static class DatabaseStartup
         {
             await db.Database.MigrateAsync(cancellationToken);
             logger.LogInformation("Applied the migration(s) {Pending} to {Database}", pending, path);
+        }
+    }
+
+    /// <summary>What a newer seed folder adds to a wiki seeded before it; a bad seed file is logged, and the wiki still starts.</summary>
+    private static async Task UpgradeAsync(SeedUpgrade upgrade, string folder, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await upgrade.RunAsync(folder, cancellationToken);
+        }
+        catch (ImportException e)
+        {
+            logger.LogError("Could not bring the wiki up to {SeedFolder}: {Problem}. It starts as it is; fix that file and restart to try again.", folder, e.Message);
         }
     }
 

@@ -78,6 +78,7 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
         db.Revisions.AddRange(seasons.Values.Select(s => EntryWriter.ImportRevision(s, importedAt)));
         db.Revisions.AddRange(db.ChangeTracker.Entries<Relationship>().SelectMany(r => EntryWriter.ImportRevisions(r.Entity, importedAt)).ToList());
         await StoredBodies.MarkRenderedAsync(db, cancellationToken);
+        db.SiteSettings.AddRange(SeedUpgrade.Marks());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(
