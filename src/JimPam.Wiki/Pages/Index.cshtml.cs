@@ -26,6 +26,9 @@ public class IndexModel(WikiDbContext db) : PageModel
     /// <summary>How many things the reader's spoiler shield hides on this page (season summaries, jokes, the epigraph).</summary>
     public int Hidden { get; private set; }
 
+    /// <summary>The spoiler shield names no episode the catalogue has, so no status can be given safely.</summary>
+    public bool StatusHidden { get; private set; }
+
     /// <summary>Why the <c>asOf</c> the address gave cannot be used (the page then answers 400).</summary>
     public string? AsOfProblem { get; private set; }
 
@@ -95,6 +98,10 @@ public class IndexModel(WikiDbContext db) : PageModel
         else if (shield.Active)
         {
             await ReadStatusAsOfAsync(shield.UpTo!.Value.Code, relationship.Id, cancellationToken);
+
+            // The shield's cookie is the reader's own: one naming no episode of the catalogue shows the page without a status line, never an error.
+            AsOfProblem = null;
+            StatusHidden = AsOf is null;
         }
 
         LastEdit = await LastEdit.OfAsync(db, Revision.RelationshipType, relationship.Id, cancellationToken);

@@ -108,6 +108,7 @@ public sealed class Chronology
             {
                 (point, date) = (earliest.Point, earliest.AirDate);
             }
+
             StoryMilestone? milestone = null;
             if (e.Milestone is not null)
             {

@@ -155,6 +155,16 @@ public class SpoilerShieldTests(WikiAppFactory app)
     }
 
     [Fact]
+    public async Task A_shield_cookie_naming_no_episode_of_the_catalogue_is_no_error_and_gives_no_status_away()
+    {
+        var (response, page) = await ShieldedAsync("/", "s04e99");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(page.QuerySelector(".infobox dd.status"));
+        Assert.Null(page.QuerySelector("[role=alert]"));
+    }
+
+    [Fact]
     public async Task The_timeline_ends_at_the_reader_s_episode()
     {
         var (_, page) = await ShieldedAsync("/timeline", "s04e01");
