@@ -1,6 +1,7 @@
 using System.Net;
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Sitemap;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Routing;
@@ -105,6 +106,7 @@ public static class WikiWeb
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapRazorPages().WithStaticAssets();
+        app.MapSitemap();
         return app;
     }
 }

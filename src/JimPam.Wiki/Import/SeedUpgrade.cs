@@ -79,6 +79,7 @@ public sealed class SeedUpgrade(WikiDbContext db, EntryWriter entries, EventWrit
         {
             var matches = await db.Events.AsNoTracking()
                 .Where(e => e.Relationship.Slug == row.Relationship && e.Season.Number == row.Season && !e.Deleted && e.BodyMarkdown.Contains(row.Quote))
+                .OrderBy(e => e.Id)
                 .Select(e => new { e.Id, e.Revision, e.BodyMarkdown })
                 .Take(2)
                 .ToListAsync(cancellationToken);

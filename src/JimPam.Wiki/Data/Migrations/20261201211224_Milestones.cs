@@ -17,12 +17,6 @@ namespace JimPam.Wiki.Data.Migrations
                 maxLength: 80,
                 nullable: true);
 
-            migrationBuilder.AddColumn<int>(
-                name: "MilestoneEpisodeId",
-                table: "RelationshipEvents",
-                type: "INTEGER",
-                nullable: true);
-
             migrationBuilder.AddColumn<string>(
                 name: "MilestoneStatus",
                 table: "RelationshipEvents",
@@ -30,18 +24,16 @@ namespace JimPam.Wiki.Data.Migrations
                 maxLength: 40,
                 nullable: true);
 
+            // SQLite can add a column with its foreign key in place; EF Core would rebuild the whole table for the
+            // constraint instead, outside the migration's transaction (and warn at every first start).
+            migrationBuilder.Sql(
+                "ALTER TABLE \"RelationshipEvents\" ADD COLUMN \"MilestoneEpisodeId\" INTEGER NULL " +
+                "CONSTRAINT \"FK_RelationshipEvents_Episodes_MilestoneEpisodeId\" REFERENCES \"Episodes\" (\"Id\") ON DELETE RESTRICT;");
+
             migrationBuilder.CreateIndex(
                 name: "IX_RelationshipEvents_MilestoneEpisodeId",
                 table: "RelationshipEvents",
                 column: "MilestoneEpisodeId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_RelationshipEvents_Episodes_MilestoneEpisodeId",
-                table: "RelationshipEvents",
-                column: "MilestoneEpisodeId",
-                principalTable: "Episodes",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />

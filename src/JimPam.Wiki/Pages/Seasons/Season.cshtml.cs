@@ -53,7 +53,7 @@ public class SeasonModel(WikiDbContext db) : PageModel
 
         // Which couples have parts in this season, and how many: counted only when the season is small enough to show
         // them all, so a season of a wiki with a hundred couples costs what a small one does.
-        var total = await db.Events.AsNoTracking().Where(e => e.SeasonId == season.Id && !e.Deleted).Take(GroupBudget + 1).CountAsync(cancellationToken);
+        var total = await db.Events.AsNoTracking().Where(e => e.SeasonId == season.Id && !e.Deleted).OrderBy(e => e.Id).Take(GroupBudget + 1).CountAsync(cancellationToken);
         var small = total <= GroupBudget;
         var counts = small
             ? await db.Events.AsNoTracking()
