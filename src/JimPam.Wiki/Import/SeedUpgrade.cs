@@ -22,14 +22,16 @@ public sealed class SeedUpgrade(WikiDbContext db, EntryWriter entries, EventWrit
 
     public async Task RunAsync(string folder, CancellationToken cancellationToken)
     {
-        if (!await DoneAsync(AirDatesDone, cancellationToken))
+        // One read at every start; the upgrades themselves run once per database.
+        var done = await db.SiteSettings.AsNoTracking().Where(s => s.Key == AirDatesDone || s.Key == MilestonesDone).Select(s => s.Key).ToListAsync(cancellationToken);
+        if (!done.Contains(AirDatesDone))
         {
             var filled = await FillAirDatesAsync(folder, cancellationToken);
             await MarkAsync(AirDatesDone, cancellationToken);
             logger.LogWarning("Filled the air dates of {Count} episodes from {Folder}/{File}, once, as revisions by {Author}", filled, folder, SeedCatalogue.EpisodesFile, EventWriter.ImportAuthor);
         }
 
-        if (!await DoneAsync(MilestonesDone, cancellationToken))
+        if (!done.Contains(MilestonesDone))
         {
             var (set, skipped) = await SetMilestonesAsync(folder, cancellationToken);
             await MarkAsync(MilestonesDone, cancellationToken);
@@ -105,9 +107,6 @@ public sealed class SeedUpgrade(WikiDbContext db, EntryWriter entries, EventWrit
 
         return (set, skipped);
     }
-
-    private async Task<bool> DoneAsync(string key, CancellationToken cancellationToken) =>
-        await db.SiteSettings.AsNoTracking().AnyAsync(s => s.Key == key, cancellationToken);
 
     private async Task MarkAsync(string key, CancellationToken cancellationToken)
     {

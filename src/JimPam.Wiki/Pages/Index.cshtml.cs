@@ -93,14 +93,12 @@ public class IndexModel(WikiDbContext db) : PageModel
         var shield = SpoilerShield.Of(HttpContext);
         if (asOf is not null)
         {
-            await ReadStatusAsOfAsync(asOf, relationship.Id, cancellationToken);
+            await ReadStatusAsOfAsync(asOf, relationship.Id, strict: true, cancellationToken);
         }
         else if (shield.Active)
         {
-            await ReadStatusAsOfAsync(shield.UpTo!.Value.Code, relationship.Id, cancellationToken);
-
             // The shield's cookie is the reader's own: one naming no episode of the catalogue shows the page without a status line, never an error.
-            AsOfProblem = null;
+            await ReadStatusAsOfAsync(shield.UpTo!.Value.Code, relationship.Id, strict: false, cancellationToken);
             StatusHidden = AsOf is null;
         }
 
@@ -122,8 +120,7 @@ public class IndexModel(WikiDbContext db) : PageModel
         if (shield.Active)
         {
             seasons = [.. seasons.Select(c => shield.Hides(new EpisodePoint(c.Number, Math.Max(1, c.LastEpisode))) ? c with { Summary = "" } : c)];
-            var jokePoints = await SpoilerShield.JokePointsAsync(db, relationship.Id, cancellationToken);
-            jokes = [.. jokes.Where(j => !shield.HidesAny(jokePoints[j.Id]))];
+            jokes = await shield.ShownJokesAsync(db.JokeCitations.Where(c => c.Joke.RelationshipId == relationship.Id), jokes, j => j.Id, cancellationToken);
             quoteHidden = relationship.EpisodeSlug is not null && shield.Hides(new EpisodePoint(relationship.EpisodeSeason, relationship.EpisodeNumber));
             Hidden = relationship.Jokes.Count - jokes.Count + (quoteHidden ? 1 : 0) + seasons.Count(c => c.Summary.Length == 0 && c.Events > 0);
         }
@@ -147,18 +144,19 @@ public class IndexModel(WikiDbContext db) : PageModel
         return AsOfProblem is null ? Page() : new PageResult { StatusCode = StatusCodes.Status400BadRequest };
     }
 
-    private async Task ReadStatusAsOfAsync(string code, int relationshipId, CancellationToken cancellationToken)
+    /// <summary>Reads the status at an episode code; <paramref name="strict"/> (an address's <c>asOf</c>) records why a bad code cannot be used.</summary>
+    private async Task ReadStatusAsOfAsync(string code, int relationshipId, bool strict, CancellationToken cancellationToken)
     {
         if (EpisodePoint.Parse(code) is not { } point)
         {
-            AsOfProblem = $"“{code}” is not an episode. Write it as season and episode, such as s04e01.";
+            AsOfProblem = strict ? $"“{code}” is not an episode. Write it as season and episode, such as s04e01." : null;
             return;
         }
 
         var story = await Chronology.LoadAsync(db, relationshipId, cancellationToken);
         if (story.EpisodeAt(point) is not { } episode)
         {
-            AsOfProblem = $"There is no {point}.";
+            AsOfProblem = strict ? $"There is no {point}." : null;
             return;
         }
 

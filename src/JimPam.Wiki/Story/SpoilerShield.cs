@@ -28,6 +28,16 @@ public sealed record SpoilerShield(EpisodePoint? UpTo, bool Lifted)
     /// <summary>Hides anything at the latest of these points (a joke citing any later episode).</summary>
     public bool HidesAny(IEnumerable<EpisodePoint> points) => UpTo is not null && !Lifted && points.Any(Hides);
 
+    /// <summary>Hides this part of the story (one the chronology does not know, being deleted or new, stays shown).</summary>
+    public bool HidesEvent(Chronology story, int eventId) => story.Event(eventId) is { } placed && Hides(placed.Point);
+
+    /// <summary>The jokes the reader may see: those that cite no episode after the shield's.</summary>
+    public async Task<List<T>> ShownJokesAsync<T>(IQueryable<JokeCitation> citations, IEnumerable<T> jokes, Func<T, int> idOf, CancellationToken cancellationToken)
+    {
+        var points = await JokePointsAsync(citations, cancellationToken);
+        return [.. jokes.Where(j => !HidesAny(points[idOf(j)]))];
+    }
+
     /// <summary>Whether this page has to work out what to hide at all.</summary>
     public bool Active => On && !Lifted;
 
@@ -54,12 +64,8 @@ public sealed record SpoilerShield(EpisodePoint? UpTo, bool Lifted)
         return shield;
     }
 
-    /// <summary>The points of the episodes each of a relationship's jokes cites, to hide jokes that cite later episodes.</summary>
-    public static Task<ILookup<int, EpisodePoint>> JokePointsAsync(WikiDbContext db, int relationshipId, CancellationToken cancellationToken) =>
-        JokePointsAsync(db.JokeCitations.Where(c => c.Joke.RelationshipId == relationshipId), cancellationToken);
-
     /// <summary>The points of the episodes the jokes of these citation rows cite, by joke.</summary>
-    public static async Task<ILookup<int, EpisodePoint>> JokePointsAsync(IQueryable<JokeCitation> citations, CancellationToken cancellationToken) =>
+    private static async Task<ILookup<int, EpisodePoint>> JokePointsAsync(IQueryable<JokeCitation> citations, CancellationToken cancellationToken) =>
         (await citations.AsNoTracking()
             .Select(c => new { c.JokeId, Season = c.Episode.Season.Number, c.Episode.NumberInSeason })
             .ToListAsync(cancellationToken))

@@ -51,7 +51,7 @@ public class CharacterModel(WikiDbContext db) : PageModel
         if (shield.Active && mentions.Count > 0)
         {
             var story = await Chronology.LoadAsync(db, [.. mentions.Select(m => m.RelationshipId).Distinct()], cancellationToken);
-            var visible = mentions.Where(m => story.Event(m.Id) is not { } placed || !shield.Hides(placed.Point)).ToList();
+            var visible = mentions.Where(m => !shield.HidesEvent(story, m.Id)).ToList();
             Hidden = mentions.Count - visible.Count;
             mentions = visible;
         }

@@ -95,7 +95,7 @@ public class EpisodeModel(WikiDbContext db) : PageModel
                 .Select(c => new { c.EventId, c.Event.RelationshipId })
                 .ToListAsync(cancellationToken);
             var story = await Chronology.LoadAsync(db, [.. all.Select(a => a.RelationshipId).Distinct()], cancellationToken);
-            visible = [.. all.Where(a => story.Event(a.EventId) is not { } placed || !shield.Hides(placed.Point)).Select(a => a.EventId)];
+            visible = [.. all.Where(a => !shield.HidesEvent(story, a.EventId)).Select(a => a.EventId)];
             Hidden = all.Count - visible.Count;
             CitingCount = visible.Count;
         }
@@ -130,8 +130,7 @@ public class EpisodeModel(WikiDbContext db) : PageModel
         if (shield.Active)
         {
             var jokeIds = jokes.Select(j => j.JokeId).ToList();
-            var jokePoints = await SpoilerShield.JokePointsAsync(db.JokeCitations.Where(c => jokeIds.Contains(c.JokeId)), cancellationToken);
-            var shown = jokes.Where(j => !shield.HidesAny(jokePoints[j.JokeId])).ToList();
+            var shown = await shield.ShownJokesAsync(db.JokeCitations.Where(c => jokeIds.Contains(c.JokeId)), jokes, j => j.JokeId, cancellationToken);
             Hidden += jokes.Count - shown.Count;
             jokes = shown;
         }

@@ -99,12 +99,11 @@ public class SeasonModel(WikiDbContext db) : PageModel
         if (shield.Active)
         {
             var story = await Chronology.LoadAsync(db, shownIds, cancellationToken);
-            var visible = events.Where(e => story.Event(e.Id) is not { } placed || !shield.Hides(placed.Point)).ToList();
+            var visible = events.Where(e => !shield.HidesEvent(story, e.Id)).ToList();
             Hidden = events.Count - visible.Count;
             events = visible;
             hiddenMilestones = [.. story.Milestones.Where(m => shield.Hides(m.Point)).Select(m => m.EventId)];
-            var jokePoints = await SpoilerShield.JokePointsAsync(db, first.Id, cancellationToken);
-            jokes = [.. jokes.Where(j => !shield.HidesAny(jokePoints[j.Id]))];
+            jokes = await shield.ShownJokesAsync(db.JokeCitations.Where(c => c.Joke.RelationshipId == first.Id), jokes, j => j.Id, cancellationToken);
         }
 
         var visibleIds = events.Select(e => e.Id).ToList();
