@@ -29,6 +29,9 @@ public sealed class WikiOptions
     /// </summary>
     public bool OutputCache { get; set; } = true;
 
+    /// <summary>How many requests a minute one client address may make to the JSON API (then 429, with Retry-After).</summary>
+    public int ApiRequestsPerMinute { get; set; } = 300;
+
     public string ResolveSeedFolder() =>
         Path.IsPathRooted(SeedFolder) ? SeedFolder : Path.Combine(AppContext.BaseDirectory, SeedFolder);
 
@@ -39,6 +42,11 @@ public sealed class WikiOptions
             && (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.PathAndQuery != "/"))
         {
             return $"Wiki:PublicBaseUrl '{PublicBaseUrl}' must be an http or https address with no path, such as https://jimpam.wiki";
+        }
+
+        if (ApiRequestsPerMinute < 1)
+        {
+            return $"Wiki:ApiRequestsPerMinute is {ApiRequestsPerMinute}; it must be 1 or more";
         }
 
         var badProxy = TrustedProxies.FirstOrDefault(p => !System.Net.IPAddress.TryParse(p, out _));

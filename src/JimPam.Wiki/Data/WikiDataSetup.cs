@@ -23,9 +23,10 @@ public static class WikiDataSetup
                 (RelationalEventId.CommandError, LogLevel.Debug),
                 (CoreEventId.QueryIterationFailed, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
-            options.AddInterceptors(provider.GetRequiredService<CacheEviction>());
+            options.AddInterceptors(provider.GetRequiredService<CacheEviction>(), provider.GetRequiredService<JimPam.Wiki.Search.SearchIndexing>());
         });
         services.AddSingleton<CacheEviction>();
+        services.AddSingleton<JimPam.Wiki.Search.SearchIndexing>();
         services.AddScoped<SeedImporter>();
         services.AddScoped<SeedUpgrade>();
         services.AddScoped<SyntheticWiki>();
@@ -34,6 +35,7 @@ public static class WikiDataSetup
         services.AddScoped<PreviewRenderer>();
         services.AddScoped<EventWriter>();
         services.AddScoped<EntryWriter>();
+        services.AddScoped<JimPam.Wiki.Search.SiteSearch>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<WikiDbContext>("database");
         return services;

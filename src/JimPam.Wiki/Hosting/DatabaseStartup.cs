@@ -42,6 +42,11 @@ public static class DatabaseStartup
                 logger.LogWarning("Rendered and stored the HTML of every body in {Database} again, with rendering version {RendererVersion}", path, StoredBodies.RendererVersion);
             }
 
+            if (await JimPam.Wiki.Search.SearchIndexing.EnsureBuiltAsync(db, cancellationToken))
+            {
+                logger.LogInformation("Wrote the search index of {Database} (version {SearchIndexVersion})", path, JimPam.Wiki.Search.SearchIndexing.Version);
+            }
+
             if (options.SeedOnStartup && await db.Seasons.AnyAsync(cancellationToken))
             {
                 await UpgradeAsync(scope.ServiceProvider.GetRequiredService<SeedUpgrade>(), options.ResolveSeedFolder(), logger, cancellationToken);

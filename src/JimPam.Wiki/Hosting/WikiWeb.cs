@@ -1,4 +1,5 @@
 using System.Net;
+using JimPam.Wiki.Api;
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Sitemap;
@@ -40,6 +41,7 @@ public static class WikiWeb
             options.Conventions.ConfigureFilter(new MethodNotAllowedFilter());
         });
         services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddWikiApi();
         services.AddResponseCompression(options =>
         {
             options.Providers.Add<BrotliCompressionProvider>();
@@ -107,6 +109,7 @@ public static class WikiWeb
         app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapRazorPages().WithStaticAssets();
         app.MapSitemap();
+        app.MapWikiApi();
         return app;
     }
 }

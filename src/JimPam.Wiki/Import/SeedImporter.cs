@@ -1,5 +1,6 @@
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Import;
@@ -79,6 +80,9 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
         db.Revisions.AddRange(db.ChangeTracker.Entries<Relationship>().SelectMany(r => EntryWriter.ImportRevisions(r.Entity, importedAt)).ToList());
         await StoredBodies.MarkRenderedAsync(db, cancellationToken);
         db.SiteSettings.AddRange(SeedUpgrade.Marks());
+        await db.SaveChangesAsync(cancellationToken);
+        await SearchIndexing.RebuildAsync(db, cancellationToken);
+        await SearchIndexing.MarkBuiltAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(

@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace JimPam.Wiki.Infrastructure;
 
 /// <summary>
-/// Gives every successful page a validator, so a browser that already has the page revalidates and gets a
+/// Gives every successful page (and every answer of the JSON API) a validator, so a browser that already has the page revalidates and gets a
 /// bodiless 304. The tag is a hash of the exact bytes, so it changes when anything on the page does. It is weak
 /// (W/), because compression sends the same page in other bytes.
 /// </summary>
@@ -16,7 +16,8 @@ public static class PageETags
         {
             // Pages only: static assets carry MapStaticAssets' own ETags and must stream, not buffer.
             if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
-                || context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is null)
+                || context.GetEndpoint()?.Metadata is not { } metadata
+                || (metadata.GetMetadata<PageActionDescriptor>() is null && metadata.GetMetadata<Api.WikiApi.ApiResource>() is null))
             {
                 await next(context);
                 return;
@@ -37,7 +38,8 @@ public static class PageETags
             var response = context.Response;
             if (response.StatusCode == StatusCodes.Status200OK
                 && !response.Headers.ContainsKey(HeaderNames.ETag)
-                && response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+                && (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+                    || response.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true))
             {
                 var tag = new EntityTagHeaderValue($"\"{Base64Url(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))}\"", isWeak: true);
                 response.Headers.ETag = tag.ToString();

@@ -1,0 +1,30 @@
+using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Pages.RecentChanges;
+using Microsoft.AspNetCore.Http.HttpResults;
+using static JimPam.Wiki.Api.WikiApi;
+
+namespace JimPam.Wiki.Api;
+
+/// <summary>/api/v1/changes: the latest edits, as on the recent-changes page.</summary>
+public static class ChangesApi
+{
+    public const int MaxCount = 500;
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapRead("/", ListAsync).WithName("ListChanges").WithSummary("Recent changes")
+            .WithDescription($"The latest revisions across the wiki, newest first: what changed, who saved it, when (ISO 8601) and why. count is 1 to {MaxCount} (default 50).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+    private static async Task<Results<Ok<ChangeList>, ProblemHttpResult>> ListAsync(int? count, HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
+    {
+        if (count is < 1 or > MaxCount)
+        {
+            return BadRequest(http, $"count must be from 1 to {MaxCount}.");
+        }
+
+        var changes = await RecentChangesQuery.LoadAsync(db, count ?? 50, cancellationToken);
+        return TypedResults.Ok(new ChangeList([.. changes.Select(c => new Change(
+            c.Type, c.Id, c.Entry, c.Number, c.Author, c.SavedAt, c.Summary, site.Absolute($"/history/{c.Type}/{c.Id}")))]));
+    }
+}

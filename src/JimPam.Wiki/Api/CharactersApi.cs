@@ -1,0 +1,53 @@
+using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using static JimPam.Wiki.Api.WikiApi;
+
+namespace JimPam.Wiki.Api;
+
+/// <summary>/api/v1/characters: the people of the story, and each one's couples and mentions.</summary>
+public static class CharactersApi
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapRead("/", ListAsync).WithName("ListCharacters").WithSummary("Every character")
+            .WithDescription("Each character with full name and actor.");
+        group.MapRead("/{slug}", GetAsync).WithName("GetCharacter").WithSummary("One character with couples and mentions")
+            .WithDescription("A character, the names it also goes by, its relationships, and every part of the story that mentions it. With asOf, parts that happen after that episode are left out.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Ok<CharacterList>> ListAsync(WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
+    {
+        var characters = await db.Characters.AsNoTracking().Where(c => !c.Deleted).OrderBy(c => c.Name)
+            .Select(c => new { c.Slug, c.Name, c.FullName, c.Actor }).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new CharacterList([.. characters.Select(c => new CharacterSummary(
+            c.Slug, c.Name, c.FullName, c.Actor, site.Absolute($"{Prefix}/characters/{c.Slug}"), site.Absolute($"/characters/{c.Slug}")))]));
+    }
+
+    private static async Task<Results<Ok<CharacterDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
+    {
+        var (shield, problem) = await AsOfAsync(http, db, asOf, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var c = await db.Characters.AsNoTracking().Where(c => c.Slug == slug && !c.Deleted)
+            .Select(c => new { c.Id, c.Slug, c.Name, c.FullName, c.Actor, Aliases = c.Aliases.Select(a => a.Name).ToList() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (c is null)
+        {
+            return NotFound(http, $"There is no character “{slug}”.");
+        }
+
+        var couples = await db.Relationships.AsNoTracking().Where(r => r.Members.Any(m => m.CharacterId == c.Id)).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+        var (mentions, hidden) = await EpisodesApi.CitingAsync(db, site, shield, e => e.Mentions.Any(m => m.CharacterId == c.Id), cancellationToken);
+        return TypedResults.Ok(new CharacterDetail(
+            c.Slug, c.Name, c.FullName, c.Actor, c.Aliases,
+            await RelationshipsApi.SummariesAsync(db, site, couples, shield, cancellationToken),
+            mentions, shield.UpTo?.Code, hidden,
+            site.Absolute($"{Prefix}/characters/{c.Slug}"), site.Absolute($"/characters/{c.Slug}")));
+    }
+}

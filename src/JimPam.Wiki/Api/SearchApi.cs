@@ -1,0 +1,57 @@
+using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Search;
+using Microsoft.AspNetCore.Http.HttpResults;
+using static JimPam.Wiki.Api.WikiApi;
+
+namespace JimPam.Wiki.Api;
+
+/// <summary>/api/v1/search: the site's search, as JSON.</summary>
+public static class SearchApi
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapRead("/", SearchAsync).WithName("Search").WithSummary("Search the wiki")
+            .WithDescription("The same search as /search: words match their beginnings, \"phrases\" in double quotes, any case and accents. Ranked by relevance, 20 a page (page=2 and on), optionally of one kind (story, episodes, characters, jokes, relationships). Snippets are HTML with the matched words in <mark>. With asOf, results after that episode are left out. A query with no word gets a message, never an error.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+    private static async Task<Results<Ok<SearchDocumentPage>, ProblemHttpResult>> SearchAsync(string? q, string? type, int? page, string? asOf, HttpContext http, WikiDbContext db, SiteSearch search, SiteAddress site, CancellationToken cancellationToken)
+    {
+        var (shield, problem) = await AsOfAsync(http, db, asOf, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        SearchKind? kind = null;
+        if (type is not null)
+        {
+            if (Pages.Search.IndexModel.Kinds.FirstOrDefault(k => string.Equals(k.Key, type, StringComparison.OrdinalIgnoreCase)) is not { Key: not null } known)
+            {
+                return BadRequest(http, $"type=“{type}” is not a kind of result; use one of {string.Join(", ", Pages.Search.IndexModel.Kinds.Select(k => k.Key))}.");
+            }
+
+            kind = known.Kind;
+        }
+
+        if (page is < 1)
+        {
+            return BadRequest(http, "page starts at 1.");
+        }
+
+        var results = await search.SearchAsync(SearchQuery.Parse(q), shield, kind, page ?? 1, cancellationToken);
+        var key = (SearchKind k) => Pages.Search.IndexModel.KeyOf(k);
+        string Address(int p) => site.Absolute($"{Prefix}/search?q={Uri.EscapeDataString(results.Query.Text)}{(kind is { } k ? "&type=" + key(k) : "")}{(shield.UpTo is { } up ? "&asOf=" + up.Code : "")}&page={p}");
+        return TypedResults.Ok(new SearchDocumentPage(
+            results.Query.Text,
+            kind is { } only ? key(only) : null,
+            results.Total,
+            results.Capped,
+            results.Counts.ToDictionary(c => key(c.Key), c => c.Value),
+            results.Page,
+            results.Pages,
+            results.Hidden,
+            results.Problem,
+            [.. results.Hits.Select(h => new SearchHitDocument(key(h.Kind), h.Title, h.TitleHtml, h.SnippetHtml, h.Context, site.Absolute(h.Path)))],
+            results.Page < results.Pages ? Address(results.Page + 1) : null));
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Story;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Api;
+
+/// <summary>
+/// The read-only JSON API under /api/v1: couples, seasons with their story, episodes, characters, recent changes and
+/// search, each described in the OpenAPI document at /openapi/v1.json and on the reference page at /api. Every answer
+/// has an ETag (a 304 for a client that has it), every error is an RFC 9457 problem, and each client address may make
+/// <see cref="WikiOptions.ApiRequestsPerMinute"/> requests a minute.
+/// </summary>
+public static class WikiApi
+{
+    public const string Prefix = "/api/v1";
+    public const string RateLimitPolicy = "api";
+    public const string DocumentName = "v1";
+
+    public static IServiceCollection AddWikiApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddOpenApi(DocumentName, openApi =>
+        {
+            // The API's own routes, once each: HEAD is GET's twin and needs no description of its own.
+            openApi.ShouldInclude = description => description.RelativePath?.StartsWith(Prefix[1..], StringComparison.Ordinal) == true
+                && description.HttpMethod == HttpMethods.Get;
+            openApi.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "JimPam.Wiki API";
+                document.Info.Description = "Read-only JSON for the relationship timelines of JimPam.Wiki. Pass asOf=sSSeEE to see only what a viewer who has watched up to that episode may see.";
+                return Task.CompletedTask;
+            });
+        });
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<WikiOptions>>((limiter, wiki) =>
+        {
+            var perMinute = wiki.Value.ApiRequestsPerMinute;
+            limiter.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+            // Every refusal says when to come back; the API's says so as a problem document.
+            limiter.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var http = rejected.HttpContext;
+                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (http.GetEndpoint()?.Metadata.GetMetadata<ApiResource>() is not null)
+                {
+                    await TypedResults.Problem(
+                        detail: $"This address has made more than {perMinute} requests in a minute. Try again in {seconds} seconds.",
+                        statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", instance: http.Request.Path).ExecuteAsync(http);
+                }
+            };
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapWikiApi(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").RequireRateLimiting(RateLimitPolicy).WithMetadata(new ApiResource());
+        var api = app.MapGroup(Prefix)
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithMetadata(new ApiResource())
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapRead("/", (SiteAddress site) => TypedResults.Ok(new ApiIndex(
+                "JimPam.Wiki API",
+                new Dictionary<string, string>
+                {
+                    ["relationships"] = site.Absolute($"{Prefix}/relationships"),
+                    ["seasons"] = site.Absolute($"{Prefix}/seasons"),
+                    ["episodes"] = site.Absolute($"{Prefix}/episodes"),
+                    ["characters"] = site.Absolute($"{Prefix}/characters"),
+                    ["changes"] = site.Absolute($"{Prefix}/changes"),
+                    ["search"] = site.Absolute($"{Prefix}/search?q="),
+                },
+                site.Absolute("/openapi/v1.json"),
+                site.Absolute("/api"))))
+            .WithName("GetApiIndex").WithTags("API").WithSummary("The API's resources").WithDescription("Links to every collection of the API, its OpenAPI document and its reference page.");
+        RelationshipsApi.Map(api.MapGroup("/relationships").WithTags("Relationships"));
+        SeasonsApi.Map(api.MapGroup("/seasons").WithTags("Seasons"));
+        EpisodesApi.Map(api.MapGroup("/episodes").WithTags("Episodes"));
+        CharactersApi.Map(api.MapGroup("/characters").WithTags("Characters"));
+        ChangesApi.Map(api.MapGroup("/changes").WithTags("Changes"));
+        SearchApi.Map(api.MapGroup("/search").WithTags("Search"));
+
+        // An address under the API that names no resource is a problem document too, not the HTML not-found page.
+        app.MapFallback($"{Prefix}/{{**rest}}", (HttpContext http) =>
+            {
+                if (ReadMethods.Contains(http.Request.Method, StringComparer.OrdinalIgnoreCase))
+                {
+                    return NotFound(http, "There is no such resource in this API. See /api for the list.");
+                }
+
+                http.Response.Headers.Allow = string.Join(", ", ReadMethods);
+                return TypedResults.Problem(detail: $"The API is read-only: it answers {string.Join(" and ", ReadMethods)}, not {http.Request.Method}.", statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed", instance: http.Request.Path);
+            })
+            .RequireRateLimiting(RateLimitPolicy).WithMetadata(new ApiResource()).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>The methods every resource answers: HEAD gets GET's headers (length and ETag included).</summary>
+    public static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+
+    /// <summary>A read-only resource: GET, and HEAD with the same headers.</summary>
+    public static RouteHandlerBuilder MapRead(this IEndpointRouteBuilder group, string pattern, Delegate handler) =>
+        group.MapMethods(pattern, ReadMethods, handler);
+
+    /// <summary>Marks an endpoint whose JSON answers get an ETag (<see cref="PageETags"/>).</summary>
+    public sealed class ApiResource;
+
+    public static ProblemHttpResult NotFound(HttpContext http, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found", instance: http.Request.Path);
+
+    public static ProblemHttpResult BadRequest(HttpContext http, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request", instance: http.Request.Path + http.Request.QueryString);
+
+    /// <summary>
+    /// The <c>asOf</c> parameter as a spoiler shield: none without it; otherwise the shield of a reader who has watched
+    /// up to that episode (the same rules as the site's shield), or a 400 problem when it names no episode.
+    /// </summary>
+    public static async Task<(SpoilerShield Shield, ProblemHttpResult? Problem)> AsOfAsync(HttpContext http, WikiDbContext db, string? asOf, CancellationToken cancellationToken)
+    {
+        if (asOf is null)
+        {
+            return (SpoilerShield.Off, null);
+        }
+
+        if (EpisodePoint.Parse(asOf) is not { } point)
+        {
+            return (SpoilerShield.Off, BadRequest(http, $"asOf=“{asOf}” is not an episode. Write it as season and episode, such as s04e01."));
+        }
+
+        if (!await db.Episodes.AnyAsync(e => !e.Deleted && e.Season.Number == point.Season && e.NumberInSeason == point.Number, cancellationToken))
+        {
+            return (SpoilerShield.Off, BadRequest(http, $"asOf={point.Code}: there is no {point} in the catalogue."));
+        }
+
+        return (new SpoilerShield(point, false), null);
+    }
+
+    public static EpisodeRef EpisodeRef(SiteAddress site, string slug, string title, int season, int number, DateOnly? airDate) =>
+        new(slug, title, season, number, airDate, site.Absolute($"{Prefix}/episodes/{slug}"));
+
+    public static CharacterRef CharacterRef(SiteAddress site, string slug, string name) =>
+        new(slug, name, site.Absolute($"{Prefix}/characters/{slug}"));
+
+    /// <summary>The season page, and the anchor of the event on it, where a part of the story is for people.</summary>
+    public static string EventPage(SiteAddress site, int season, string relationshipSlug, bool firstCouple, int eventId) =>
+        site.Absolute($"/seasons/{season}{(firstCouple ? "" : "?couple=" + Uri.EscapeDataString(relationshipSlug))}#event-{eventId}");
+
+    public static Task<int?> FirstCoupleAsync(WikiDbContext db, CancellationToken cancellationToken) =>
+        db.Relationships.MinAsync(r => (int?)r.Id, cancellationToken);
+
+    /// <summary>Where a couple's article is for people: the home page for the first couple.</summary>
+    public static string ArticlePage(SiteAddress site, int id, string slug, int? first) =>
+        site.Absolute(id == first ? "/" : $"/relationships/{slug}");
+}

@@ -1,0 +1,57 @@
+using JimPam.Wiki.Search;
+using JimPam.Wiki.Story;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JimPam.Wiki.Pages.Search;
+
+/// <summary>
+/// /search?q=: every moment, joke, episode, character and couple that holds the words, ranked, a page of 20 at a time,
+/// grouped by kind, within the reader's spoiler shield. Any text is a valid query: what cannot be searched for gets a
+/// message on the page, never an error.
+/// </summary>
+public class IndexModel(SiteSearch search) : PageModel
+{
+    /// <summary>The kinds as the page names them in its filter links (<c>?type=episodes</c>).</summary>
+    public static readonly IReadOnlyList<(SearchKind Kind, string Key, string Heading)> Kinds =
+    [
+        (SearchKind.Event, "story", "The story"),
+        (SearchKind.Episode, "episodes", "Episodes"),
+        (SearchKind.Character, "characters", "Characters"),
+        (SearchKind.Joke, "jokes", "Recurring jokes"),
+        (SearchKind.Relationship, "relationships", "Relationships"),
+    ];
+
+    [FromQuery(Name = "q")]
+    public string? Q { get; set; }
+
+    [FromQuery(Name = "type")]
+    public string? Type { get; set; }
+
+    [FromQuery(Name = "p")]
+    public int P { get; set; } = 1;
+
+    public SearchResults? Results { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Q is null && !Request.Query.ContainsKey("q"))
+        {
+            // The bare page: only the search box.
+            return;
+        }
+
+        var kind = Kinds.FirstOrDefault(k => string.Equals(k.Key, Type, StringComparison.OrdinalIgnoreCase)) is { Key: not null } known ? known.Kind : (SearchKind?)null;
+        Results = await search.SearchAsync(SearchQuery.Parse(Q), SpoilerShield.Of(HttpContext), kind, P, cancellationToken);
+    }
+
+    public static string KeyOf(SearchKind kind) => Kinds.First(k => k.Kind == kind).Key;
+
+    public static string HeadingOf(SearchKind kind) => Kinds.First(k => k.Kind == kind).Heading;
+
+    /// <summary>This search's address with another kind or page.</summary>
+    public string Link(string? type, int page) =>
+        "/search?q=" + Uri.EscapeDataString(Results?.Query.Text ?? Q ?? "")
+        + (type is null ? "" : "&type=" + type)
+        + (page > 1 ? "&p=" + page : "");
+}

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Search;
+
+/// <summary>
+/// The one place that holds the search index's SQL: an SQLite FTS5 table (bundled with the SQLite that EF Core ships),
+/// with the unicode61 tokenizer folding case and accents. Everything else speaks in <see cref="SearchDocument"/>s and
+/// <see cref="SearchQuery"/>s; a PostgreSQL deployment replaces this file (tsvector and ts_headline) and nothing else.
+/// A row's rowid is its entry's id and kind (<see cref="RowId"/>), so writing one entry touches one row.
+/// </summary>
+public static class Fts5Index
+{
+    public const string Table = "SearchIndex";
+
+    /// <summary>Marks around each matched term in titles and snippets; no indexed text contains them.</summary>
+    public const char MarkStart = '\u0002', MarkEnd = '\u0003';
+
+    /// <summary>
+    /// title: an episode's title, a character's name, a couple's title, a milestone's label (weighted above the body);
+    /// body: the entry's text; names: the slug form of each name the entry answers to, between bars, not searched,
+    /// for "the query is this page's name".
+    /// </summary>
+    public const string CreateSql =
+        $"CREATE VIRTUAL TABLE \"{Table}\" USING fts5(title, body, names UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');";
+
+    public const string DropSql = $"DROP TABLE IF EXISTS \"{Table}\";";
+
+    /// <summary>A title match counts this many times a body match in bm25.</summary>
+    private const double TitleWeight = 8.0;
+
+    public static long RowId(SearchKind kind, int id) => ((long)id << 3) | (long)kind;
+
+    public static (SearchKind Kind, int Id) FromRowId(long rowId) => ((SearchKind)(rowId & 7), (int)(rowId >> 3));
+
+    /// <summary>Replaces the rows of these entries: those in <paramref name="documents"/> are written, the rest removed.</summary>
+    public static async Task WriteAsync(DbContext db, SearchKind kind, IEnumerable<int> ids, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
+    {
+        foreach (var id in ids)
+        {
+            var rowId = RowId(kind, id);
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"SearchIndex\" WHERE rowid = {rowId};", cancellationToken);
+        }
+
+        foreach (var d in documents)
+        {
+            var rowId = RowId(d.Kind, d.Id);
+            await db.Database.ExecuteSqlAsync($"INSERT INTO \"SearchIndex\" (rowid, title, body, names) VALUES ({rowId}, {d.Title}, {d.Body}, {d.Names});", cancellationToken);
+        }
+    }
+
+    public static Task ClearAsync(DbContext db, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"DELETE FROM \"SearchIndex\";", cancellationToken);
+
+    /// <summary>
+    /// Every entry that matches, best first: an entry whose name is the whole query, then by bm25 (lower is better),
+    /// at most <paramref name="limit"/>.
+    /// </summary>
+    public static Task<List<IndexMatch>> MatchAsync(DbContext db, string match, string name, int limit, CancellationToken cancellationToken)
+    {
+        var needle = "|" + name + "|";
+        return db.Database.SqlQuery<IndexMatch>($"""
+            SELECT rowid AS "RowId", instr(names, {needle}) > 0 AS "Named", bm25("SearchIndex", {TitleWeight}, 1.0) AS "Score"
+            FROM "SearchIndex" WHERE "SearchIndex" MATCH {match}
+            ORDER BY "Named" DESC, "Score", rowid LIMIT {limit}
+            """).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The title, with its matched terms marked, and a marked snippet of the body, of these rows.</summary>
+    public static Task<List<IndexSnippet>> SnippetsAsync(DbContext db, string match, IReadOnlyCollection<long> rowIds, CancellationToken cancellationToken)
+    {
+        var ids = System.Text.Json.JsonSerializer.Serialize(rowIds);
+        var (start, end) = (MarkStart.ToString(), MarkEnd.ToString());
+        return db.Database.SqlQuery<IndexSnippet>($"""
+            SELECT rowid AS "RowId", highlight("SearchIndex", 0, {start}, {end}) AS "Title",
+                   snippet("SearchIndex", 1, {start}, {end}, '…', 24) AS "Body"
+            FROM "SearchIndex" WHERE "SearchIndex" MATCH {match} AND rowid IN (SELECT value FROM json_each({ids}))
+            """).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The number of rows, for the operator's checks.</summary>
+    public static Task<int> CountAsync(DbContext db, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM \"SearchIndex\"").SingleAsync(cancellationToken);
+
+    /// <summary>Whether this exception is FTS5 refusing a query (its syntax), not a fault of the database.</summary>
+    public static bool IsQueryError(Exception e) =>
+        e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 1 } sqlite
+        && (sqlite.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase) || sqlite.Message.Contains("syntax", StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed record IndexMatch(long RowId, bool Named, double Score);
+
+public sealed record IndexSnippet(long RowId, string Title, string Body);

@@ -1,0 +1,152 @@
+using System.Runtime.CompilerServices;
+using JimPam.Wiki.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace JimPam.Wiki.Search;
+
+/// <summary>
+/// Keeps the search index in step with every write, whatever made it (a form, a revert, a restore, a delete, a
+/// catalogue re-render, the seed import): as changes are saved it notes which entries they touch, and once they are
+/// saved it rewrites those entries' index rows on the same connection, inside the caller's transaction. A saved edit
+/// is found by the next query; a rolled-back one leaves the index as it was; a deleted entry is gone from it.
+/// Every writer of the wiki saves inside a transaction of its own; a SaveChanges outside one is indexed right after.
+/// </summary>
+public sealed class SearchIndexing : SaveChangesInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, List<Func<(SearchKind Kind, int Id)>>> _pending = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Collect(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Collect(eventData.Context);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        await WriteAsync(eventData.Context, cancellationToken);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        WriteAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The setting that says which version of the index's text the rows were written with.</summary>
+    public const string BuiltKey = "search-index:built";
+
+    /// <summary>Change it with any change to what a document holds: the next start writes every row again.</summary>
+    public const string Version = "2026-12-02.1";
+
+    /// <summary>The mark a rebuild leaves, saved with the caller's next SaveChanges.</summary>
+    public static async Task MarkBuiltAsync(WikiDbContext db, CancellationToken cancellationToken)
+    {
+        var mark = await db.SiteSettings.FirstOrDefaultAsync(s => s.Key == BuiltKey, cancellationToken);
+        if (mark is null)
+        {
+            db.SiteSettings.Add(new SiteSetting { Key = BuiltKey, Value = Version });
+        }
+        else
+        {
+            mark.Value = Version;
+        }
+    }
+
+    /// <summary>At start-up: fills the index of a database made before it existed, or by an older version of it.
+    /// Returns whether it did.</summary>
+    public static async Task<bool> EnsureBuiltAsync(WikiDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.SiteSettings.AsNoTracking().AnyAsync(s => s.Key == BuiltKey && s.Value == Version, cancellationToken))
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await RebuildAsync(db, cancellationToken);
+        await MarkBuiltAsync(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Writes every entry's row again, in the caller's transaction: after the seed import, and once for a
+    /// database made before the index existed.</summary>
+    public static async Task RebuildAsync(WikiDbContext db, CancellationToken cancellationToken)
+    {
+        await Fts5Index.ClearAsync(db, cancellationToken);
+        foreach (var kind in Enum.GetValues<SearchKind>())
+        {
+            await Fts5Index.WriteAsync(db, kind, [], await SearchDocument.LoadAsync(db, kind, null, cancellationToken), cancellationToken);
+        }
+    }
+
+    /// <summary>The entry a changed row belongs to, read after the save (when a new row has its id).</summary>
+    private static Func<(SearchKind, int)>? EntryOf(object entity) => entity switch
+    {
+        RelationshipEvent e => () => (SearchKind.Event, e.Id),
+        RecurringJoke j => () => (SearchKind.Joke, j.Id),
+        Episode e => () => (SearchKind.Episode, e.Id),
+        EpisodeAlias a => () => (SearchKind.Episode, a.EpisodeId),
+        Character c => () => (SearchKind.Character, c.Id),
+        CharacterAlias a => () => (SearchKind.Character, a.CharacterId),
+        Relationship r => () => (SearchKind.Relationship, r.Id),
+        _ => null,
+    };
+
+    private void Collect(DbContext? context)
+    {
+        if (context is not WikiDbContext)
+        {
+            return;
+        }
+
+        var pending = _pending.GetOrCreateValue(context);
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && EntryOf(entry.Entity) is { } entryOf)
+            {
+                pending.Add(entryOf);
+            }
+        }
+    }
+
+    private async Task WriteAsync(DbContext? context, CancellationToken cancellationToken)
+    {
+        if (context is not WikiDbContext db || !_pending.TryGetValue(db, out var pending) || pending.Count == 0)
+        {
+            return;
+        }
+
+        var entries = pending.Select(p => p()).Distinct().ToList();
+        pending.Clear();
+        foreach (var group in entries.GroupBy(e => e.Kind))
+        {
+            var ids = group.Select(e => e.Id).ToList();
+            await Fts5Index.WriteAsync(db, group.Key, ids, await SearchDocument.LoadAsync(db, group.Key, ids, cancellationToken), cancellationToken);
+        }
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var pending))
+        {
+            pending.Clear();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using System.Net;
+using JimPam.Wiki.Data;
+using JimPam.Wiki.Story;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Search;
+
+/// <summary>One thing found: where it is, what it is, and its matched words marked (HTML, encoded, with &lt;mark&gt;).</summary>
+public sealed record SearchHit(SearchKind Kind, int Id, string Title, string TitleHtml, string SnippetHtml, string Path, string Context);
+
+/// <summary>A page of results, with how many there are of each kind and how many the spoiler shield held back.</summary>
+public sealed record SearchResults(
+    SearchQuery Query,
+    SearchKind? Kind,
+    int Total,
+    IReadOnlyDictionary<SearchKind, int> Counts,
+    IReadOnlyList<SearchHit> Hits,
+    int Page,
+    int Pages,
+    int Hidden,
+    bool Capped,
+    string? Problem)
+{
+    public static SearchResults Refused(SearchQuery query, SearchKind? kind, string problem) =>
+        new(query, kind, 0, new Dictionary<SearchKind, int>(), [], 1, 0, 0, false, problem);
+}
+
+/// <summary>
+/// The wiki's search, for the search page and the API alike: matches from the index (<see cref="Fts5Index"/>), the
+/// entries the reader's spoiler shield hides left out (before counting and paging), then a page of hits with their
+/// links and snippets.
+/// </summary>
+public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
+{
+    public const int PageSize = 20;
+
+    /// <summary>More matches than this are not counted one by one (the page says "more than").</summary>
+    public const int MaxMatches = 2000;
+
+    public async Task<SearchResults> SearchAsync(SearchQuery query, SpoilerShield shield, SearchKind? kind, int page, CancellationToken cancellationToken)
+    {
+        if (query.Match is not { } match)
+        {
+            return SearchResults.Refused(query, kind, query.Problem!);
+        }
+
+        List<IndexMatch> matches;
+        try
+        {
+            matches = await Fts5Index.MatchAsync(db, match, query.Name, MaxMatches + 1, cancellationToken);
+        }
+        catch (Exception e) when (Fts5Index.IsQueryError(e))
+        {
+            // The sanitiser should make this impossible; if FTS5 still refuses, the reader gets a message, not a 500.
+            logger.LogWarning(e, "The search index refused the sanitised query {Match}", match);
+            return SearchResults.Refused(query, kind, "That search could not be run. Try plain words, without punctuation.");
+        }
+
+        var capped = matches.Count > MaxMatches;
+        var found = matches.Take(MaxMatches).Select(m => (Row: m, Entry: Fts5Index.FromRowId(m.RowId))).ToList();
+        var hidden = 0;
+        if (shield.Active)
+        {
+            var hiddenEntries = await HiddenAsync(shield, found.Select(f => f.Entry).ToList(), cancellationToken);
+            hidden = found.RemoveAll(f => hiddenEntries.Contains(f.Entry));
+        }
+
+        var counts = found.GroupBy(f => f.Entry.Kind).ToDictionary(g => g.Key, g => g.Count());
+        var shown = kind is null ? found : [.. found.Where(f => f.Entry.Kind == kind)];
+        var pages = (shown.Count + PageSize - 1) / PageSize;
+        page = Math.Clamp(page, 1, Math.Max(1, pages));
+        var onPage = shown.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var hits = await HitsAsync(match, onPage.Select(f => f.Row.RowId).ToList(), cancellationToken);
+        return new SearchResults(query, kind, shown.Count, counts, [.. onPage.Select(f => hits.GetValueOrDefault(f.Row.RowId)).OfType<SearchHit>()], page, pages, hidden, capped, null);
+    }
+
+    /// <summary>The parts of the story and the jokes among these that the shield hides.</summary>
+    private async Task<HashSet<(SearchKind, int)>> HiddenAsync(SpoilerShield shield, IReadOnlyList<(SearchKind Kind, int Id)> entries, CancellationToken cancellationToken)
+    {
+        var hidden = new HashSet<(SearchKind, int)>();
+        var eventIds = entries.Where(e => e.Kind == SearchKind.Event).Select(e => e.Id).ToList();
+        if (eventIds.Count > 0)
+        {
+            var couples = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).Select(e => e.RelationshipId).Distinct().ToListAsync(cancellationToken);
+            var story = await Chronology.LoadAsync(db, couples, cancellationToken);
+            hidden.UnionWith(eventIds.Where(id => shield.HidesEvent(story, id)).Select(id => (SearchKind.Event, id)));
+        }
+
+        var jokeIds = entries.Where(e => e.Kind == SearchKind.Joke).Select(e => e.Id).ToList();
+        if (jokeIds.Count > 0)
+        {
+            var shownJokes = await shield.ShownJokesAsync(db.JokeCitations.Where(c => jokeIds.Contains(c.JokeId)), jokeIds, id => id, cancellationToken);
+            hidden.UnionWith(jokeIds.Except(shownJokes).Select(id => (SearchKind.Joke, id)));
+        }
+
+        return hidden;
+    }
+
+    /// <summary>The hits of these index rows: snippets from the index, places and links from the tables.</summary>
+    private async Task<Dictionary<long, SearchHit>> HitsAsync(string match, List<long> rowIds, CancellationToken cancellationToken)
+    {
+        if (rowIds.Count == 0)
+        {
+            return [];
+        }
+
+        var snippets = (await Fts5Index.SnippetsAsync(db, match, rowIds, cancellationToken)).ToDictionary(s => s.RowId);
+        var ids = rowIds.Select(Fts5Index.FromRowId).ToLookup(e => e.Kind, e => e.Id);
+        var first = await db.Relationships.MinAsync(r => (int?)r.Id, cancellationToken);
+        string Article(int relationshipId, string slug) => relationshipId == first ? "/" : $"/relationships/{slug}";
+        var places = new Dictionary<(SearchKind, int), (string Title, string Path, string Context)>();
+
+        var eventIds = ids[SearchKind.Event].ToList();
+        foreach (var e in await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id))
+                     .Select(e => new
+                     {
+                         e.Id, e.Kind, e.Milestone, Season = e.Season.Number, e.RelationshipId, e.Relationship.Slug, e.Relationship.Title,
+                         // The moment's episode: the first of its own season that it cites.
+                         Episode = e.Citations.Where(c => c.Episode.SeasonId == e.SeasonId).OrderBy(c => c.Episode.NumberInSeason).Select(c => c.Episode.Title).FirstOrDefault(),
+                     })
+                     .ToListAsync(cancellationToken))
+        {
+            var couple = e.RelationshipId == first ? "" : "?couple=" + Uri.EscapeDataString(e.Slug);
+            var what = e.Kind == EventKind.Figure ? "Image caption" : e.Milestone is not null ? "Milestone" : "Story";
+            places[(SearchKind.Event, e.Id)] = (e.Milestone ?? (e.Episode is null ? $"Season {e.Season}" : $"Season {e.Season}: “{e.Episode}”"), $"/seasons/{e.Season}{couple}#event-{e.Id}", $"{what} · Season {e.Season} · {e.Title}");
+        }
+
+        var jokeIds = ids[SearchKind.Joke].ToList();
+        foreach (var j in await db.Jokes.AsNoTracking().Where(j => jokeIds.Contains(j.Id))
+                     .Join(db.Relationships, j => j.RelationshipId, r => r.Id, (j, r) => new { j.Id, r.Slug, r.Title, RelationshipId = r.Id })
+                     .ToListAsync(cancellationToken))
+        {
+            places[(SearchKind.Joke, j.Id)] = ("Recurring joke", $"{Article(j.RelationshipId, j.Slug)}#joke-{j.Id}", $"Recurring joke · {j.Title}");
+        }
+
+        var episodeIds = ids[SearchKind.Episode].ToList();
+        foreach (var e in await db.Episodes.AsNoTracking().Where(e => episodeIds.Contains(e.Id))
+                     .Select(e => new { e.Id, e.Title, e.Slug, Season = e.Season.Number, e.NumberInSeason, e.AirDate })
+                     .ToListAsync(cancellationToken))
+        {
+            var aired = e.AirDate is { } date ? $" · aired {date:MMMM d, yyyy}" : "";
+            places[(SearchKind.Episode, e.Id)] = (e.Title, $"/episodes/{e.Slug}", $"Episode · Season {e.Season}, episode {e.NumberInSeason}{aired}");
+        }
+
+        var characterIds = ids[SearchKind.Character].ToList();
+        foreach (var c in await db.Characters.AsNoTracking().Where(c => characterIds.Contains(c.Id))
+                     .Select(c => new { c.Id, c.Name, c.Slug, c.Actor })
+                     .ToListAsync(cancellationToken))
+        {
+            places[(SearchKind.Character, c.Id)] = (c.Name, $"/characters/{c.Slug}", c.Actor is null ? "Character" : $"Character · played by {c.Actor}");
+        }
+
+        var relationshipIds = ids[SearchKind.Relationship].ToList();
+        foreach (var r in await db.Relationships.AsNoTracking().Where(r => relationshipIds.Contains(r.Id))
+                     .Select(r => new { r.Id, r.Title, r.Slug, r.Status })
+                     .ToListAsync(cancellationToken))
+        {
+            places[(SearchKind.Relationship, r.Id)] = (r.Title, Article(r.Id, r.Slug), $"Relationship · {r.Status}");
+        }
+
+        var hits = new Dictionary<long, SearchHit>();
+        foreach (var rowId in rowIds)
+        {
+            var (kind, id) = Fts5Index.FromRowId(rowId);
+            if (places.TryGetValue((kind, id), out var place) && snippets.TryGetValue(rowId, out var snippet))
+            {
+                var titleHtml = snippet.Title.Length > 0 ? Marked(snippet.Title) : WebUtility.HtmlEncode(place.Title);
+                hits[rowId] = new SearchHit(kind, id, place.Title, titleHtml, Marked(snippet.Body), place.Path, place.Context);
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>Index text with its marks: encoded for HTML, then each mark made a &lt;mark&gt; element.</summary>
+    public static string Marked(string text) =>
+        WebUtility.HtmlEncode(text).Replace(Fts5Index.MarkStart.ToString(), "<mark>").Replace(Fts5Index.MarkEnd.ToString(), "</mark>");
+}
