@@ -112,6 +112,7 @@ public sealed record SearchDocumentPage(
     string? Kind,
     int Total,
     bool MoreThanTotal,
+    bool AnyOfTheWords,
     IReadOnlyDictionary<string, int> Counts,
     int Page,
     int Pages,

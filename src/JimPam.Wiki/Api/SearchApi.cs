@@ -46,6 +46,7 @@ public static class SearchApi
             kind is { } only ? key(only) : null,
             results.Total,
             results.Capped,
+            results.Loose,
             results.Counts.ToDictionary(c => key(c.Key), c => c.Value),
             results.Page,
             results.Pages,

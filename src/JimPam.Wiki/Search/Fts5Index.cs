@@ -4,7 +4,8 @@ namespace JimPam.Wiki.Search;
 
 /// <summary>
 /// The one place that holds the search index's SQL: an SQLite FTS5 table (bundled with the SQLite that EF Core ships),
-/// with the unicode61 tokenizer folding case and accents. Everything else speaks in <see cref="SearchDocument"/>s and
+/// with the unicode61 tokenizer folding case and accents and the Porter stemmer joining a word's forms ("proposal"
+/// finds "proposes"). Everything else speaks in <see cref="SearchDocument"/>s and
 /// <see cref="SearchQuery"/>s; a PostgreSQL deployment replaces this file (tsvector and ts_headline) and nothing else.
 /// A row's rowid is its entry's id and kind (<see cref="RowId"/>), so writing one entry touches one row.
 /// </summary>
@@ -21,7 +22,7 @@ public static class Fts5Index
     /// for "the query is this page's name".
     /// </summary>
     public const string CreateSql =
-        $"CREATE VIRTUAL TABLE \"{Table}\" USING fts5(title, body, names UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');";
+        $"CREATE VIRTUAL TABLE \"{Table}\" USING fts5(title, body, names UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2');";
 
     public const string DropSql = $"DROP TABLE IF EXISTS \"{Table}\";";
 

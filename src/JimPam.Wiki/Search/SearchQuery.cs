@@ -1,4 +1,3 @@
-using System.Text;
 using JimPam.Wiki.Content;
 
 namespace JimPam.Wiki.Search;
@@ -6,12 +5,17 @@ namespace JimPam.Wiki.Search;
 /// <summary>
 /// What a reader typed, made safe for FTS5: each word becomes a quoted prefix term ("athl" finds Athlead), text in
 /// balanced double quotes a quoted phrase, and every operator, column filter, star, stray quote or control character
-/// plain text. Terms are ANDed. Case and accents are the tokenizer's business (it folds both). Nothing a reader
+/// plain text. Terms are ANDed (and ORed, by <see cref="AnyMatch"/>, when no entry has them all). Case and accents are the tokenizer's business (it folds both). Nothing a reader
 /// types reaches the MATCH syntax unquoted, so no query is an error; a query with no word in it has a
 /// <see cref="Problem"/> instead of a <see cref="Match"/>.
 /// </summary>
 public sealed record SearchQuery(string Text, string? Match, string Name, IReadOnlyList<string> Terms, bool Shortened, string? Problem)
 {
+    /// <summary>The same terms ORed: what is searched for when nothing has them all.</summary>
+    public string? AnyMatch => Match is null || Terms.Count < 2 ? null : string.Join(" OR ", Parts);
+
+    private List<string> Parts { get; init; } = [];
+
     /// <summary>Longer queries are cut here (a page of text is not a search).</summary>
     public const int MaxLength = 200;
 
@@ -75,12 +79,7 @@ public sealed record SearchQuery(string Text, string? Match, string Name, IReadO
             return new SearchQuery(text, null, "", [], shortened, $"“{text}” has no word to search for. Try a word from the story, an episode title or a name.");
         }
 
-        var match = new StringBuilder();
-        foreach (var (term, phrase) in kept)
-        {
-            match.Append(match.Length > 0 ? " " : "").Append('"').Append(term).Append('"').Append(phrase ? "" : "*");
-        }
-
-        return new SearchQuery(text, match.ToString(), Slug.From(string.Join(" ", kept.Select(t => t.Text))), [.. kept.Select(t => t.Text)], shortened, null);
+        List<string> parts = [.. kept.Select(t => "\"" + t.Text + "\"" + (t.Phrase ? "" : "*"))];
+        return new SearchQuery(text, string.Join(" ", parts), Slug.From(string.Join(" ", kept.Select(t => t.Text))), [.. kept.Select(t => t.Text)], shortened, null) { Parts = parts };
     }
 }

@@ -21,6 +21,9 @@ public sealed record SearchResults(
     bool Capped,
     string? Problem)
 {
+    /// <summary>No entry had every word: these have some of them.</summary>
+    public bool Loose { get; init; }
+
     public static SearchResults Refused(SearchQuery query, SearchKind? kind, string problem) =>
         new(query, kind, 0, new Dictionary<SearchKind, int>(), [], 1, 0, 0, false, problem);
 }
@@ -45,9 +48,17 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
         }
 
         List<IndexMatch> matches;
+        var loose = false;
         try
         {
             matches = await Fts5Index.MatchAsync(db, match, query.Name, MaxMatches + 1, cancellationToken);
+            if (matches.Count == 0 && query.AnyMatch is { } any)
+            {
+                // Nothing has every word ("the gas station proposal"): the entries with most of them, best first.
+                match = any;
+                loose = true;
+                matches = await Fts5Index.MatchAsync(db, match, query.Name, MaxMatches + 1, cancellationToken);
+            }
         }
         catch (Exception e) when (Fts5Index.IsQueryError(e))
         {
@@ -71,7 +82,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
         page = Math.Clamp(page, 1, Math.Max(1, pages));
         var onPage = shown.Skip((page - 1) * PageSize).Take(PageSize).ToList();
         var hits = await HitsAsync(match, onPage.Select(f => f.Row.RowId).ToList(), cancellationToken);
-        return new SearchResults(query, kind, shown.Count, counts, [.. onPage.Select(f => hits.GetValueOrDefault(f.Row.RowId)).OfType<SearchHit>()], page, pages, hidden, capped, null);
+        return new SearchResults(query, kind, shown.Count, counts, [.. onPage.Select(f => hits.GetValueOrDefault(f.Row.RowId)).OfType<SearchHit>()], page, pages, hidden, capped, null) { Loose = loose };
     }
 
     /// <summary>The parts of the story and the jokes among these that the shield hides.</summary>
