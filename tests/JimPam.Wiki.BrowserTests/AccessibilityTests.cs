@@ -12,7 +12,7 @@ public class AccessibilityTests(BrowserApp app)
         string[] urls =
         [
             "/", "/timeline", "/seasons", "/seasons/3", "/episodes", "/episodes/the-dundies", "/characters", "/characters/pam-beesly",
-            "/no/such/page", "/missing?title=The%20Dundys", "/login",
+            "/no/such/page", "/missing?title=The%20Dundys", "/login", "/search?q=%22", "/api",
         ];
         foreach (var url in urls)
         {
