@@ -36,11 +36,12 @@ public class KeyboardTests(BrowserApp app)
     [InlineData("/seasons/3")]
     [InlineData("/episodes/the-dundies")]
     [InlineData("/characters/pam-beesly")]
-    public async Task Every_link_shows_a_visible_focus_ring_when_tabbed_to(string url)
+    public async Task Every_link_and_control_shows_a_visible_focus_ring_when_tabbed_to(string url)
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync(url);
-        var focusable = await page.Locator("a[href]:visible, summary:visible").CountAsync();
+        // Links, disclosure summaries and the header's search box and button: everything Tab stops at.
+        var focusable = await page.Locator("a[href]:visible, summary:visible, input:not([type=hidden]):visible, button:visible").CountAsync();
 
         var seen = new HashSet<string>();
         var withoutRing = new List<string>();
@@ -53,7 +54,7 @@ public class KeyboardTests(BrowserApp app)
                   const el = document.activeElement;
                   if (!el || el === document.body) return null;
                   const style = getComputedStyle(el);
-                  const index = [...document.querySelectorAll('a[href], summary')].indexOf(el);
+                  const index = [...document.querySelectorAll('a[href], summary, input, button')].indexOf(el);
                   return { key: el.tagName + '#' + index + ' ' + (el.getAttribute('href') ?? el.textContent.trim()),
                            outlineStyle: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth) };
                 }
