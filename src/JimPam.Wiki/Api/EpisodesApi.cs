@@ -51,23 +51,15 @@ public static class EpisodesApi
     /// <summary>The parts of the story that match, as short citing entries, less those the shield hides (and how many).</summary>
     public static async Task<(List<CitingEvent> Events, int Hidden)> CitingAsync(WikiDbContext db, SiteAddress site, SpoilerShield shield, System.Linq.Expressions.Expression<Func<RelationshipEvent, bool>> which, CancellationToken cancellationToken)
     {
-        var first = await FirstCoupleAsync(db, cancellationToken);
+        var first = await db.FirstRelationshipIdAsync(cancellationToken);
         var rows = await db.Events.AsNoTracking().Where(ev => !ev.Deleted).Where(which)
             .OrderBy(ev => ev.Season.Number).ThenBy(ev => ev.RelationshipId).ThenBy(ev => ev.Order)
             .Select(ev => new { ev.Id, ev.RelationshipId, Relationship = ev.Relationship.Slug, Season = ev.Season.Number, ev.BodyMarkdown, ev.BodyHtml })
             .ToListAsync(cancellationToken);
-        var hidden = 0;
-        if (shield.Active && rows.Count > 0)
-        {
-            var story = await Chronology.LoadAsync(db, [.. rows.Select(r => r.RelationshipId).Distinct()], cancellationToken);
-            var shown = rows.Where(r => !shield.HidesEvent(story, r.Id)).ToList();
-            hidden = rows.Count - shown.Count;
-            rows = shown;
-        }
-
-        return ([.. rows.Select(r => new CitingEvent(
+        var shown = await shield.ShownEventsAsync(db, rows, r => r.Id, r => r.RelationshipId, cancellationToken);
+        return ([.. shown.Select(r => new CitingEvent(
             r.Id, r.Relationship, r.Season, r.BodyMarkdown, r.BodyHtml ?? "",
-            EventPage(site, r.Season, r.Relationship, r.RelationshipId == first, r.Id),
-            site.Absolute($"{Prefix}/seasons/{r.Season}")))], hidden);
+            EventPage(site, r.Season, r.RelationshipId == first ? null : r.Relationship, r.Id),
+            site.Absolute($"{Prefix}/seasons/{r.Season}")))], rows.Count - shown.Count);
     }
 }

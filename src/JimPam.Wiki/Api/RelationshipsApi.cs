@@ -33,10 +33,13 @@ public static class RelationshipsApi
         return TypedResults.Ok(new RelationshipList(list, shield.UpTo?.Code));
     }
 
-    /// <summary>The summaries of these couples, in this order; under a shield, each with its status as of the shield's episode.</summary>
-    public static async Task<List<RelationshipSummary>> SummariesAsync(WikiDbContext db, SiteAddress site, IReadOnlyList<int> ids, SpoilerShield shield, CancellationToken cancellationToken)
+    /// <summary>
+    /// The summaries of these couples, in this order; under a shield, each with its status as of the shield's episode
+    /// (from <paramref name="story"/>, when the caller has read it already).
+    /// </summary>
+    public static async Task<List<RelationshipSummary>> SummariesAsync(WikiDbContext db, SiteAddress site, IReadOnlyList<int> ids, SpoilerShield shield, CancellationToken cancellationToken, Chronology? story = null)
     {
-        var first = await FirstCoupleAsync(db, cancellationToken);
+        var first = await db.FirstRelationshipIdAsync(cancellationToken);
         var rows = await db.Relationships.AsNoTracking().Where(r => ids.Contains(r.Id))
             .Select(r => new
             {
@@ -44,19 +47,20 @@ public static class RelationshipsApi
                 Members = r.Members.OrderBy(m => m.Position).Select(m => new { m.Character.Slug, m.Character.Name }).ToList(),
             })
             .ToListAsync(cancellationToken);
-        var story = shield.Active ? await Chronology.LoadAsync(db, ids, cancellationToken) : null;
+        if (shield.Active)
+        {
+            story ??= await Chronology.LoadAsync(db, ids, cancellationToken);
+        }
+
         return [.. ids.Select(id => rows.Single(r => r.Id == id)).Select(r => new RelationshipSummary(
             r.Slug,
             r.Title,
-            story is null ? r.Status : StatusAsOf(story, r.Id, shield.UpTo!.Value),
+            // As of the shield's episode: the status the couple's last milestone up to it gave; "" before the first.
+            shield.Active ? story!.StatusAt(shield.UpTo!.Value, r.Id)?.Status ?? "" : r.Status,
             [.. r.Members.Select(m => CharacterRef(site, m.Slug, m.Name))],
             site.Absolute($"{Prefix}/relationships/{r.Slug}"),
-            ArticlePage(site, r.Id, r.Slug, first)))];
+            ArticlePage(site, r.Id == first ? null : r.Slug)))];
     }
-
-    /// <summary>The status the couple's last milestone up to this episode gave it; "" before the first.</summary>
-    private static string StatusAsOf(Chronology story, int relationshipId, EpisodePoint point) =>
-        story.Milestones.LastOrDefault(m => m.Status is not null && m.Point <= point && story.Event(m.EventId)?.RelationshipId == relationshipId)?.Status ?? "";
 
     private static async Task<Results<Ok<RelationshipDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
     {
@@ -85,8 +89,8 @@ public static class RelationshipsApi
         }
 
         var seasons = await db.Events.Where(e => e.RelationshipId == r.Id && !e.Deleted).Select(e => e.Season.Number).Distinct().OrderBy(n => n).ToListAsync(cancellationToken);
-        var summary = (await SummariesAsync(db, site, [r.Id], shield, cancellationToken))[0];
         var story = await Chronology.LoadAsync(db, r.Id, cancellationToken);
+        var summary = (await SummariesAsync(db, site, [r.Id], shield, cancellationToken, story))[0];
         var hidden = 0;
         var quoteShown = r.Quoted is null || !shield.Hides(new EpisodePoint(r.Quoted.Season, r.Quoted.NumberInSeason));
         hidden += quoteShown ? 0 : 1;

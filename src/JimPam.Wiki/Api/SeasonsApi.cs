@@ -53,22 +53,15 @@ public static class SeasonsApi
 
         var episodes = await db.Episodes.AsNoTracking().Where(e => e.SeasonId == season.Id && !e.Deleted).OrderBy(e => e.NumberInSeason)
             .Select(e => new { e.Slug, e.Title, e.NumberInSeason, e.AirDate }).ToListAsync(cancellationToken);
-        var events = await EventsAsync(db, site, e => e.SeasonId == season.Id && (coupleId == null || e.RelationshipId == coupleId), cancellationToken);
-        var hidden = 0;
-        if (shield.Active && events.Count > 0)
-        {
-            var story = await Chronology.LoadAsync(db, await db.Relationships.Where(r => events.Select(e => e.Relationship).Contains(r.Slug)).Select(r => r.Id).ToListAsync(cancellationToken), cancellationToken);
-            var shown = events.Where(e => !shield.HidesEvent(story, e.Id)).ToList();
-            hidden = events.Count - shown.Count;
-            events = shown;
-        }
+        var (events, hidden) = await EventsAsync(db, site, shield, e => e.SeasonId == season.Id && (coupleId == null || e.RelationshipId == coupleId), cancellationToken);
 
         var numbers = await db.Seasons.Select(s => s.Number).OrderBy(n => n).ToListAsync(cancellationToken);
         var previous = numbers.LastOrDefault(n => n < number);
         var next = numbers.FirstOrDefault(n => n > number);
         return TypedResults.Ok(new SeasonDetail(
             season.Number,
-            shield.Active && shield.Hides(new EpisodePoint(number, Math.Max(1, episodes.Count == 0 ? 1 : episodes.Max(e => e.NumberInSeason)))) ? "" : season.Summary,
+            // A season the viewer has not finished has no summary (as on the home page under the shield).
+            shield.Hides(new EpisodePoint(number, episodes.Count == 0 ? 1 : episodes.Max(e => e.NumberInSeason))) ? "" : season.Summary,
             [.. episodes.Select(e => EpisodeRef(site, e.Slug, e.Title, number, e.NumberInSeason, e.AirDate))],
             events,
             shield.UpTo?.Code,
@@ -79,10 +72,13 @@ public static class SeasonsApi
             site.Absolute($"/seasons/{number}")));
     }
 
-    /// <summary>The parts of the story (not deleted) that match, in story order, with their citations and mentions.</summary>
-    public static async Task<List<StoryEventDocument>> EventsAsync(WikiDbContext db, SiteAddress site, System.Linq.Expressions.Expression<Func<RelationshipEvent, bool>> which, CancellationToken cancellationToken)
+    /// <summary>
+    /// The parts of the story (not deleted) that match, in story order, with their citations and mentions, less those
+    /// the shield hides (and how many those are).
+    /// </summary>
+    private static async Task<(List<StoryEventDocument> Events, int Hidden)> EventsAsync(WikiDbContext db, SiteAddress site, SpoilerShield shield, System.Linq.Expressions.Expression<Func<RelationshipEvent, bool>> which, CancellationToken cancellationToken)
     {
-        var first = await FirstCoupleAsync(db, cancellationToken);
+        var first = await db.FirstRelationshipIdAsync(cancellationToken);
         var rows = await db.Events.AsNoTracking().Where(e => !e.Deleted).Where(which)
             .OrderBy(e => e.RelationshipId).ThenBy(e => e.Season.Number).ThenBy(e => e.Order)
             .Select(e => new
@@ -95,7 +91,8 @@ public static class SeasonsApi
                 Mentions = e.Mentions.OrderBy(m => m.Character.Name).Select(m => new { m.Character.Slug, m.Character.Name }).ToList(),
             })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(e => new StoryEventDocument(
+        var shown = await shield.ShownEventsAsync(db, rows, e => e.Id, e => e.RelationshipId, cancellationToken);
+        return ([.. shown.Select(e => new StoryEventDocument(
             e.Id,
             e.Relationship,
             e.Season,
@@ -107,6 +104,6 @@ public static class SeasonsApi
             [.. e.Citations.Select(c => EpisodeRef(site, c.Slug, c.Title, c.Season, c.NumberInSeason, c.AirDate))],
             [.. e.Mentions.Select(m => CharacterRef(site, m.Slug, m.Name))],
             e.Revision,
-            EventPage(site, e.Season, e.Relationship, e.RelationshipId == first, e.Id)))];
+            EventPage(site, e.Season, e.RelationshipId == first ? null : e.Relationship, e.Id)))], rows.Count - shown.Count);
     }
 }

@@ -150,14 +150,10 @@ public static class WikiApi
     public static CharacterRef CharacterRef(SiteAddress site, string slug, string name) =>
         new(slug, name, site.Absolute($"{Prefix}/characters/{slug}"));
 
-    /// <summary>The season page, and the anchor of the event on it, where a part of the story is for people.</summary>
-    public static string EventPage(SiteAddress site, int season, string relationshipSlug, bool firstCouple, int eventId) =>
-        site.Absolute($"/seasons/{season}{(firstCouple ? "" : "?couple=" + Uri.EscapeDataString(relationshipSlug))}#event-{eventId}");
+    /// <summary>A page for people, by its absolute address; <paramref name="couple"/> is null for the first couple.</summary>
+    public static string EventPage(SiteAddress site, int season, string? couple, int eventId) =>
+        site.Absolute(Pages.StoryAddresses.Event(season, couple, eventId));
 
-    public static Task<int?> FirstCoupleAsync(WikiDbContext db, CancellationToken cancellationToken) =>
-        db.Relationships.MinAsync(r => (int?)r.Id, cancellationToken);
-
-    /// <summary>Where a couple's article is for people: the home page for the first couple.</summary>
-    public static string ArticlePage(SiteAddress site, int id, string slug, int? first) =>
-        site.Absolute(id == first ? "/" : $"/relationships/{slug}");
+    public static string ArticlePage(SiteAddress site, string? couple) =>
+        site.Absolute(Pages.StoryAddresses.Article(couple));
 }

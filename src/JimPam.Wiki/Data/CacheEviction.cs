@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using JimPam.Wiki.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -13,22 +12,8 @@ namespace JimPam.Wiki.Data;
 /// of (<see cref="CacheTags"/>), from the row's values before and after; once the transaction commits it evicts
 /// those tags, and with them exactly the cached pages that showed that data. A rolled-back write evicts nothing.
 /// </summary>
-public sealed class CacheEviction(PageCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class CacheEviction(PageCache cache) : SaveChangesCollector<string>, IDbTransactionInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, HashSet<string>> _pending = [];
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Collect(eventData.Context);
-        return result;
-    }
-
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         // Outside a transaction of the caller's, SaveChanges committed its own.
@@ -48,14 +33,6 @@ public sealed class CacheEviction(PageCache cache) : SaveChangesInterceptor, IDb
         }
 
         return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
     }
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
@@ -177,40 +154,13 @@ public sealed class CacheEviction(PageCache cache) : SaveChangesInterceptor, IDb
         }
     }
 
-    private void Collect(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
-        var tags = _pending.GetOrCreateValue(context);
-        foreach (var entry in context.ChangeTracker.Entries())
-        {
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            {
-                tags.UnionWith(TagsOf(entry));
-            }
-        }
-    }
+    protected override IEnumerable<string> ItemsOf(EntityEntry entry) => TagsOf(entry);
 
     private async Task EvictAsync(DbContext? context, CancellationToken cancellationToken)
     {
-        if (context is null || !_pending.TryGetValue(context, out var tags) || tags.Count == 0)
+        if (Take(context) is { Count: > 0 } evicting)
         {
-            return;
-        }
-
-        var evicting = tags.ToList();
-        tags.Clear();
-        await cache.EvictAsync(evicting, cancellationToken);
-    }
-
-    private void Forget(DbContext? context)
-    {
-        if (context is not null && _pending.TryGetValue(context, out var tags))
-        {
-            tags.Clear();
+            await cache.EvictAsync(evicting, cancellationToken);
         }
     }
 }

@@ -80,8 +80,8 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
         db.Revisions.AddRange(db.ChangeTracker.Entries<Relationship>().SelectMany(r => EntryWriter.ImportRevisions(r.Entity, importedAt)).ToList());
         await StoredBodies.MarkRenderedAsync(db, cancellationToken);
         db.SiteSettings.AddRange(SeedUpgrade.Marks());
-        await db.SaveChangesAsync(cancellationToken);
-        await SearchIndexing.RebuildAsync(db, cancellationToken);
+
+        // Every row saved above was indexed as it was saved (SearchIndexing), in this transaction: the index is whole.
         await SearchIndexing.MarkBuiltAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

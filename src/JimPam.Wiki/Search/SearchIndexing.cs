@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace JimPam.Wiki.Search;
@@ -12,22 +12,8 @@ namespace JimPam.Wiki.Search;
 /// is found by the next query; a rolled-back one leaves the index as it was; a deleted entry is gone from it.
 /// Every writer of the wiki saves inside a transaction of its own; a SaveChanges outside one is indexed right after.
 /// </summary>
-public sealed class SearchIndexing : SaveChangesInterceptor
+public sealed class SearchIndexing : SaveChangesCollector<Func<(SearchKind Kind, int Id)>>
 {
-    private readonly ConditionalWeakTable<DbContext, List<Func<(SearchKind Kind, int Id)>>> _pending = [];
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Collect(eventData.Context);
-        return result;
-    }
-
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         await WriteAsync(eventData.Context, cancellationToken);
@@ -38,14 +24,6 @@ public sealed class SearchIndexing : SaveChangesInterceptor
     {
         WriteAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
         return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
     }
 
     /// <summary>The setting that says which version of the index's text the rows were written with.</summary>
@@ -109,44 +87,22 @@ public sealed class SearchIndexing : SaveChangesInterceptor
         _ => null,
     };
 
-    private void Collect(DbContext? context)
-    {
-        if (context is not WikiDbContext)
-        {
-            return;
-        }
-
-        var pending = _pending.GetOrCreateValue(context);
-        foreach (var entry in context.ChangeTracker.Entries())
-        {
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && EntryOf(entry.Entity) is { } entryOf)
-            {
-                pending.Add(entryOf);
-            }
-        }
-    }
+    protected override IEnumerable<Func<(SearchKind Kind, int Id)>> ItemsOf(EntityEntry entry) =>
+        EntryOf(entry.Entity) is { } entryOf ? [entryOf] : [];
 
     private async Task WriteAsync(DbContext? context, CancellationToken cancellationToken)
     {
-        if (context is not WikiDbContext db || !_pending.TryGetValue(db, out var pending) || pending.Count == 0)
+        if (context is not WikiDbContext db || Take(db) is not { Count: > 0 } pending)
         {
             return;
         }
 
+        // Read after the save, when a new row has its id.
         var entries = pending.Select(p => p()).Distinct().ToList();
-        pending.Clear();
         foreach (var group in entries.GroupBy(e => e.Kind))
         {
             var ids = group.Select(e => e.Id).ToList();
             await Fts5Index.WriteAsync(db, group.Key, ids, await SearchDocument.LoadAsync(db, group.Key, ids, cancellationToken), cancellationToken);
-        }
-    }
-
-    private void Forget(DbContext? context)
-    {
-        if (context is not null && _pending.TryGetValue(context, out var pending))
-        {
-            pending.Clear();
         }
     }
 }

@@ -2,20 +2,17 @@ using JimPam.Wiki.Content;
 
 namespace JimPam.Wiki.Search;
 
+/// <summary>A word (found by its beginnings) or a phrase (the words together, in order) to search for.</summary>
+public sealed record SearchTerm(string Text, bool Phrase);
+
 /// <summary>
-/// What a reader typed, made safe for FTS5: each word becomes a quoted prefix term ("athl" finds Athlead), text in
-/// balanced double quotes a quoted phrase, and every operator, column filter, star, stray quote or control character
-/// plain text. Terms are ANDed (and ORed, by <see cref="AnyMatch"/>, when no entry has them all). Case and accents are the tokenizer's business (it folds both). Nothing a reader
-/// types reaches the MATCH syntax unquoted, so no query is an error; a query with no word in it has a
-/// <see cref="Problem"/> instead of a <see cref="Match"/>.
+/// What a reader typed, as terms: each word a term ("athl" finds Athlead), text in balanced double quotes a phrase,
+/// and every operator, column filter, star, stray quote or control character plain text. The index quotes each term
+/// (<see cref="Data.Fts5Index.Expression"/>), so no query is an error. Case and accents are the tokenizer's business
+/// (it folds both). A query with no word in it has a <see cref="Problem"/> and no terms.
 /// </summary>
-public sealed record SearchQuery(string Text, string? Match, string Name, IReadOnlyList<string> Terms, bool Shortened, string? Problem)
+public sealed record SearchQuery(string Text, string Name, IReadOnlyList<SearchTerm> Terms, bool Shortened, string? Problem)
 {
-    /// <summary>The same terms ORed: what is searched for when nothing has them all.</summary>
-    public string? AnyMatch => Match is null || Terms.Count < 2 ? null : string.Join(" OR ", Parts);
-
-    private List<string> Parts { get; init; } = [];
-
     /// <summary>Longer queries are cut here (a page of text is not a search).</summary>
     public const int MaxLength = 200;
 
@@ -27,7 +24,7 @@ public sealed record SearchQuery(string Text, string? Match, string Name, IReadO
         var text = SearchDocument.Clean(raw ?? "").Trim();
         if (text.Length == 0)
         {
-            return new SearchQuery("", null, "", [], false, "Type a word or two to search the wiki: a moment, an episode, a character.");
+            return new SearchQuery("", "", [], false, "Type a word or two to search the wiki: a moment, an episode, a character.");
         }
 
         var shortened = text.Length > MaxLength;
@@ -76,10 +73,9 @@ public sealed record SearchQuery(string Text, string? Match, string Name, IReadO
 
         if (kept.Count == 0)
         {
-            return new SearchQuery(text, null, "", [], shortened, $"“{text}” has no word to search for. Try a word from the story, an episode title or a name.");
+            return new SearchQuery(text, "", [], shortened, $"“{text}” has no word to search for. Try a word from the story, an episode title or a name.");
         }
 
-        List<string> parts = [.. kept.Select(t => "\"" + t.Text + "\"" + (t.Phrase ? "" : "*"))];
-        return new SearchQuery(text, string.Join(" ", parts), Slug.From(string.Join(" ", kept.Select(t => t.Text))), [.. kept.Select(t => t.Text)], shortened, null) { Parts = parts };
+        return new SearchQuery(text, Slug.From(string.Join(" ", kept.Select(t => t.Text))), [.. kept.Select(t => new SearchTerm(t.Text, t.Phrase))], shortened, null);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Pages;
 using JimPam.Wiki.Story;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,20 +43,22 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, SpoilerShield shield, SearchKind? kind, int page, CancellationToken cancellationToken)
     {
-        if (query.Match is not { } match)
+        if (query.Problem is { } problem)
         {
-            return SearchResults.Refused(query, kind, query.Problem!);
+            return SearchResults.Refused(query, kind, problem);
         }
+
+        var match = Fts5Index.Expression(query.Terms, any: false);
 
         List<IndexMatch> matches;
         var loose = false;
         try
         {
             matches = await Fts5Index.MatchAsync(db, match, query.Name, MaxMatches + 1, cancellationToken);
-            if (matches.Count == 0 && query.AnyMatch is { } any)
+            if (matches.Count == 0 && query.Terms.Count > 1)
             {
-                // Nothing has every word ("the gas station proposal"): the entries with most of them, best first.
-                match = any;
+                // Nothing has every word ("the gas station teapot"): the entries with most of them, best first.
+                match = Fts5Index.Expression(query.Terms, any: true);
                 loose = true;
                 matches = await Fts5Index.MatchAsync(db, match, query.Name, MaxMatches + 1, cancellationToken);
             }
@@ -63,7 +66,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
         catch (Exception e) when (Fts5Index.IsQueryError(e))
         {
             // The sanitiser should make this impossible; if FTS5 still refuses, the reader gets a message, not a 500.
-            logger.LogWarning(e, "The search index refused the sanitised query {Match}", match);
+            logger.LogWarning(e, "The search index refused the query {Match} (typed as {Query})", match, query.Text);
             return SearchResults.Refused(query, kind, "That search could not be run. Try plain words, without punctuation.");
         }
 
@@ -92,9 +95,9 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
         var eventIds = entries.Where(e => e.Kind == SearchKind.Event).Select(e => e.Id).ToList();
         if (eventIds.Count > 0)
         {
-            var couples = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).Select(e => e.RelationshipId).Distinct().ToListAsync(cancellationToken);
-            var story = await Chronology.LoadAsync(db, couples, cancellationToken);
-            hidden.UnionWith(eventIds.Where(id => shield.HidesEvent(story, id)).Select(id => (SearchKind.Event, id)));
+            var events = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).Select(e => new { e.Id, e.RelationshipId }).ToListAsync(cancellationToken);
+            var shown = await shield.ShownEventsAsync(db, events, e => e.Id, e => e.RelationshipId, cancellationToken);
+            hidden.UnionWith(eventIds.Except(shown.Select(e => e.Id)).Select(id => (SearchKind.Event, id)));
         }
 
         var jokeIds = entries.Where(e => e.Kind == SearchKind.Joke).Select(e => e.Id).ToList();
@@ -117,8 +120,8 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
 
         var snippets = (await Fts5Index.SnippetsAsync(db, match, rowIds, cancellationToken)).ToDictionary(s => s.RowId);
         var ids = rowIds.Select(Fts5Index.FromRowId).ToLookup(e => e.Kind, e => e.Id);
-        var first = await db.Relationships.MinAsync(r => (int?)r.Id, cancellationToken);
-        string Article(int relationshipId, string slug) => relationshipId == first ? "/" : $"/relationships/{slug}";
+        var first = await db.FirstRelationshipIdAsync(cancellationToken);
+        string? Couple(int relationshipId, string slug) => relationshipId == first ? null : slug;
         var places = new Dictionary<(SearchKind, int), (string Title, string Path, string Context)>();
 
         var eventIds = ids[SearchKind.Event].ToList();
@@ -131,9 +134,8 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
                      })
                      .ToListAsync(cancellationToken))
         {
-            var couple = e.RelationshipId == first ? "" : "?couple=" + Uri.EscapeDataString(e.Slug);
             var what = e.Kind == EventKind.Figure ? "Image caption" : e.Milestone is not null ? "Milestone" : "Story";
-            places[(SearchKind.Event, e.Id)] = (e.Milestone ?? (e.Episode is null ? $"Season {e.Season}" : $"Season {e.Season}: “{e.Episode}”"), $"/seasons/{e.Season}{couple}#event-{e.Id}", $"{what} · Season {e.Season} · {e.Title}");
+            places[(SearchKind.Event, e.Id)] = (e.Milestone ?? (e.Episode is null ? $"Season {e.Season}" : $"Season {e.Season}: “{e.Episode}”"), StoryAddresses.Event(e.Season, Couple(e.RelationshipId, e.Slug), e.Id), $"{what} · Season {e.Season} · {e.Title}");
         }
 
         var jokeIds = ids[SearchKind.Joke].ToList();
@@ -141,7 +143,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
                      .Join(db.Relationships, j => j.RelationshipId, r => r.Id, (j, r) => new { j.Id, r.Slug, r.Title, RelationshipId = r.Id })
                      .ToListAsync(cancellationToken))
         {
-            places[(SearchKind.Joke, j.Id)] = ("Recurring joke", $"{Article(j.RelationshipId, j.Slug)}#joke-{j.Id}", $"Recurring joke · {j.Title}");
+            places[(SearchKind.Joke, j.Id)] = ("Recurring joke", $"{StoryAddresses.Article(Couple(j.RelationshipId, j.Slug))}#joke-{j.Id}", $"Recurring joke · {j.Title}");
         }
 
         var episodeIds = ids[SearchKind.Episode].ToList();
@@ -166,7 +168,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
                      .Select(r => new { r.Id, r.Title, r.Slug, r.Status })
                      .ToListAsync(cancellationToken))
         {
-            places[(SearchKind.Relationship, r.Id)] = (r.Title, Article(r.Id, r.Slug), $"Relationship · {r.Status}");
+            places[(SearchKind.Relationship, r.Id)] = (r.Title, StoryAddresses.Article(Couple(r.Id, r.Slug)), $"Relationship · {r.Status}");
         }
 
         var hits = new Dictionary<long, SearchHit>();
@@ -184,6 +186,6 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
     }
 
     /// <summary>Index text with its marks: encoded for HTML, then each mark made a &lt;mark&gt; element.</summary>
-    public static string Marked(string text) =>
+    private static string Marked(string text) =>
         WebUtility.HtmlEncode(text).Replace(Fts5Index.MarkStart.ToString(), "<mark>").Replace(Fts5Index.MarkEnd.ToString(), "</mark>");
 }

@@ -56,8 +56,9 @@ public static class SitemapEndpoint
         foreach (var couple in couples)
         {
             var article = Latest([Edited(Revision.RelationshipType, couple.Id), .. storyOf[couple.Id]]);
-            pages.Add((couple.Id == first ? "/" : $"/relationships/{couple.Slug}", article));
-            pages.Add((couple.Id == first ? "/timeline" : $"/relationships/{couple.Slug}/timeline", Latest(storyOf[couple.Id])));
+            var slug = couple.Id == first ? null : couple.Slug;
+            pages.Add((Pages.StoryAddresses.Article(slug), article));
+            pages.Add((Pages.StoryAddresses.Timeline(slug), Latest(storyOf[couple.Id])));
         }
 
         var seasonTimes = seasons.Select(s => (s.Number, Edited: Latest([Edited(Revision.SeasonType, s.Id), .. seasonOf[s.Id]]))).ToList();

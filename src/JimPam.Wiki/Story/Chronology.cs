@@ -125,8 +125,9 @@ public sealed class Chronology
     /// <summary>An event's place, or null when it is not one of the events read (deleted, or another relationship's).</summary>
     public StoryEvent? Event(int id) => _byId.GetValueOrDefault(id);
 
-    /// <summary>The last status milestone at or before a point, or null before the first.</summary>
-    public StoryMilestone? StatusAt(EpisodePoint point) => Milestones.LastOrDefault(m => m.Status is not null && m.Point <= point);
+    /// <summary>The last status milestone at or before a point (of one of the relationships read, when given), or null before the first.</summary>
+    public StoryMilestone? StatusAt(EpisodePoint point, int? relationshipId = null) =>
+        Milestones.LastOrDefault(m => m.Status is not null && m.Point <= point && (relationshipId is null || _byId[m.EventId].RelationshipId == relationshipId));
 
     /// <summary>The episode at a point, or null when the catalogue has no such episode.</summary>
     public EpisodeStamp? EpisodeAt(EpisodePoint point) => Episodes.FirstOrDefault(e => e.Point == point);

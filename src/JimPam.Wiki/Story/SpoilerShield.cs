@@ -31,6 +31,18 @@ public sealed record SpoilerShield(EpisodePoint? UpTo, bool Lifted)
     /// <summary>Hides this part of the story (one the chronology does not know, being deleted or new, stays shown).</summary>
     public bool HidesEvent(Chronology story, int eventId) => story.Event(eventId) is { } placed && Hides(placed.Point);
 
+    /// <summary>The parts of the story among these that the reader may see (all of them when nothing is hidden).</summary>
+    public async Task<List<T>> ShownEventsAsync<T>(WikiDbContext db, IReadOnlyList<T> events, Func<T, int> idOf, Func<T, int> relationshipOf, CancellationToken cancellationToken)
+    {
+        if (!Active || events.Count == 0)
+        {
+            return [.. events];
+        }
+
+        var story = await Chronology.LoadAsync(db, [.. events.Select(relationshipOf).Distinct()], cancellationToken);
+        return [.. events.Where(e => !HidesEvent(story, idOf(e)))];
+    }
+
     /// <summary>The jokes the reader may see: those that cite no episode after the shield's.</summary>
     public async Task<List<T>> ShownJokesAsync<T>(IQueryable<JokeCitation> citations, IEnumerable<T> jokes, Func<T, int> idOf, CancellationToken cancellationToken)
     {

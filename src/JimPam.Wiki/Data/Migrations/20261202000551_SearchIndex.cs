@@ -11,13 +11,13 @@ namespace JimPam.Wiki.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // Filled at the next start (SearchIndexing.EnsureBuiltAsync), which renders text the way every save does.
-            migrationBuilder.Sql(JimPam.Wiki.Search.Fts5Index.CreateSql);
+            migrationBuilder.Sql(JimPam.Wiki.Data.Fts5Index.CreateSql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(JimPam.Wiki.Search.Fts5Index.DropSql);
+            migrationBuilder.Sql(JimPam.Wiki.Data.Fts5Index.DropSql);
             migrationBuilder.Sql($"DELETE FROM \"SiteSettings\" WHERE \"Key\" = '{JimPam.Wiki.Search.SearchIndexing.BuiltKey}';");
         }
     }

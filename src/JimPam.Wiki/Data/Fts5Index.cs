@@ -1,6 +1,7 @@
+using JimPam.Wiki.Search;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Search;
+namespace JimPam.Wiki.Data;
 
 /// <summary>
 /// The one place that holds the search index's SQL: an SQLite FTS5 table (bundled with the SQLite that EF Core ships),
@@ -53,6 +54,13 @@ public static class Fts5Index
         db.Database.ExecuteSqlAsync($"DELETE FROM \"SearchIndex\";", cancellationToken);
 
     /// <summary>
+    /// The FTS5 query for these terms: each a quoted string (so nothing a reader typed is FTS5 syntax), a word a
+    /// prefix (<c>"athl"*</c>), a phrase exact; all of them ANDed, or with <paramref name="any"/> ORed.
+    /// </summary>
+    public static string Expression(IReadOnlyList<SearchTerm> terms, bool any) =>
+        string.Join(any ? " OR " : " ", terms.Select(t => "\"" + t.Text.Replace("\"", " ", StringComparison.Ordinal) + "\"" + (t.Phrase ? "" : "*")));
+
+    /// <summary>
     /// Every entry that matches, best first: an entry whose name is the whole query, then by bm25 (lower is better),
     /// at most <paramref name="limit"/>.
     /// </summary>
@@ -77,10 +85,6 @@ public static class Fts5Index
             FROM "SearchIndex" WHERE "SearchIndex" MATCH {match} AND rowid IN (SELECT value FROM json_each({ids}))
             """).ToListAsync(cancellationToken);
     }
-
-    /// <summary>The number of rows, for the operator's checks.</summary>
-    public static Task<int> CountAsync(DbContext db, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM \"SearchIndex\"").SingleAsync(cancellationToken);
 
     /// <summary>Whether this exception is FTS5 refusing a query (its syntax), not a fault of the database.</summary>
     public static bool IsQueryError(Exception e) =>
