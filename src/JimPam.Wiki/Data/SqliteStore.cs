@@ -171,6 +171,29 @@ public static class SqliteStore
         db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
     /// <summary>
+    /// The storage fault behind a failed write (SQLite's SQLITE_FULL, SQLITE_BUSY or SQLITE_LOCKED, SQLITE_READONLY,
+    /// wherever EF Core wrapped it), or null for any other error, which is a bug to report, not a state to wait out.
+    /// </summary>
+    public static StorageFault? FaultOf(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException sqlite)
+            {
+                return sqlite.SqliteErrorCode switch
+                {
+                    13 => StorageFault.Full,
+                    5 or 6 => StorageFault.Busy,
+                    8 => StorageFault.ReadOnly,
+                    _ => null,
+                };
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Turns SQLite's refusals at start-up (a file that is not a database, read-only, corrupt, full) into a message
     /// that names the file; null for anything else.
     /// </summary>

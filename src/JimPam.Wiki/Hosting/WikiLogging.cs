@@ -1,3 +1,4 @@
+using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
 using Serilog.AspNetCore;
@@ -47,12 +48,16 @@ public static class WikiLogging
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
+
+            // The reason, when something refused the request or could not serve it, ends the same line.
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms{Reason}";
             options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
             [
                 new("RequestMethod", new ScalarValue(context.Request.Method)),
                 new("RequestPath", new ScalarValue((context.Request.PathBase + context.Request.Path).ToUriComponent())),
                 new("StatusCode", new ScalarValue(status)),
                 new("Elapsed", new ScalarValue(elapsed)),
+                new("Reason", new ScalarValue(RequestLogReason.Suffix(context))),
             ];
             options.EnrichDiagnosticContext = (diagnostics, context) =>
             {
@@ -73,8 +78,14 @@ public static class WikiLogging
             return LogEventLevel.Information;
         }
 
-        return exception is not null || context.Response.StatusCode >= 500 || context.Features.Get<IExceptionHandlerFeature>() is not null
-            ? LogEventLevel.Error
+        if (exception is not null || context.Features.Get<IExceptionHandlerFeature>() is not null)
+        {
+            return LogEventLevel.Error;
+        }
+
+        // A 5xx with a known cause (a full disk, a database that stayed busy) is the operator's to fix, not a bug.
+        return context.Response.StatusCode >= 500
+            ? RequestLogReason.IsSet(context) ? LogEventLevel.Warning : LogEventLevel.Error
             : LogEventLevel.Information;
     }
 }

@@ -39,6 +39,8 @@ public static class WikiWeb
             options.Conventions.AddPageRoute("/Admin/Relationships/Edit", "/admin/relationships/new");
             options.Conventions.AuthorizeFolder("/Admin", JimPam.Wiki.Accounts.WikiAccounts.EditorPolicy);
             options.Conventions.ConfigureFilter(new MethodNotAllowedFilter());
+            options.Conventions.ConfigureFilter(new StorageFaultFilter());
+            options.Conventions.ConfigureFilter(new FormReadingFilter());
         });
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddWikiApi();
@@ -68,6 +70,7 @@ public static class WikiWeb
 
         app.UseWikiRequestLogging();
         app.UseWikiSecurityHeaders();
+        app.UseFormReading();
 
         // A cached page is served right after the request log and the security headers: it needs only its endpoint
         // (for its cache policy) and the user (an editor is never served a reader's page). Everything after this

@@ -26,6 +26,13 @@ public class RevertModel(WikiDbContext db, EventWriter events, EntryWriter entri
             return NotFound();
         }
 
+        if (!ModelState.IsValid)
+        {
+            // A form that could not be read as sent: nothing is reverted, and the page says why.
+            Entry = entry;
+            return Page();
+        }
+
         var author = User.Identity?.Name ?? "";
         var saved = type switch
         {
