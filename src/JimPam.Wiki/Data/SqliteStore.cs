@@ -19,6 +19,23 @@ public static class SqliteStore
 
     private static readonly byte[] Header = Encoding.ASCII.GetBytes("SQLite format 3\0");
 
+    /// <summary>
+    /// Null when SQLite can read the configured connection string; otherwise what is wrong with it, naming the
+    /// setting (a PostgreSQL string such as "Host=...;Database=..." names keywords SQLite does not know).
+    /// </summary>
+    public static string? ConnectionStringProblem(string? configured)
+    {
+        try
+        {
+            _ = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured);
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            return $"ConnectionStrings:Wiki is not a SQLite connection string: {e.Message} Write it as \"Data Source=path/to/wiki.db\".";
+        }
+    }
+
     /// <summary>Makes a relative "Data Source" relative to the content root. Creates nothing.</summary>
     public static string ResolveConnectionString(string? configured, string contentRoot)
     {

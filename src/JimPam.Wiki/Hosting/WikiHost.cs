@@ -10,7 +10,7 @@ public static class WikiHost
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WikiHost).FullName!);
         try
         {
-            if (options.Problem() is { } problem)
+            if ((options.Problem() ?? JimPam.Wiki.Data.SqliteStore.ConnectionStringProblem(app.Configuration.GetConnectionString("Wiki"))) is { } problem)
             {
                 throw new StartupException(problem);
             }
