@@ -32,6 +32,12 @@ public sealed class WikiOptions
     /// <summary>How many requests a minute one client address may make to the JSON API (then 429, with Retry-After).</summary>
     public int ApiRequestsPerMinute { get; set; } = 300;
 
+    /// <summary>
+    /// The window in which the API's requests and the login form's posts are counted per client address (a minute).
+    /// The limits stay per minute in spirit; a longer window is for tests that must reach a limit on any machine.
+    /// </summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     public string ResolveSeedFolder() =>
         Path.IsPathRooted(SeedFolder) ? SeedFolder : Path.Combine(AppContext.BaseDirectory, SeedFolder);
 
@@ -47,6 +53,11 @@ public sealed class WikiOptions
         if (ApiRequestsPerMinute < 1)
         {
             return $"Wiki:ApiRequestsPerMinute is {ApiRequestsPerMinute}; it must be 1 or more";
+        }
+
+        if (RateLimitWindow <= TimeSpan.Zero)
+        {
+            return $"Wiki:RateLimitWindow is {RateLimitWindow}; it must be longer than zero, such as 00:01:00";
         }
 
         var badProxy = TrustedProxies.FirstOrDefault(p => !System.Net.IPAddress.TryParse(p, out _));

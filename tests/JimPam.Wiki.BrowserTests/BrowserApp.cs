@@ -19,7 +19,13 @@ public sealed class BrowserApp : IAsyncLifetime
     private readonly KestrelFactory _factory;
     private IPlaywright? _playwright;
 
-    public BrowserApp() => _factory = new KestrelFactory(Path.Combine(_dataFolder, "wiki.db"));
+    private readonly Lazy<Task<string>> _editorSession;
+
+    public BrowserApp()
+    {
+        _factory = new KestrelFactory(Path.Combine(_dataFolder, "wiki.db"));
+        _editorSession = new(LogInOnceAsync);
+    }
 
     public string BaseUrl { get; private set; } = "";
 
@@ -107,7 +113,21 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A new browser context (its own cookies and settings) with one page in it.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 800, ColorScheme colorScheme = ColorScheme.Light)
+    public Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 800, ColorScheme colorScheme = ColorScheme.Light) =>
+        NewPageAsync(javaScript, width, height, colorScheme, storageState: null);
+
+    /// <summary>The editor that the editing journeys share, made with "editor add" on the command line.</summary>
+    public const string EditorName = "editor", EditorPassword = "beach games at the office";
+
+    /// <summary>
+    /// A new browser context logged in as <see cref="EditorName"/>, with one page in it. The editor is made and logs in
+    /// through the login form once per run; later contexts start with that session's cookies, as a browser that stays
+    /// logged in does. So the journeys never meet the login form's limit of posts a minute, however fast the machine.
+    /// </summary>
+    public async Task<IPage> NewEditorPageAsync(bool javaScript = true, int width = 1280, int height = 800, ColorScheme colorScheme = ColorScheme.Light) =>
+        await NewPageAsync(javaScript, width, height, colorScheme, await _editorSession.Value);
+
+    private async Task<IPage> NewPageAsync(bool javaScript, int width, int height, ColorScheme colorScheme, string? storageState)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -115,8 +135,23 @@ public sealed class BrowserApp : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = colorScheme,
+            StorageState = storageState,
         });
         return await context.NewPageAsync();
+    }
+
+    private async Task<string> LogInOnceAsync()
+    {
+        await AddEditorFromCommandLineAsync(EditorName, EditorPassword);
+        var page = await NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Editor name").FillAsync(EditorName);
+        await page.GetByLabel("Password").FillAsync(EditorPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".footer-account")).ToContainTextAsync(EditorName);
+        var state = await page.Context.StorageStateAsync();
+        await page.Context.CloseAsync();
+        return state;
     }
 
     public async Task DisposeAsync()

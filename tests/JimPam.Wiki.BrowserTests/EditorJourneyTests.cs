@@ -21,13 +21,8 @@ public class EditorJourneyTests(BrowserApp app)
     public async Task An_editor_edits_a_season_5_paragraph_previews_saves_reads_it_and_diffs_it(bool javaScript, ColorScheme theme)
     {
         var name = $"editor-{(javaScript ? "js" : "nojs")}-{theme}".ToLowerInvariant();
-        await app.AddEditorFromCommandLineAsync(name, "beach games at the office");
-        var page = await app.NewPageAsync(javaScript, colorScheme: theme);
-        await page.GotoAsync("/login?ReturnUrl=%2Fseasons%2F5");
-        await page.GetByLabel("Editor name").FillAsync(name);
-        await page.GetByLabel("Password").FillAsync("beach games at the office");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/seasons/5");
+        var page = await app.NewEditorPageAsync(javaScript, colorScheme: theme);
+        await page.GotoAsync("/seasons/5");
 
         var editLink = page.GetByRole(AriaRole.Link, new() { Name = "Edit this part" }).Nth(javaScript ? (theme == ColorScheme.Light ? 1 : 2) : 3);
         var eventId = (await editLink.GetAttributeAsync("href"))!.Split('/')[3];
@@ -67,10 +62,7 @@ public class EditorJourneyTests(BrowserApp app)
     [InlineData(ColorScheme.Dark)]
     public async Task Every_admin_page_is_axe_clean(ColorScheme theme)
     {
-        var name = $"auditor-{theme}".ToLowerInvariant();
-        await app.AddEditorAsync(name, "beach games at the office");
-        var page = await app.NewPageAsync(true, colorScheme: theme);
-        await LogInAsync(page, name);
+        var page = await app.NewEditorPageAsync(true, colorScheme: theme);
 
         foreach (var path in new[] { "/admin", "/admin/episodes/new", "/admin/characters/new", "/admin/broken-links", "/recent-changes", "/admin/relationships/1/edit", "/admin/seasons/5/edit", "/admin/jokes/new", "/admin/events/new?season=5" })
         {
@@ -104,10 +96,7 @@ public class EditorJourneyTests(BrowserApp app)
     [InlineData(1280, 800, ColorScheme.Dark)]
     public async Task The_editor_pages_fit_a_phone_and_are_saved_as_screenshots(int width, int height, ColorScheme theme)
     {
-        var name = $"shooter-{width}-{theme}".ToLowerInvariant();
-        await app.AddEditorAsync(name, "beach games at the office");
-        var page = await app.NewPageAsync(true, width: width, height: height, colorScheme: theme);
-        await LogInAsync(page, name);
+        var page = await app.NewEditorPageAsync(true, width: width, height: height, colorScheme: theme);
 
         await page.GotoAsync("/admin/episodes/new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -117,15 +106,6 @@ public class EditorJourneyTests(BrowserApp app)
         await page.GotoAsync("/characters/pam-beesly");
         await page.Locator(".last-edited a").ClickAsync();
         await ShootAsync(page, $"history-character-{width}x{height}-{theme}".ToLowerInvariant(), width);
-    }
-
-    private static async Task LogInAsync(IPage page, string name)
-    {
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Editor name").FillAsync(name);
-        await page.GetByLabel("Password").FillAsync("beach games at the office");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Expect(page.Locator(".footer-account")).ToContainTextAsync(name);
     }
 
     private static async Task ShootAsync(IPage page, string name, int width)

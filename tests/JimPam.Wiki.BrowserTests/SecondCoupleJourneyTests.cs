@@ -12,14 +12,8 @@ public class SecondCoupleJourneyTests(BrowserApp app)
     [InlineData(false, "Andy and Angela", "Andy Bernard", "andy-and-angela")]
     public async Task An_editor_creates_a_couple_with_a_part_and_a_milestone_and_readers_find_it(bool javaScript, string title, string member, string slug)
     {
-        var name = $"couples-{(javaScript ? "js" : "nojs")}";
-        await app.AddEditorFromCommandLineAsync(name, "a secret relationship in the office");
-        var page = await app.NewPageAsync(javaScript);
-        await page.GotoAsync("/login?ReturnUrl=%2Fadmin");
-        await page.GetByLabel("Editor name").FillAsync(name);
-        await page.GetByLabel("Password").FillAsync("a secret relationship in the office");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/admin");
+        var page = await app.NewEditorPageAsync(javaScript);
+        await page.GotoAsync("/admin");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "New relationship" }).ClickAsync();
         await page.GetByLabel("Title").FillAsync(title);

@@ -69,13 +69,14 @@ public static class WikiAccounts
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorizationBuilder().AddPolicy(EditorPolicy, policy => policy.RequireAuthenticatedUser());
 
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(options => options.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<WikiOptions>>((options, wiki) =>
         {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var window = wiki.Value.RateLimitWindow;
             options.AddPolicy(LoginRateLimit, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = LoginAttemptsPerWindow, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = LoginAttemptsPerWindow, Window = window, QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("views"));
         });
 

@@ -38,10 +38,10 @@ public static class WikiApi
         });
         services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<WikiOptions>>((limiter, wiki) =>
         {
-            var perMinute = wiki.Value.ApiRequestsPerMinute;
+            var (perMinute, window) = (wiki.Value.ApiRequestsPerMinute, wiki.Value.RateLimitWindow);
             limiter.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = window, QueueLimit = 0 }));
 
             // Every refusal says when to come back; the API's says so as a problem document.
             limiter.OnRejected = async (rejected, cancellationToken) =>
