@@ -1,48 +1,18 @@
-using System.Text;
+using JimPam.Wiki.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Accounts;
 
 /// <summary>
-/// Manages editor accounts from the command line of the same binary: <c>editor add|list|reset-password|disable|enable</c>.
-/// There is no default account and no default password; the first editor is made here. A refused call
-/// exits non-zero and says why on standard error.
+/// What the <c>editor</c> commands do (<see cref="EditorCommands"/> reads their command lines): add, list,
+/// reset-password, disable, enable, unlock. There is no default account and no default password; the first editor
+/// is made here. A refused call returns 1 and says why on standard error.
 /// </summary>
-public sealed class EditorCommand(UserManager<IdentityUser> users, TimeProvider clock, TextReader input, TextWriter output, TextWriter error, bool interactive)
+/// <param name="prompt">Asks at the terminal for a secret without echo; null when there is no terminal.</param>
+public sealed class EditorCommand(UserManager<IdentityUser> users, WikiDbContext db, TimeProvider clock, TextReader input, TextWriter output, TextWriter error, Func<string, string>? prompt)
 {
-    public const string Usage =
-        "usage: editor add <name> [--password-stdin]\n" +
-        "       editor reset-password <name> [--password-stdin]\n" +
-        "       editor disable <name>\n" +
-        "       editor enable <name>\n" +
-        "       editor list\n" +
-        "Without --password-stdin the password is asked for twice at the terminal, without echo.";
-
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] == "editor";
-
-    public async Task<int> RunAsync(string[] args)
-    {
-        var words = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        var fromStdin = args.Contains("--password-stdin");
-        var unknown = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--password-stdin").ToList();
-        if (unknown.Count > 0)
-        {
-            return Refuse($"unknown option {unknown[0]}\n{Usage}");
-        }
-
-        return (words.FirstOrDefault(), words.Count) switch
-        {
-            ("list", 1) => await ListAsync(),
-            ("add", 2) => await AddAsync(words[1], fromStdin),
-            ("reset-password", 2) => await ResetPasswordAsync(words[1], fromStdin),
-            ("disable", 2) => await SetDisabledAsync(words[1], disabled: true),
-            ("enable", 2) => await SetDisabledAsync(words[1], disabled: false),
-            _ => Refuse(Usage),
-        };
-    }
-
-    private async Task<int> ListAsync()
+    public async Task<int> ListAsync()
     {
         var editors = await users.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync();
         if (editors.Count == 0)
@@ -51,15 +21,18 @@ public sealed class EditorCommand(UserManager<IdentityUser> users, TimeProvider 
             return 0;
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        var locks = (await db.LoginThrottles.AsNoTracking().Where(t => t.LockedUntil > now).Select(t => new { t.Name, t.LockedUntil }).ToListAsync())
+            .ToLookup(t => t.Name, t => t.LockedUntil!.Value);
         foreach (var editor in editors)
         {
-            await output.WriteLineAsync($"{editor.UserName}\t{State(editor)}");
+            await output.WriteLineAsync($"{editor.UserName}\t{State(editor, locks[editor.NormalizedUserName ?? ""].ToList())}");
         }
 
         return 0;
     }
 
-    private async Task<int> AddAsync(string name, bool fromStdin)
+    public async Task<int> AddAsync(string name, bool fromStdin)
     {
         if (await users.FindByNameAsync(name) is not null)
         {
@@ -82,7 +55,7 @@ public sealed class EditorCommand(UserManager<IdentityUser> users, TimeProvider 
         return 0;
     }
 
-    private async Task<int> ResetPasswordAsync(string name, bool fromStdin)
+    public async Task<int> ResetPasswordAsync(string name, bool fromStdin)
     {
         if (await users.FindByNameAsync(name) is not { } editor)
         {
@@ -95,7 +68,7 @@ public sealed class EditorCommand(UserManager<IdentityUser> users, TimeProvider 
             return Refuse(fromStdin ? "no password on standard input" : "no terminal to ask for the password; pipe it in with --password-stdin");
         }
 
-        // The reset changes the security stamp, which ends the editor's open sessions at their next request.
+        // The reset changes the security stamp, and the sessions end on the server too.
         var result = await users.ResetPasswordAsync(editor, await users.GeneratePasswordResetTokenAsync(editor), password);
         if (!result.Succeeded)
         {
@@ -103,11 +76,12 @@ public sealed class EditorCommand(UserManager<IdentityUser> users, TimeProvider 
         }
 
         await users.ResetAccessFailedCountAsync(editor);
+        await EditorSessionStore.EndAllAsync(db, editor.Id, CancellationToken.None);
         await output.WriteLineAsync($"Set a new password for '{name}'; their open sessions have ended.");
         return 0;
     }
 
-    private async Task<int> SetDisabledAsync(string name, bool disabled)
+    public async Task<int> SetDisabledAsync(string name, bool disabled)
     {
         if (await users.FindByNameAsync(name) is not { } editor)
         {
@@ -118,9 +92,25 @@ public sealed class EditorCommand(UserManager<IdentityUser> users, TimeProvider 
         await users.SetLockoutEndDateAsync(editor, disabled ? DateTimeOffset.MaxValue : null);
         await users.ResetAccessFailedCountAsync(editor);
         await users.UpdateSecurityStampAsync(editor);
+        await EditorSessionStore.EndAllAsync(db, editor.Id, CancellationToken.None);
         await output.WriteLineAsync(disabled
             ? $"Disabled '{name}': they cannot log in, and their open sessions have ended."
             : $"Enabled '{name}' again.");
+        return 0;
+    }
+
+    public async Task<int> UnlockAsync(string name)
+    {
+        if (await users.FindByNameAsync(name) is not { } editor)
+        {
+            return Refuse($"there is no editor called '{name}'");
+        }
+
+        var ended = await EditorLogin.UnlockAsync(db, editor.NormalizedUserName ?? "", CancellationToken.None);
+        await users.SetLockoutEndDateAsync(editor, editor.LockoutEnd == DateTimeOffset.MaxValue ? DateTimeOffset.MaxValue : null);
+        await output.WriteLineAsync(ended == 0
+            ? $"'{name}' had no failed logins to forget."
+            : $"Unlocked '{name}': failed logins from {ended} address(es) are forgotten.");
         return 0;
     }
 
@@ -132,13 +122,13 @@ public sealed class EditorCommand(UserManager<IdentityUser> users, TimeProvider 
             return string.IsNullOrEmpty(line) ? null : line;
         }
 
-        if (!interactive)
+        if (prompt is null)
         {
             return null;
         }
 
-        var first = Prompt("Password: ");
-        var second = Prompt("Again: ");
+        var first = prompt("Password:");
+        var second = prompt("Again:");
         if (first != second)
         {
             await error.WriteLineAsync("editor: the two passwords differ");
@@ -148,33 +138,10 @@ public sealed class EditorCommand(UserManager<IdentityUser> users, TimeProvider 
         return first.Length == 0 ? null : first;
     }
 
-    private string Prompt(string label)
-    {
-        error.Write(label);
-        var typed = new StringBuilder();
-        while (true)
-        {
-            var key = Console.ReadKey(intercept: true);
-            if (key.Key == ConsoleKey.Enter)
-            {
-                error.WriteLine();
-                return typed.ToString();
-            }
-
-            if (key.Key == ConsoleKey.Backspace)
-            {
-                typed.Length = Math.Max(0, typed.Length - 1);
-            }
-            else if (!char.IsControl(key.KeyChar))
-            {
-                typed.Append(key.KeyChar);
-            }
-        }
-    }
-
-    private string State(IdentityUser editor) =>
+    private string State(IdentityUser editor, List<DateTime> lockedUntil) =>
         editor.LockoutEnd == DateTimeOffset.MaxValue ? "disabled"
-        : editor.LockoutEnd > clock.GetUtcNow() ? $"locked until {editor.LockoutEnd:u} after failed logins"
+        : lockedUntil.Count > 0 ? $"active; locked after failed logins from {lockedUntil.Count} address(es) until {lockedUntil.Max():u} (editor unlock {editor.UserName})"
+        : editor.LockoutEnd > clock.GetUtcNow() ? $"locked until {editor.LockoutEnd:u}"
         : "active";
 
     private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));

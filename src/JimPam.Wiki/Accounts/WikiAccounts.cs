@@ -66,7 +66,25 @@ public static class WikiAccounts
                 return Task.CompletedTask;
             };
         });
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddSingleton<EditorSessionStore>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<EditorSessionStore>((cookie, store) => cookie.SessionStore = store);
+        services.AddScoped<EditorLogin>();
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.Zero;
+
+            // The refreshed claims keep the session's key, so the account page knows which session is this one.
+            options.OnRefreshingPrincipal = refreshing =>
+            {
+                if (refreshing.CurrentPrincipal?.FindFirst(EditorSessionStore.SessionIdClaim) is { } session && refreshing.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(session.Type, session.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
         services.AddAuthorizationBuilder().AddPolicy(EditorPolicy, policy => policy.RequireAuthenticatedUser());
 
         services.AddRateLimiter(options => options.RejectionStatusCode = StatusCodes.Status429TooManyRequests);

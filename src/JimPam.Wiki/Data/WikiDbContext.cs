@@ -22,6 +22,8 @@ public class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityUs
     public DbSet<RetiredSlug> RetiredSlugs => Set<RetiredSlug>();
     public DbSet<WikiLink> WikiLinks => Set<WikiLink>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
+    public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
+    public DbSet<LoginSession> LoginSessions => Set<LoginSession>();
 
     /// <summary>
     /// The relationship whose story the season pages, the season list and the episode pages tell first: the first

@@ -16,7 +16,6 @@ namespace JimPam.Wiki.Import;
 /// </summary>
 public sealed partial class SyntheticWiki(WikiDbContext db, StoredBodies bodies, TimeProvider clock)
 {
-    public const string Usage = "usage: generate --relationships <total> --events <total> --into <database file>";
     public const string Author = "generator";
 
     private static readonly string[] FirstNames =
@@ -31,36 +30,11 @@ public sealed partial class SyntheticWiki(WikiDbContext db, StoredBodies bodies,
         "Jablonski", "Kowalczyk", "Lindqvist", "Montrose", "Northcott", "Okonkwo", "Pemberton", "Quintero", "Rasmussen",
     ];
 
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] == "generate";
-
-    /// <summary>The totals and the database file a "generate" command line asks for, or null when it is not one.</summary>
-    public static (int Relationships, int Events, string Into)? Parse(string[] args)
-    {
-        int? relationships = null, events = null;
-        string? into = null;
-        for (var i = 1; i + 1 < args.Length; i += 2)
-        {
-            switch (args[i])
-            {
-                case "--relationships" when int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var r) && r > 0:
-                    relationships = r;
-                    break;
-                case "--events" when int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var e) && e > 0:
-                    events = e;
-                    break;
-                case "--into" when args[i + 1].Length > 0:
-                    into = args[i + 1];
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return args.Length % 2 == 1 && relationships is { } rs && events is { } es && into is not null ? (rs, es, into) : null;
-    }
-
-    /// <summary>Adds relationships and events until the wiki has the totals asked for; each relationship is one transaction.</summary>
-    public async Task<(int Relationships, int Events)> GrowAsync(int relationships, int events, TextWriter progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds relationships and events until the wiki has the totals asked for; each relationship is one transaction.
+    /// <paramref name="progress"/> hears how many of the new relationships are done, of how many, after each.
+    /// </summary>
+    public async Task<(int Relationships, int Events)> GrowAsync(int relationships, int events, Action<int, int> progress, CancellationToken cancellationToken)
     {
         var haveRelationships = await db.Relationships.CountAsync(cancellationToken);
         var haveEvents = await db.Events.CountAsync(cancellationToken);
@@ -103,10 +77,7 @@ public sealed partial class SyntheticWiki(WikiDbContext db, StoredBodies bodies,
         {
             var count = newEvents / newRelationships + (r < newEvents % newRelationships ? 1 : 0);
             await AddRelationshipAsync(names[2 * r], names[2 * r + 1], count, seasons, random, vocabulary, lengths, cancellationToken);
-            if ((r + 1) % 10 == 0 || r == newRelationships - 1)
-            {
-                await progress.WriteLineAsync($"generate: {haveRelationships + r + 1} relationships, {await db.Events.CountAsync(cancellationToken)} events");
-            }
+            progress(r + 1, newRelationships);
         }
 
         return (await db.Relationships.CountAsync(cancellationToken), await db.Events.CountAsync(cancellationToken));

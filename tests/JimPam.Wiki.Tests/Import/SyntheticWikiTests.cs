@@ -18,6 +18,7 @@ public sealed class SyntheticWikiTests : IDisposable
         var run = await AppProcess.RunCommandAsync(Path.Combine(_folder.Path, "unused.db"), "", "generate", "--relationships", "4", "--events", "4000", "--into", Database);
 
         Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("generate: 3 of 3 made-up couples added", run.Output, StringComparison.Ordinal);
         Assert.Contains($"{Database} has 4 relationships and 4000 events", run.Output, StringComparison.Ordinal);
         await using (var db = new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>().UseSqlite($"Data Source={Database}").Options))
         {
@@ -69,7 +70,8 @@ public sealed class SyntheticWikiTests : IDisposable
         var run = await AppProcess.RunCommandAsync(Database, "", command);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("usage: generate --relationships <total> --events <total> --into <database file>", run.Error, StringComparison.Ordinal);
+        Assert.Contains("JimPam.Wiki generate [OPTIONS]", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--relationships <TOTAL>", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(AppProcess.AppAssembly)!, "x.db")));
     }
 

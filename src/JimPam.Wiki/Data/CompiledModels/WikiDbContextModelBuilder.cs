@@ -11,7 +11,7 @@ namespace JimPam.Wiki.Data.CompiledModels
     public partial class WikiDbContextModel
     {
         private WikiDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a20b4aa2-0c17-4d46-b0a7-6365ecb81176"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("10c5e4ff-5931-4442-9906-b45581190574"), entityTypeCount: 22)
         {
         }
 
@@ -24,6 +24,8 @@ namespace JimPam.Wiki.Data.CompiledModels
             var eventCitation = EventCitationEntityType.Create(this);
             var eventMention = EventMentionEntityType.Create(this);
             var jokeCitation = JokeCitationEntityType.Create(this);
+            var loginSession = LoginSessionEntityType.Create(this);
+            var loginThrottle = LoginThrottleEntityType.Create(this);
             var recurringJoke = RecurringJokeEntityType.Create(this);
             var relationship = RelationshipEntityType.Create(this);
             var relationshipEvent = RelationshipEventEntityType.Create(this);
@@ -47,6 +49,7 @@ namespace JimPam.Wiki.Data.CompiledModels
             EventMentionEntityType.CreateForeignKey2(eventMention, relationshipEvent);
             JokeCitationEntityType.CreateForeignKey1(jokeCitation, episode);
             JokeCitationEntityType.CreateForeignKey2(jokeCitation, recurringJoke);
+            LoginSessionEntityType.CreateForeignKey1(loginSession, identityUser);
             RecurringJokeEntityType.CreateForeignKey1(recurringJoke, relationship);
             RelationshipEntityType.CreateForeignKey1(relationship, episode);
             RelationshipEntityType.CreateForeignKey2(relationship, character);
@@ -71,6 +74,8 @@ namespace JimPam.Wiki.Data.CompiledModels
             EventCitationEntityType.CreateAnnotations(eventCitation);
             EventMentionEntityType.CreateAnnotations(eventMention);
             JokeCitationEntityType.CreateAnnotations(jokeCitation);
+            LoginSessionEntityType.CreateAnnotations(loginSession);
+            LoginThrottleEntityType.CreateAnnotations(loginThrottle);
             RecurringJokeEntityType.CreateAnnotations(recurringJoke);
             RelationshipEntityType.CreateAnnotations(relationship);
             RelationshipEventEntityType.CreateAnnotations(relationshipEvent);

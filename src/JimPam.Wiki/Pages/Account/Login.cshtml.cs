@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using JimPam.Wiki.Accounts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,7 +8,7 @@ namespace JimPam.Wiki.Pages.Account;
 
 /// <summary>The editors' login form. Failures are logged with the name tried, never the password.</summary>
 [EnableRateLimiting(WikiAccounts.LoginRateLimit)]
-public class LoginModel(SignInManager<IdentityUser> signIn, ILogger<LoginModel> logger) : PageModel
+public class LoginModel(EditorLogin login, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public LoginForm Form { get; set; } = new();
@@ -21,32 +20,23 @@ public class LoginModel(SignInManager<IdentityUser> signIn, ILogger<LoginModel> 
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString();
-        var result = await signIn.PasswordSignInAsync(Form.Name, Form.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (await login.LogInAsync(Form.Name, Form.Password, client, cancellationToken))
         {
             logger.LogInformation("Editor {Editor} logged in from {ClientAddress}", Form.Name, client);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Admin/Index")!);
         }
 
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Login refused for {Editor} from {ClientAddress}: the account is locked or disabled", Form.Name, client);
-            ModelState.AddModelError(string.Empty, "This account is locked after too many failed attempts, or disabled. Try again in 15 minutes, or ask another editor.");
-        }
-        else
-        {
-            logger.LogWarning("Failed login for {Editor} from {ClientAddress}", Form.Name, client);
-            ModelState.AddModelError(string.Empty, "That name and password do not match an editor.");
-        }
-
+        // One answer for an unknown name, a wrong password, a locked name and a disabled editor: a login tells nobody which.
+        logger.LogWarning("Failed login for {Editor} from {ClientAddress}", Form.Name, client);
+        ModelState.AddModelError(string.Empty, EditorLogin.Refusal);
         Form.Password = "";
         return Page();
     }

@@ -8,16 +8,26 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JimPam.Wiki.Tests.Pages.Account;
 
 /// <summary>A browser-like client of the app (cookies kept, redirects not followed, over https) and the form helpers an editor's visit needs.</summary>
-public sealed class EditorSession(WebApplicationFactory<Program> app) : IDisposable
+public sealed class EditorSession : IDisposable
 {
     public const string Password = "that's what she said, twice";
 
-    public HttpClient Client { get; } = app.CreateClient(new WebApplicationFactoryClientOptions
+    /// <summary>A client with cookies of its own; <paramref name="clientAddress"/> is the address the app sees it come from.</summary>
+    public EditorSession(WebApplicationFactory<Program> app, string? clientAddress = null)
     {
-        AllowAutoRedirect = false,
-        BaseAddress = new Uri("https://localhost"),
-        HandleCookies = true,
-    });
+        Client = app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri("https://localhost"),
+            HandleCookies = true,
+        });
+        if (clientAddress is not null)
+        {
+            Client.DefaultRequestHeaders.Add(WikiAppFactory.ClientAddressHeader, clientAddress);
+        }
+    }
+
+    public HttpClient Client { get; }
 
     /// <summary>Makes an editor account the way the command line does.</summary>
     public static async Task AddEditorAsync(WebApplicationFactory<Program> app, string name, string password = Password)

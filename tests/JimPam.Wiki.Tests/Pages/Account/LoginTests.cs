@@ -70,7 +70,7 @@ public sealed class LoginTests : IAsyncLifetime
         var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("do not match an editor", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(EditorLogin.Refusal, page.QuerySelector(".form-errors")!.TextContent.Trim());
         Assert.Equal("pam", page.QuerySelector("input[name='Form.Name']")!.GetAttribute("value"));
         Assert.Equal("", page.QuerySelector("input[name='Form.Password']")!.GetAttribute("value") ?? "");
         Assert.Equal(HttpStatusCode.Redirect, await _session.StatusOfAsync("/admin"));
@@ -88,19 +88,39 @@ public sealed class LoginTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_so_even_the_right_password_is_refused()
+    public async Task Five_failures_from_one_address_lock_the_name_there_only_with_the_same_answer_and_the_command_line_unlocks_it()
     {
-        for (var attempt = 0; attempt < 5; attempt++)
+        using var attacker = new EditorSession(_app, "203.0.113.9");
+        using var pam = new EditorSession(_app, "198.51.100.7");
+        var answers = new List<string>();
+        for (var attempt = 0; attempt < EditorLogin.MaxFailures; attempt++)
         {
-            (await _session.LogInAsync("pam", "wrong guess number " + attempt)).Dispose();
+            answers.Add(await RefusalAsync(await attacker.LogInAsync("pam", "wrong guess number " + attempt)));
         }
 
-        using var response = await _session.LogInAsync("pam");
-        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        // Locked for the attacker's address: even the right password gets the very same answer.
+        answers.Add(await RefusalAsync(await attacker.LogInAsync("pam")));
+        Assert.Single(answers.Distinct());
+        Assert.Equal(EditorLogin.Refusal, answers[0]);
+        Assert.Equal(HttpStatusCode.Redirect, await attacker.StatusOfAsync("/admin"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("locked", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, await _session.StatusOfAsync("/admin"));
+        // Pam, at her own address, is not locked out.
+        using (var login = await pam.LogInAsync("pam"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            Assert.Equal("/admin", login.Headers.Location!.OriginalString);
+        }
+
+        using (var scope = _app.Services.CreateScope())
+        {
+            var command = new EditorCommand(
+                scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(), scope.ServiceProvider.GetRequiredService<JimPam.Wiki.Data.WikiDbContext>(),
+                TimeProvider.System, TextReader.Null, TextWriter.Null, TextWriter.Null, prompt: null);
+            Assert.Equal(0, await command.UnlockAsync("pam"));
+        }
+
+        using var unlocked = await attacker.LogInAsync("pam");
+        Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
     }
 
     [Fact]
@@ -138,6 +158,61 @@ public sealed class LoginTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, await _session.StatusOfAsync("/admin"));
     }
 
+    [Fact]
+    public async Task A_cookie_copied_before_logout_opens_nothing_afterwards()
+    {
+        using var login = await _session.LogInAsync("pam");
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("jimpam.editor=", StringComparison.Ordinal)).Split(';')[0];
+        Assert.Equal(HttpStatusCode.OK, await WithCookieAsync(cookie));
+
+        using (var logout = await _session.SubmitAsync("/admin", new Dictionary<string, string>(), "footer form"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, await WithCookieAsync(cookie));
+    }
+
+    [Fact]
+    public async Task The_account_page_lists_the_open_sessions_and_logs_out_the_others()
+    {
+        using var laptop = new EditorSession(_app, "198.51.100.1");
+        laptop.Client.DefaultRequestHeaders.UserAgent.ParseAdd("LaptopBrowser/1.0");
+        using var phone = new EditorSession(_app, "198.51.100.2");
+        phone.Client.DefaultRequestHeaders.UserAgent.ParseAdd("PhoneBrowser/2.0");
+        (await laptop.LogInAsync("pam")).Dispose();
+        (await phone.LogInAsync("pam")).Dispose();
+
+        var page = await laptop.GetPageAsync("/admin/account");
+        var rows = page.QuerySelectorAll("table.sessions tbody tr").ToList();
+        Assert.Equal(2, rows.Count);
+        var mine = Assert.Single(rows, r => r.TextContent.Contains("(this session)", StringComparison.Ordinal));
+        Assert.Contains("LaptopBrowser/1.0", mine.TextContent, StringComparison.Ordinal);
+        Assert.Contains("198.51.100.1", mine.TextContent, StringComparison.Ordinal);
+        Assert.Contains(rows, r => r.TextContent.Contains("PhoneBrowser/2.0", StringComparison.Ordinal) && r.TextContent.Contains("198.51.100.2", StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.Equal(2, r.QuerySelectorAll("time[datetime]").Length));
+
+        using (var ended = await laptop.SubmitAsync("/admin/account", new Dictionary<string, string>(), "main form", "Log out the others"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        }
+
+        var after = await laptop.GetPageAsync("/admin/account");
+        Assert.Contains("Logged out 1 other session.", after.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(after.QuerySelectorAll("table.sessions tbody tr"));
+        Assert.Equal(HttpStatusCode.Redirect, await phone.StatusOfAsync("/admin"));
+        Assert.Equal(HttpStatusCode.OK, await laptop.StatusOfAsync("/admin"));
+    }
+
+    private async Task<HttpStatusCode> WithCookieAsync(string cookie)
+    {
+        using var client = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost"), HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/admin", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
     [Theory]
     [InlineData("disable")]
     [InlineData("reset-password")]
@@ -150,12 +225,13 @@ public sealed class LoginTests : IAsyncLifetime
         {
             var command = new EditorCommand(
                 scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(),
+                scope.ServiceProvider.GetRequiredService<JimPam.Wiki.Data.WikiDbContext>(),
                 TimeProvider.System,
                 new StringReader("a brand new passphrase for pam\n"),
                 TextWriter.Null,
                 TextWriter.Null,
-                interactive: false);
-            Assert.Equal(0, await command.RunAsync(["editor", action, "pam", "--password-stdin"]));
+                prompt: null);
+            Assert.Equal(0, action == "disable" ? await command.SetDisabledAsync("pam", disabled: true) : await command.ResetPasswordAsync("pam", fromStdin: true));
         }
 
         Assert.Equal(HttpStatusCode.Redirect, await _session.StatusOfAsync("/admin"));
@@ -177,6 +253,15 @@ public sealed class LoginTests : IAsyncLifetime
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static async Task<string> RefusalAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()).QuerySelector(".form-errors")!.TextContent.Trim();
+        }
     }
 
     public async Task DisposeAsync()

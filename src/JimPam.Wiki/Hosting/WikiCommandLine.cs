@@ -1,0 +1,148 @@
+using JimPam.Wiki.Accounts;
+using JimPam.Wiki.Import;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace JimPam.Wiki.Hosting;
+
+/// <summary>
+/// The app's command line (Spectre.Console.Cli): serving (the default), the editor accounts and the scale
+/// generator, each with its own <c>--help</c>. Arguments of the form <c>--Section:Key=value</c> are settings for
+/// any command (as in appsettings.json). An unknown command or option, or a missing argument, exits 2 with the
+/// usage on standard error and never starts the server; a command that is refused exits 1.
+/// </summary>
+public static class WikiCommandLine
+{
+    /// <summary>The settings (<c>--Section:Key=value</c>) the command line gave, for the app a command builds; commands take it in their constructor.</summary>
+    public sealed record AppSettings(IReadOnlyList<string> Values);
+
+    public const int UsageError = 2;
+
+    public const string Name = "JimPam.Wiki";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var (settings, words) = Split(args);
+
+        // Spectre.Console.Cli would give such an option a placeholder value of its own instead of refusing it.
+        if (OptionWithoutValue(words) is { } option)
+        {
+            return await UsageErrorAsync($"The option '{option}' needs a value.", settings, words);
+        }
+
+        var app = Create(settings, console: null);
+        app.Configure(config => config.PropagateExceptions());
+        try
+        {
+            return await app.RunAsync(words);
+        }
+        catch (CommandAppException e)
+        {
+            return await UsageErrorAsync(e.Message, settings, words);
+        }
+    }
+
+    /// <summary>Says what is wrong and shows the usage of the command the words name, on standard error; exit code 2.</summary>
+    private static async Task<int> UsageErrorAsync(string message, string[] settings, string[] words)
+    {
+        await Console.Error.WriteLineAsync($"{Name}: {message}");
+        await Console.Error.WriteLineAsync();
+        var help = Create(settings, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));
+        await help.RunAsync([.. CommandPath(words), "--help"]);
+        return UsageError;
+    }
+
+    /// <summary>The host's own settings, which tools (EF Core's, the test host) may also pass as two arguments: <c>--environment Development</c>.</summary>
+    private static readonly string[] HostSettings = ["--applicationName", "--environment", "--contentRoot"];
+
+    /// <summary>
+    /// Splits the arguments into settings and the command line. A setting is one argument with its value after
+    /// '=' (<c>--ConnectionStrings:Wiki=Data Source=wiki.db</c>), or one of the host's own settings followed by its value.
+    /// </summary>
+    private static (string[] Settings, string[] Words) Split(string[] args)
+    {
+        var (settings, words) = (new List<string>(), new List<string>());
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains('=', StringComparison.Ordinal))
+            {
+                settings.Add(args[i]);
+            }
+            else if (HostSettings.Contains(args[i], StringComparer.OrdinalIgnoreCase) && i + 1 < args.Length)
+            {
+                settings.Add($"{args[i]}={args[++i]}");
+            }
+            else
+            {
+                words.Add(args[i]);
+            }
+        }
+
+        return ([.. settings], [.. words]);
+    }
+
+    private static CommandApp<ServeCommand> Create(IReadOnlyList<string> settings, IAnsiConsole? console)
+    {
+        var app = new CommandApp<ServeCommand>();
+        app.WithDescription("Serves the wiki (the default when no command is given). Settings are given as --Section:Key=value, as in appsettings.json.");
+        app.Configure(config =>
+        {
+            config.SetApplicationName(Name);
+            config.Settings.Registrar.RegisterInstance(new AppSettings(settings));
+            config.UseStrictParsing();
+            if (console is not null)
+            {
+                config.ConfigureConsole(console);
+            }
+
+            config.AddExample("--urls", "http://127.0.0.1:5080");
+            config.AddExample("editor", "add", "pam");
+            config.AddExample("editor", "list", "--ConnectionStrings:Wiki=Data Source=/srv/wiki/wiki.db");
+            config.AddExample("generate", "--relationships", "100", "--events", "100000", "--into", "big.db");
+            config.AddCommand<ServeCommand>("serve").WithDescription("Serve the wiki at its Urls (what runs without a command).");
+            config.AddBranch("editor", editor =>
+            {
+                editor.SetDescription("Manage editor accounts: add, list, reset-password, disable, enable, unlock.");
+                editor.AddCommand<EditorCommands.Add>("add").WithDescription("Add an editor; the password is asked for twice, or read from standard input.");
+                editor.AddCommand<EditorCommands.List>("list").WithDescription("List the editors and whether each is active, disabled or locked.");
+                editor.AddCommand<EditorCommands.ResetPassword>("reset-password").WithDescription("Give an editor a new password; their open sessions end.");
+                editor.AddCommand<EditorCommands.Disable>("disable").WithDescription("Stop an editor from logging in; their open sessions end at once.");
+                editor.AddCommand<EditorCommands.Enable>("enable").WithDescription("Let a disabled editor log in again.");
+                editor.AddCommand<EditorCommands.Unlock>("unlock").WithDescription("End the lockouts of an editor's name after failed logins, from every address.");
+            });
+            config.AddCommand<GenerateCommand>("generate").WithDescription("Grow a wiki with made-up couples for the scale benchmark.");
+        });
+        return app;
+    }
+
+    /// <summary>The options of every command that take a value (<c>--into &lt;DATABASE&gt;</c>), read from their settings.</summary>
+    private static readonly HashSet<string> ValueOptions =
+    [
+        .. typeof(WikiCommandLine).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(CommandSettings)))
+            .SelectMany(t => t.GetProperties())
+            .Select(p => p.GetCustomAttributes(typeof(CommandOptionAttribute), inherit: true).OfType<CommandOptionAttribute>().FirstOrDefault())
+            .OfType<CommandOptionAttribute>()
+            .Where(o => o.ValueName is not null)
+            .SelectMany(o => o.LongNames.Select(n => "--" + n)),
+    ];
+
+    /// <summary>An option that takes a value but is the last word, or followed by another option.</summary>
+    private static string? OptionWithoutValue(string[] words) =>
+        words.Where((word, i) => ValueOptions.Contains(word) && (i + 1 == words.Length || words[i + 1].StartsWith("--", StringComparison.Ordinal))).FirstOrDefault();
+
+    /// <summary>The words of the command line that name a command ("editor add"), for its usage.</summary>
+    private static IEnumerable<string> CommandPath(string[] words)
+    {
+        var known = new[] { "serve", "generate", "editor" };
+        var editor = new[] { "add", "list", "reset-password", "disable", "enable", "unlock" };
+        if (words.Length > 0 && known.Contains(words[0], StringComparer.Ordinal))
+        {
+            yield return words[0];
+            if (words[0] == "editor" && words.Length > 1 && editor.Contains(words[1], StringComparer.Ordinal))
+            {
+                yield return words[1];
+            }
+        }
+    }
+}
