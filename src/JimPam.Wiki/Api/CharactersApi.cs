@@ -1,4 +1,5 @@
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Story;
 using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -28,11 +29,7 @@ public static class CharactersApi
 
     private static async Task<Results<Ok<CharacterDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
     {
-        var (shield, problem) = await AsOfAsync(http, db, asOf, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
+        var shield = SpoilerShield.OfAsOf(http);
 
         var c = await db.Characters.AsNoTracking().Where(c => c.Slug == slug && !c.Deleted)
             .Select(c => new { c.Id, c.Slug, c.Name, c.FullName, c.Actor, Aliases = c.Aliases.Select(a => a.Name).ToList() })

@@ -28,11 +28,7 @@ public static class EpisodesApi
 
     private static async Task<Results<Ok<EpisodeDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
     {
-        var (shield, problem) = await AsOfAsync(http, db, asOf, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
+        var shield = SpoilerShield.OfAsOf(http);
 
         var e = await db.Episodes.AsNoTracking().Where(e => e.Slug == slug && !e.Deleted)
             .Select(e => new { e.Id, e.Slug, e.Title, Season = e.Season.Number, e.NumberInSeason, e.AirDate, Aliases = e.Aliases.Select(a => a.Title).ToList() })

@@ -22,11 +22,7 @@ public static class RelationshipsApi
 
     private static async Task<Results<Ok<RelationshipList>, ProblemHttpResult>> ListAsync(string? asOf, HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
     {
-        var (shield, problem) = await AsOfAsync(http, db, asOf, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
+        var shield = SpoilerShield.OfAsOf(http);
 
         var ids = await db.Relationships.AsNoTracking().OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
         var list = await SummariesAsync(db, site, ids, shield, cancellationToken);
@@ -64,11 +60,7 @@ public static class RelationshipsApi
 
     private static async Task<Results<Ok<RelationshipDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
     {
-        var (shield, problem) = await AsOfAsync(http, db, asOf, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
+        var shield = SpoilerShield.OfAsOf(http);
 
         var r = await db.Relationships.AsNoTracking().Where(r => r.Slug == slug)
             .Select(r => new

@@ -1,4 +1,5 @@
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Story;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,11 +17,7 @@ public static class SearchApi
 
     private static async Task<Results<Ok<SearchDocumentPage>, ProblemHttpResult>> SearchAsync(string? q, string? type, int? page, string? asOf, HttpContext http, WikiDbContext db, SiteSearch search, SiteAddress site, CancellationToken cancellationToken)
     {
-        var (shield, problem) = await AsOfAsync(http, db, asOf, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
+        var shield = SpoilerShield.OfAsOf(http);
 
         SearchKind? kind = null;
         if (type is not null)

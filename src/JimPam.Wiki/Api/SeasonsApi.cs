@@ -29,11 +29,7 @@ public static class SeasonsApi
 
     private static async Task<Results<Ok<SeasonDetail>, ProblemHttpResult>> GetAsync(int number, string? asOf, string? relationship, HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
     {
-        var (shield, problem) = await AsOfAsync(http, db, asOf, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
+        var shield = SpoilerShield.OfAsOf(http);
 
         var season = await db.Seasons.AsNoTracking().Where(s => s.Number == number).Select(s => new { s.Id, s.Number, s.Summary }).FirstOrDefaultAsync(cancellationToken);
         if (season is null)

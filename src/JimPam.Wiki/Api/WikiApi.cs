@@ -120,30 +120,6 @@ public static class WikiApi
     public static ProblemHttpResult BadRequest(HttpContext http, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request", instance: http.Request.Path + http.Request.QueryString);
 
-    /// <summary>
-    /// The <c>asOf</c> parameter as a spoiler shield: none without it; otherwise the shield of a reader who has watched
-    /// up to that episode (the same rules as the site's shield), or a 400 problem when it names no episode.
-    /// </summary>
-    public static async Task<(SpoilerShield Shield, ProblemHttpResult? Problem)> AsOfAsync(HttpContext http, WikiDbContext db, string? asOf, CancellationToken cancellationToken)
-    {
-        if (asOf is null)
-        {
-            return (SpoilerShield.Off, null);
-        }
-
-        if (EpisodePoint.Parse(asOf) is not { } point)
-        {
-            return (SpoilerShield.Off, BadRequest(http, $"asOf=“{asOf}” is not an episode. Write it as season and episode, such as s04e01."));
-        }
-
-        if (!await db.Episodes.AnyAsync(e => !e.Deleted && e.Season.Number == point.Season && e.NumberInSeason == point.Number, cancellationToken))
-        {
-            return (SpoilerShield.Off, BadRequest(http, $"asOf={point.Code}: there is no {point} in the catalogue."));
-        }
-
-        return (new SpoilerShield(point, false), null);
-    }
-
     public static EpisodeRef EpisodeRef(SiteAddress site, string slug, string title, int season, int number, DateOnly? airDate) =>
         new(slug, title, season, number, airDate, site.Absolute($"{Prefix}/episodes/{slug}"));
 

@@ -79,6 +79,7 @@ public static class WikiWeb
         // second UseRouting below, which routes only a request that has no endpoint yet.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseAsOfCheck(context => context.Request.Path.StartsWithSegments(WikiApi.Prefix) || context.Request.Path.StartsWithSegments("/openapi"));
         app.UseOutputCache();
         if (!app.Environment.IsDevelopment())
         {

@@ -66,7 +66,8 @@ public sealed class WikiPagePolicy(IReadOnlyList<string> queryKeys) : IOutputCac
 
         foreach (var (key, _) in query)
         {
-            if (!queryKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
+            // asOf is part of the shield's key (a valid one: AsOfCheck answers a bad one before the cache is asked).
+            if (!queryKeys.Contains(key, StringComparer.OrdinalIgnoreCase) && !string.Equals(key, AsOfQuery.Key, StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }

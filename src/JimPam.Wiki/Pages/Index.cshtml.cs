@@ -29,16 +29,13 @@ public class IndexModel(WikiDbContext db) : PageModel
     /// <summary>The spoiler shield names no episode the catalogue has, so no status can be given safely.</summary>
     public bool StatusHidden { get; private set; }
 
-    /// <summary>Why the <c>asOf</c> the address gave cannot be used (the page then answers 400).</summary>
-    public string? AsOfProblem { get; private set; }
-
     /// <summary>The article's address: empty for the wiki's first couple (at /), else its slug (at /relationships/{slug}).</summary>
     public string? Slug { get; private set; }
 
     /// <summary>Every couple with an article, for the home page's list (empty on another couple's article).</summary>
     public IReadOnlyList<CoupleLink> Couples { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string? slug, [FromQuery] string? asOf, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
     {
         var first = await db.FirstRelationshipIdAsync(cancellationToken);
         var relationship = await db.Relationships.AsNoTracking()
@@ -91,14 +88,11 @@ public class IndexModel(WikiDbContext db) : PageModel
         }
 
         var shield = SpoilerShield.Of(HttpContext);
-        if (asOf is not null)
+        if (shield.Active)
         {
-            await ReadStatusAsOfAsync(asOf, relationship.Id, strict: true, cancellationToken);
-        }
-        else if (shield.Active)
-        {
-            // The shield's cookie is the reader's own: one naming no episode of the catalogue shows the page without a status line, never an error.
-            await ReadStatusAsOfAsync(shield.UpTo!.Value.Code, relationship.Id, strict: false, cancellationToken);
+            // As of the address's asOf (checked before the page runs) or the reader's cookie: a cookie is the reader's
+            // own, and one naming no episode of the catalogue shows the page without a status line, never an error.
+            await ReadStatusAsOfAsync(shield.UpTo!.Value, relationship.Id, cancellationToken);
             StatusHidden = AsOf is null;
         }
 
@@ -141,22 +135,15 @@ public class IndexModel(WikiDbContext db) : PageModel
             [.. seasons.Where(s => s.Events > 0)],
             jokes,
             string.IsNullOrEmpty(relationship.BehindTheScenesHtml) ? null : WithFootnote(new HtmlString(relationship.BehindTheScenesHtml), relationship.BehindTheScenesFootnote));
-        return AsOfProblem is null ? Page() : new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        return Page();
     }
 
-    /// <summary>Reads the status at an episode code; <paramref name="strict"/> (an address's <c>asOf</c>) records why a bad code cannot be used.</summary>
-    private async Task ReadStatusAsOfAsync(string code, int relationshipId, bool strict, CancellationToken cancellationToken)
+    /// <summary>Reads the status at an episode; nothing when the catalogue has no such episode.</summary>
+    private async Task ReadStatusAsOfAsync(EpisodePoint point, int relationshipId, CancellationToken cancellationToken)
     {
-        if (EpisodePoint.Parse(code) is not { } point)
-        {
-            AsOfProblem = strict ? $"“{code}” is not an episode. Write it as season and episode, such as s04e01." : null;
-            return;
-        }
-
         var story = await Chronology.LoadAsync(db, relationshipId, cancellationToken);
         if (story.EpisodeAt(point) is not { } episode)
         {
-            AsOfProblem = strict ? $"There is no {point}." : null;
             return;
         }
 

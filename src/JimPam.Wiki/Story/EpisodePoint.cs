@@ -9,7 +9,7 @@ namespace JimPam.Wiki.Story;
 /// </summary>
 public readonly partial record struct EpisodePoint(int Season, int Number) : IComparable<EpisodePoint>
 {
-    [GeneratedRegex(@"^[sS](\d{1,2})[eE](\d{1,3})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[sS]([0-9]{1,2})[eE]([0-9]{1,3})$", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 
     /// <summary>The point a code such as <c>s04e01</c> (any case, with or without leading zeros) names, or null.</summary>

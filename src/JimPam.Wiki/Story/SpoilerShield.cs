@@ -56,7 +56,10 @@ public sealed record SpoilerShield(EpisodePoint? UpTo, bool Lifted)
     /// <summary>The shield's part of a cached page's key: pages for different shields are different pages.</summary>
     public string CacheKey => UpTo is { } upTo ? upTo.Code + (Lifted ? "+shown" : "") : "";
 
-    /// <summary>The shield of this request, read once.</summary>
+    /// <summary>
+    /// The shield of this request, read once: the episode its <c>asOf</c> names (<see cref="AsOfQuery"/>), else the
+    /// reader's cookie. <c>?spoilers=show</c> lifts either on one page.
+    /// </summary>
     public static SpoilerShield Of(HttpContext http)
     {
         if (http.Items.TryGetValue(ItemKey, out var known) && known is SpoilerShield shield)
@@ -64,17 +67,24 @@ public sealed record SpoilerShield(EpisodePoint? UpTo, bool Lifted)
             return shield;
         }
 
-        // Most readers send no cookie at all: their answer costs nothing (this runs on every cached read).
-        if (Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(http.Request.Headers.Cookie))
+        var query = http.Request.Query;
+
+        // Most readers send no cookie and no asOf at all: their answer costs nothing (this runs on every cached read).
+        var asOf = query.Count > 0 ? AsOfQuery.PointOf(query) : null;
+        if (asOf is null && Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(http.Request.Headers.Cookie))
         {
             return Off;
         }
 
-        var upTo = http.Request.Cookies.TryGetValue(CookieName, out var value) ? EpisodePoint.Parse(value) : null;
-        shield = upTo is null ? Off : new SpoilerShield(upTo, string.Equals(http.Request.Query[ShowKey], ShowValue, StringComparison.Ordinal));
+        var upTo = asOf ?? (http.Request.Cookies.TryGetValue(CookieName, out var value) ? EpisodePoint.Parse(value) : null);
+        shield = upTo is null ? Off : new SpoilerShield(upTo, string.Equals(query[ShowKey], ShowValue, StringComparison.Ordinal));
         http.Items[ItemKey] = shield;
         return shield;
     }
+
+    /// <summary>The shield of an API request: its <c>asOf</c> only, never the reader's cookie, so an answer is the same for every client.</summary>
+    public static SpoilerShield OfAsOf(HttpContext http) =>
+        AsOfQuery.PointOf(http.Request.Query) is { } point ? new SpoilerShield(point, false) : Off;
 
     /// <summary>The points of the episodes the jokes of these citation rows cite, by joke.</summary>
     private static async Task<ILookup<int, EpisodePoint>> JokePointsAsync(IQueryable<JokeCitation> citations, CancellationToken cancellationToken) =>

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JimPam.Wiki.Tests.Infrastructure;
 
-/// <summary>Every address of the app whose page takes a form post, read from the app's own routes and page handlers.</summary>
+/// <summary>The app's addresses, read from its own routes and page handlers, with sample values for their parameters.</summary>
 public static class FormRoutes
 {
     /// <summary>Sample route values: an entry of each kind that the seed data has.</summary>
@@ -19,6 +19,7 @@ public static class FormRoutes
         ["slug"] = "jim-and-pam",
     };
 
+    /// <summary>Every address whose page takes a form post.</summary>
     public static async Task<IReadOnlyList<string>> OfAsync(IServiceProvider services)
     {
         var loader = services.GetRequiredService<PageLoader>();
@@ -38,6 +39,31 @@ public static class FormRoutes
         }
 
         return [.. paths];
+    }
+
+    /// <summary>The route templates of every page and endpoint that answers GET (pages without handlers do).</summary>
+    public static async Task<IReadOnlyList<(string Template, bool Api)>> ReadTemplatesAsync(IServiceProvider services)
+    {
+        var loader = services.GetRequiredService<PageLoader>();
+        var templates = new List<(string, bool)>();
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } descriptor)
+            {
+                var page = await loader.LoadAsync(descriptor, endpoint.Metadata);
+                if (page.HandlerMethods.Count == 0 || page.HandlerMethods.Any(h => string.Equals(h.HttpMethod, HttpMethods.Get, StringComparison.OrdinalIgnoreCase)))
+                {
+                    templates.Add(("/" + endpoint.RoutePattern.RawText!.TrimStart('/'), false));
+                }
+            }
+            else if (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(HttpMethods.Get) == true
+                     && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null)
+            {
+                templates.Add(("/" + endpoint.RoutePattern.RawText!.TrimStart('/'), true));
+            }
+        }
+
+        return templates;
     }
 
     private static string PathOf(RoutePattern pattern) =>

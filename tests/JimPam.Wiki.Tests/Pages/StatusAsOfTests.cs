@@ -33,15 +33,16 @@ public class StatusAsOfTests(WikiAppFactory app)
     }
 
     [Theory]
-    [InlineData("yesterday", "“yesterday” is not an episode. Write it as season and episode, such as s04e01.")]
-    [InlineData("s04", "“s04” is not an episode. Write it as season and episode, such as s04e01.")]
-    [InlineData("s12e01", "There is no Season 12, episode 1.")]
-    [InlineData("s04e99", "There is no Season 4, episode 99.")]
+    [InlineData("yesterday", "asOf=“yesterday” is not an episode. Write it as season and episode in digits, such as s04e01.")]
+    [InlineData("s04", "asOf=“s04” is not an episode. Write it as season and episode in digits, such as s04e01.")]
+    [InlineData("s12e01", "asOf=s12e01: there is no Season 12, episode 1 in the catalogue.")]
+    [InlineData("s04e99", "asOf=s04e99: there is no Season 4, episode 99 in the catalogue.")]
     public async Task An_asOf_that_names_no_episode_is_a_400_that_says_why(string asOf, string message)
     {
         var (response, page) = await app.GetPageAsync($"/?asOf={Uri.EscapeDataString(asOf)}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(message, page.QuerySelector(".infobox [role=alert]")!.TextContent.Trim());
+        Assert.Equal(message, page.QuerySelector("main [role=alert]")!.TextContent.Trim());
+        Assert.Equal("/", page.QuerySelectorAll("main a").Single(a => a.TextContent == "The same page without asOf").GetAttribute("href"));
     }
 }
