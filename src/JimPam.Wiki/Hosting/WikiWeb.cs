@@ -68,6 +68,7 @@ public static class WikiWeb
             app.UseForwardedHeaders(forwarded);
         }
 
+        RefusedRequestLog.Start(app);
         app.UseWikiRequestLogging();
         app.UseWikiSecurityHeaders();
         app.UseFormReading();

@@ -118,6 +118,34 @@ public sealed class KestrelTests(KestrelApp fixture) : IClassFixture<KestrelApp>
         Assert.Equal("203.0.113.9", await LoggedClientAddressAsync("/characters", Path.Combine(_folder.Path, "proxied")));
     }
 
+    [Fact]
+    public async Task Requests_the_server_refuses_before_the_app_are_one_information_event_each()
+    {
+        var answers = new[]
+        {
+            await RawAsync("GET /" + new string('a', 10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"),
+            await RawAsync("GET /seasons/3 HTTP/1.1\r\nHost: x\r\nX-Big: " + new string('b', 40_000) + "\r\n\r\n"),
+            await RawAsync("NOT A REQUEST LINE\r\n\r\n"),
+        };
+
+        Assert.StartsWith("HTTP/1.1 414", answers[0], StringComparison.Ordinal);
+        Assert.StartsWith("HTTP/1.1 431", answers[1], StringComparison.Ordinal);
+        Assert.StartsWith("HTTP/1.1 400", answers[2], StringComparison.Ordinal);
+        static bool Refused(LogLine e) => e.Raw.Contains("before the app read it", StringComparison.Ordinal);
+        await JsonLog.WaitForAsync(() => JsonLog.Read(LogFolder).Count(Refused) >= 3);
+        var refused = JsonLog.Read(LogFolder).Where(Refused).ToList();
+        Assert.Equal([400, 414, 431], refused.Select(e => e.StatusCode ?? 0).Order());
+        Assert.All(refused, e =>
+        {
+            Assert.Equal("Information", e.Level);
+            Assert.Null(e.Exception);
+            Assert.Equal("127.0.0.1", e.ClientAddress);
+        });
+        int OnConsole() => _app.Output.Split('\n').Count(l => l.Contains("before the app read it", StringComparison.Ordinal));
+        await JsonLog.WaitForAsync(() => OnConsole() >= 3);
+        Assert.Equal(3, OnConsole());
+    }
+
     private async Task<string> RawAsync(string request)
     {
         using var socket = new TcpClient();
