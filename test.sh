@@ -2,7 +2,8 @@
 # Runs every test of JimPam.Wiki: unit, WebApplicationFactory, real-process and real-browser (Playwright) tests.
 # Installs what the tests need when it is missing, and says so:
 #   - Debian's Chromium, for the browser tests (or set CHROMIUM_PATH);
-#   - a Java runtime and the W3C Nu HTML checker (npm package vnu-jar, pinned in tests/tools), for the HTML check.
+#   - a Java runtime and the W3C Nu HTML checker (npm package vnu-jar, pinned in tests/tools), for the HTML check;
+#   - Redocly's OpenAPI linter (npm package @redocly/cli, pinned in tests/tools), for the OpenAPI document's lint.
 # Extra arguments go to `dotnet test` (for example: ./test.sh --filter Season).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -41,13 +42,14 @@ if ! command -v java >/dev/null 2>&1; then
   apt_install "the HTML validity test" default-jre-headless
 fi
 
-if [ -z "${VNU_JAR:-}" ] && [ ! -f tests/tools/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+if { [ -z "${VNU_JAR:-}" ] && [ ! -f tests/tools/node_modules/vnu-jar/build/dist/vnu.jar ]; } \
+   || [ ! -f tests/tools/node_modules/@redocly/cli/bin/cli.js ]; then
   if ! command -v npm >/dev/null 2>&1; then
-    apt_install "the HTML validity test" nodejs npm
+    apt_install "the HTML validity and OpenAPI lint tests" nodejs npm
   fi
-  echo "test.sh: installing the Nu HTML checker (vnu-jar) with npm into tests/tools..."
+  echo "test.sh: installing the Nu HTML checker (vnu-jar) and Redocly's linter (@redocly/cli) with npm into tests/tools..."
   npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error \
-    || echo "test.sh: could not install vnu-jar; the HTML validity test will fail until then." >&2
+    || echo "test.sh: could not install the npm test tools; the HTML validity and OpenAPI lint tests will fail until then." >&2
 fi
 
 dotnet tool restore >/dev/null

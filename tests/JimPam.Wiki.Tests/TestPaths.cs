@@ -12,6 +12,20 @@ internal static class TestPaths
     public static string Article => Path.Combine(SeedFolder, "jim-and-pam.article.txt");
 
     public static string ArticleText => File.ReadAllText(Article);
+
+    /// <summary>The npm-pinned test tools (the Nu HTML checker, Redocly's linter), which ./test.sh installs.</summary>
+    public static string Tools => Path.Combine(RepositoryRoot(), "tests", "tools");
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "JimPam.Wiki.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("The tests run outside the repository, so its test tools cannot be found.");
+    }
 }
 
 /// <summary>

@@ -20,6 +20,21 @@ public static class WikiApi
     public const string RateLimitPolicy = "api";
     public const string DocumentName = "v1";
 
+    /// <summary>The terms the API's content comes under, as its OpenAPI document and the reference page state them.</summary>
+    public const string LicenceName = "Fan-wiki text, under the terms of the wiki it comes from";
+
+    /// <summary>What each group of the API's operations is about, for its OpenAPI tag.</summary>
+    public static readonly IReadOnlyDictionary<string, string> TagDescriptions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["API"] = "The list of the API's collections.",
+        ["Relationships"] = "The couples, each with its article: epigraph, intro, milestones, recurring jokes, behind the scenes.",
+        ["Seasons"] = "The seasons, each with its episodes and every part of the story told in it.",
+        ["Episodes"] = "The episode catalogue, and the parts of the story that cite each episode.",
+        ["Characters"] = "The characters, their relationships and the parts of the story that mention them.",
+        ["Changes"] = "The latest edits across the wiki.",
+        ["Search"] = "The same search as the site's search page.",
+    };
+
     public static IServiceCollection AddWikiApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
@@ -29,10 +44,23 @@ public static class WikiApi
             // The API's own routes, once each: HEAD is GET's twin and needs no description of its own.
             openApi.ShouldInclude = description => description.RelativePath?.StartsWith(Prefix[1..], StringComparison.Ordinal) == true
                 && description.HttpMethod == HttpMethods.Get;
-            openApi.AddDocumentTransformer((document, _, _) =>
+            openApi.AddDocumentTransformer((document, context, _) =>
             {
+                var site = context.ApplicationServices.GetRequiredService<SiteAddress>();
                 document.Info.Title = "JimPam.Wiki API";
                 document.Info.Description = "Read-only JSON for the relationship timelines of JimPam.Wiki. Pass asOf=sSSeEE to see only what a viewer who has watched up to that episode may see.";
+                document.Info.License = new Microsoft.OpenApi.OpenApiLicense { Name = LicenceName, Url = new Uri(site.Absolute("/api#terms")) };
+
+                // The site's public address (never the request's Host header), without a trailing slash.
+                document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = site.Absolute("/").TrimEnd('/'), Description = "JimPam.Wiki" }];
+
+                // Anonymous: every resource is public and read-only. An empty requirement ({}) says so, rather than forgetting to.
+                document.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement()];
+                foreach (var tag in document.Tags ?? new HashSet<Microsoft.OpenApi.OpenApiTag>())
+                {
+                    tag.Description = TagDescriptions.GetValueOrDefault(tag.Name ?? "");
+                }
+
                 return Task.CompletedTask;
             });
         });

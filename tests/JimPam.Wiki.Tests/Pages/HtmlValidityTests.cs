@@ -47,7 +47,7 @@ public class HtmlValidityTests(WikiAppFactory app)
     {
         var jar = Environment.GetEnvironmentVariable("VNU_JAR") is { Length: > 0 } configured
             ? configured
-            : Path.Combine(RepositoryRoot(), "tests", "tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+            : Path.Combine(TestPaths.Tools, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
         Assert.True(File.Exists(jar), $"The Nu HTML checker is not at {jar}. Run ./test.sh, which installs it, or: npm ci --prefix tests/tools (and a Java 17+ runtime).");
 
         var info = new ProcessStartInfo("java") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -69,16 +69,5 @@ public class HtmlValidityTests(WikiAppFactory app)
                 m.TryGetProperty("url", out var url) ? url.GetString()! : "",
                 m.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0,
                 m.GetProperty("message").GetString()!))];
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "JimPam.Wiki.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("The tests run outside the repository: set VNU_JAR to the checker's jar.");
     }
 }
