@@ -119,6 +119,10 @@ public sealed record SearchDocumentPage(
     int HiddenByAsOf,
     string? Message,
     IReadOnlyList<SearchHitDocument> Hits,
-    string? Next);
+    string? Next,
+    SearchSuggestion? DidYouMean);
+
+/// <summary>The query with its words that match nothing spelt as the wiki has them, and the search for it.</summary>
+public sealed record SearchSuggestion(string Query, string Link);
 
 public sealed record ApiIndex(string Name, IReadOnlyDictionary<string, string> Resources, string OpenApi, string Reference);

@@ -12,7 +12,7 @@ public static class SearchApi
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapRead("/", SearchAsync).WithName("Search").WithSummary("Search the wiki")
-            .WithDescription("The same search as /search: words match their beginnings, \"phrases\" in double quotes, any case and accents. Ranked by relevance, 20 a page (page=2 and on), optionally of one kind (story, episodes, characters, jokes, relationships). Snippets are HTML with the matched words in <mark>. With asOf, results after that episode are left out. A query with no word gets a message, never an error.")
+            .WithDescription("The same search as /search: words match their beginnings, \"phrases\" in double quotes, any case and accents. Ranked by relevance, 20 a page (page=2 and on), optionally of one kind (story, episodes, characters, jokes, relationships). Snippets are HTML with the matched words in <mark>. With asOf, results after that episode are left out. A query with no word gets a message, never an error. When a word matches nothing, didYouMean gives the query spelt as the wiki spells its nearest word, and its search.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static async Task<Results<Ok<SearchDocumentPage>, ProblemHttpResult>> SearchAsync(string? q, string? type, int? page, string? asOf, HttpContext http, WikiDbContext db, SiteSearch search, SiteAddress site, CancellationToken cancellationToken)
@@ -50,6 +50,9 @@ public static class SearchApi
             results.Hidden,
             results.Problem,
             [.. results.Hits.Select(h => new SearchHitDocument(key(h.Kind), h.Title, h.TitleHtml, h.SnippetHtml, h.Context, site.Absolute(h.Path)))],
-            results.Page < results.Pages ? Address(results.Page + 1) : null));
+            results.Page < results.Pages ? Address(results.Page + 1) : null,
+            results.Suggestion is { } better
+                ? new SearchSuggestion(better, site.Absolute($"{Prefix}/search?q={Uri.EscapeDataString(better)}{(kind is { } t ? "&type=" + key(t) : "")}{(shield.UpTo is { } at ? "&asOf=" + at.Code : "")}"))
+                : null));
     }
 }

@@ -27,6 +27,20 @@ public static class Fts5Index
 
     public const string DropSql = $"DROP TABLE IF EXISTS \"{Table}\";";
 
+    /// <summary>
+    /// The index's vocabulary as typed, for "did you mean": the same text, tokenized without the stemmer (so its words
+    /// are whole words, "engagement" and not "engag"), holding no copy of the text (contentless), with an fts5vocab
+    /// table listing each word and how many entries have it.
+    /// </summary>
+    public const string WordsTable = "SearchWords", VocabularyTable = "SearchWordsVocabulary";
+
+    public const string CreateVocabularySql =
+        $"CREATE VIRTUAL TABLE \"{WordsTable}\" USING fts5(title, body, content='', contentless_delete=1, tokenize = 'unicode61 remove_diacritics 2');" +
+        $"CREATE VIRTUAL TABLE \"{VocabularyTable}\" USING fts5vocab('{WordsTable}', 'row');";
+
+    public const string DropVocabularySql =
+        $"DROP TABLE IF EXISTS \"{VocabularyTable}\"; DROP TABLE IF EXISTS \"{WordsTable}\";";
+
     /// <summary>A title match counts this many times a body match in bm25.</summary>
     private const double TitleWeight = 8.0;
 
@@ -41,17 +55,33 @@ public static class Fts5Index
         {
             var rowId = RowId(kind, id);
             await db.Database.ExecuteSqlAsync($"DELETE FROM \"SearchIndex\" WHERE rowid = {rowId};", cancellationToken);
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"SearchWords\" WHERE rowid = {rowId};", cancellationToken);
         }
 
         foreach (var d in documents)
         {
             var rowId = RowId(d.Kind, d.Id);
             await db.Database.ExecuteSqlAsync($"INSERT INTO \"SearchIndex\" (rowid, title, body, names) VALUES ({rowId}, {d.Title}, {d.Body}, {d.Names});", cancellationToken);
+            await db.Database.ExecuteSqlAsync($"INSERT INTO \"SearchWords\" (rowid, title, body) VALUES ({rowId}, {d.Title}, {d.Body});", cancellationToken);
         }
     }
 
-    public static Task ClearAsync(DbContext db, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"DELETE FROM \"SearchIndex\";", cancellationToken);
+    public static async Task ClearAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"DELETE FROM \"SearchIndex\";", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"INSERT INTO \"SearchWords\" (\"SearchWords\") VALUES ('delete-all');", cancellationToken);
+    }
+
+    /// <summary>Whether any entry matches this one term (a word by its beginning, or a phrase).</summary>
+    public static Task<bool> AnyMatchAsync(DbContext db, SearchTerm term, CancellationToken cancellationToken)
+    {
+        var match = Expression([term], any: false);
+        return db.Database.SqlQuery<bool>($"SELECT EXISTS (SELECT 1 FROM \"SearchIndex\" WHERE \"SearchIndex\" MATCH {match}) AS \"Value\"").SingleAsync(cancellationToken);
+    }
+
+    /// <summary>The index's words (folded to lower case and without accents, as typed, not stemmed) of these lengths, with how many entries have each.</summary>
+    public static Task<List<IndexWord>> WordsAsync(DbContext db, int shortest, int longest, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<IndexWord>($"SELECT term AS \"Word\", doc AS \"Entries\" FROM \"SearchWordsVocabulary\" WHERE length(term) BETWEEN {shortest} AND {longest}").ToListAsync(cancellationToken);
 
     /// <summary>
     /// The FTS5 query for these terms: each a quoted string (so nothing a reader typed is FTS5 syntax), a word a
@@ -95,3 +125,5 @@ public static class Fts5Index
 public sealed record IndexMatch(long RowId, bool Named, double Score);
 
 public sealed record IndexSnippet(long RowId, string Title, string Body);
+
+public sealed record IndexWord(string Word, int Entries);

@@ -30,7 +30,7 @@ public sealed class SearchIndexing : SaveChangesCollector<Func<(SearchKind Kind,
     public const string BuiltKey = "search-index:built";
 
     /// <summary>Change it with any change to what a document holds: the next start writes every row again.</summary>
-    public const string Version = "2026-12-02.1";
+    public const string Version = "2026-12-02.2";
 
     /// <summary>The mark a rebuild leaves, saved with the caller's next SaveChanges.</summary>
     public static async Task MarkBuiltAsync(WikiDbContext db, CancellationToken cancellationToken)

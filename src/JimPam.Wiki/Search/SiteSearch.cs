@@ -25,6 +25,9 @@ public sealed record SearchResults(
     /// <summary>No entry had every word: these have some of them.</summary>
     public bool Loose { get; init; }
 
+    /// <summary>The query with its words that match nothing spelt as the index has them ("Did you mean …?"), or null.</summary>
+    public string? Suggestion { get; init; }
+
     public static SearchResults Refused(SearchQuery query, SearchKind? kind, string problem) =>
         new(query, kind, 0, new Dictionary<SearchKind, int>(), [], 1, 0, 0, false, problem);
 }
@@ -70,6 +73,8 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
             return SearchResults.Refused(query, kind, "That search could not be run. Try plain words, without punctuation.");
         }
 
+        // A word matches nothing only when not every word matched together: only then is a spelling worth a look.
+        var suggestion = matches.Count == 0 || loose ? await SpellingSuggestion.ForAsync(db, query, cancellationToken) : null;
         var capped = matches.Count > MaxMatches;
         var found = matches.Take(MaxMatches).Select(m => (Row: m, Entry: Fts5Index.FromRowId(m.RowId))).ToList();
         var hidden = 0;
@@ -85,7 +90,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
         page = Math.Clamp(page, 1, Math.Max(1, pages));
         var onPage = shown.Skip((page - 1) * PageSize).Take(PageSize).ToList();
         var hits = await HitsAsync(match, onPage.Select(f => f.Row.RowId).ToList(), cancellationToken);
-        return new SearchResults(query, kind, shown.Count, counts, [.. onPage.Select(f => hits.GetValueOrDefault(f.Row.RowId)).OfType<SearchHit>()], page, pages, hidden, capped, null) { Loose = loose };
+        return new SearchResults(query, kind, shown.Count, counts, [.. onPage.Select(f => hits.GetValueOrDefault(f.Row.RowId)).OfType<SearchHit>()], page, pages, hidden, capped, null) { Loose = loose, Suggestion = suggestion };
     }
 
     /// <summary>The parts of the story and the jokes among these that the shield hides.</summary>

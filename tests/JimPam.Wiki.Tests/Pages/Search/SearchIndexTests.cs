@@ -37,6 +37,24 @@ public class SearchIndexTests : EditorTestBase
     }
 
     [Fact]
+    public async Task Did_you_mean_knows_the_words_of_every_save_and_forgets_deleted_ones()
+    {
+        using var created = await Pam.SubmitAsync("/admin/events/new?season=5", new Dictionary<string, string> { ["Form.Body"] = "Dwight sells mozzarella from the farm.", ["Form.Position"] = "1" });
+        var id = created.Headers.Location!.OriginalString.Split("#event-")[1];
+        Assert.Equal("mozzarella", await SuggestedAsync("mozarella"));
+
+        (await Pam.SubmitAsync($"/admin/events/{id}/edit", new Dictionary<string, string>(), button: "Delete this paragraph")).Dispose();
+        Assert.Null(await SuggestedAsync("mozarella"));
+    }
+
+    private async Task<string?> SuggestedAsync(string query)
+    {
+        using var reader = App.CreateReader();
+        var page = new HtmlParser().ParseDocument(await reader.GetStringAsync(new Uri("/search?q=" + Uri.EscapeDataString(query), UriKind.Relative)));
+        return page.QuerySelector(".did-you-mean a")?.TextContent.Trim();
+    }
+
+    [Fact]
     public async Task A_new_paragraph_is_found_a_deleted_one_is_gone_and_a_restored_one_is_back()
     {
         using var created = await Pam.SubmitAsync("/admin/events/new?season=5", new Dictionary<string, string> { ["Form.Body"] = "Pam paints a quokka mural.", ["Form.Position"] = "1" });

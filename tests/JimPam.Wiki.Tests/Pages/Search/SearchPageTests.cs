@@ -21,6 +21,51 @@ public class SearchPageTests(WikiAppFactory app)
     private static string Status(IHtmlDocument page) =>
         string.Join(" ", page.QuerySelectorAll("[role=status]").Select(s => s.TextContent.Trim()));
 
+    [Theory]
+    [InlineData("Niagra", "Niagara")]                 // an episode title
+    [InlineData("Dinner Partey", "Dinner Party")]     // a word of a title, the other word kept
+    [InlineData("Halpret", "Halpert")]               // a name
+    [InlineData("Pam Beesley", "Pam Beesly")]         // a name in a query that otherwise matches
+    [InlineData("Stamfrod", "Stamford")]             // a place
+    [InlineData("teapto", "teapot")]                 // an ordinary word
+    [InlineData("SCRANON", "SCRANTON")]              // capitals kept as typed
+    public async Task A_misspelt_word_gets_did_you_mean_with_a_link_to_the_search_spelt_right(string typed, string suggested)
+    {
+        var page = await SearchAsync(typed);
+
+        var offer = page.QuerySelector(".did-you-mean a")!;
+        Assert.Equal(suggested, offer.TextContent.Trim());
+        Assert.Equal("/search?q=" + Uri.EscapeDataString(suggested), offer.GetAttribute("href"));
+        Assert.Equal($"Did you mean {suggested}?", page.QuerySelector(".did-you-mean")!.TextContent.Trim());
+        Assert.NotEmpty(Hits(await SearchAsync(suggested)));
+    }
+
+    [Theory]
+    [InlineData("Niagara")]
+    [InlineData("Jim and Pam")]
+    [InlineData("gas station proposal")]
+    [InlineData("\"Niagra falls\"")]
+    [InlineData("zqxjkv")]
+    public async Task A_query_spelt_right_or_with_nothing_near_gets_no_suggestion(string typed)
+    {
+        var page = await SearchAsync(typed);
+
+        Assert.Null(page.QuerySelector(".did-you-mean"));
+    }
+
+    [Fact]
+    public async Task The_api_search_answer_carries_the_suggestion()
+    {
+        using var client = app.CreateReader();
+        using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/search?q=Niagra&type=episodes", UriKind.Relative)));
+        var offer = json.RootElement.GetProperty("didYouMean");
+        Assert.Equal("Niagara", offer.GetProperty("query").GetString());
+        Assert.EndsWith("/api/v1/search?q=Niagara&type=episodes", offer.GetProperty("link").GetString(), StringComparison.Ordinal);
+
+        using var right = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/search?q=Niagara", UriKind.Relative)));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, right.RootElement.GetProperty("didYouMean").ValueKind);
+    }
+
     [Fact]
     public async Task The_gas_station_proposal_is_found_and_its_link_leads_to_its_paragraph_on_the_season_page()
     {
