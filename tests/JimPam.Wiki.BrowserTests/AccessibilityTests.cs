@@ -12,7 +12,7 @@ public class AccessibilityTests(BrowserApp app)
         string[] urls =
         [
             "/", "/timeline", "/seasons", "/seasons/3", "/episodes", "/episodes/the-dundies", "/characters", "/characters/pam-beesly",
-            "/no/such/page", "/missing?title=The%20Dundys", "/login", "/search?q=%22", "/api",
+            "/no/such/page", "/missing?title=The%20Dundys", "/login", "/search?q=%22", "/search?q=Niagra", "/seasons/3?asOf=banana", "/api",
         ];
         foreach (var url in urls)
         {

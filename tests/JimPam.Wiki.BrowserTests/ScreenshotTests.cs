@@ -7,7 +7,7 @@ public class ScreenshotTests(BrowserApp app)
     public static TheoryData<string, int, int, string> Shots()
     {
         var data = new TheoryData<string, int, int, string>();
-        foreach (var url in new[] { "/", "/seasons/3", "/timeline", "/search?q=pam" })
+        foreach (var url in new[] { "/", "/seasons/3", "/timeline", "/search?q=pam", "/search?q=Niagra", "/seasons/3?asOf=banana" })
         {
             foreach (var (width, height) in new[] { (390, 844), (1280, 800) })
             {
@@ -25,7 +25,7 @@ public class ScreenshotTests(BrowserApp app)
     {
         var page = await app.NewPageAsync(width: width, height: height, colorScheme: theme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
         await page.GotoAsync(url);
-        var name = (url == "/" ? "home" : url.Trim('/').Replace('/', '-').Replace("?q=", "-")) + $"-{width}x{height}-{theme}.png";
+        var name = (url == "/" ? "home" : url.Trim('/').Replace('/', '-').Replace("?q=", "-").Replace("?asOf=", "-asof-")) + $"-{width}x{height}-{theme}.png";
         var path = Path.Combine(BrowserApp.ScreenshotFolder, name);
         Directory.CreateDirectory(BrowserApp.ScreenshotFolder);
 

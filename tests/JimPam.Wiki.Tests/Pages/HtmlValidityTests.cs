@@ -14,7 +14,7 @@ public class HtmlValidityTests(WikiAppFactory app)
     [
         "/", "/timeline", "/relationships/jim-and-pam/timeline", "/?asOf=s04e01", "/seasons", "/seasons/3", "/seasons/9", "/episodes", "/episodes/the-dundies", "/episodes/pilot",
         "/characters", "/characters/pam-beesly", "/characters/roy-anderson", "/missing?title=The%20Dundys", "/no/such/page", "/login",
-        "/recent-changes", "/history/episode/1", "/history/event/1?from=1&to=1",
+        "/recent-changes", "/history/episode/1", "/history/event/1?from=1&to=1", "/search?q=Niagra", "/seasons/3?asOf=banana",
     ];
 
     [Fact]

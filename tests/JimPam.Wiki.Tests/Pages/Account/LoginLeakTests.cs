@@ -17,11 +17,16 @@ public sealed class LoginLeakTests : IAsyncLifetime
 {
     private readonly WikiAppFactory _wiki = new();
     private readonly CountingHasher _hasher = new();
+    private readonly TempFolder _logs = new();
     private WebApplicationFactory<Program> _app = null!;
 
     public async Task InitializeAsync()
     {
-        _app = _wiki.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<IPasswordHasher<IdentityUser>>(_hasher)));
+        _app = _wiki.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Wiki:JsonLogPath", Path.Combine(_logs.Path, "wiki-.json"));
+            builder.ConfigureServices(services => services.AddSingleton<IPasswordHasher<IdentityUser>>(_hasher));
+        });
         await EditorSession.AddEditorAsync(_app, "pam");
         await EditorSession.AddEditorAsync(_app, "jim");
         await EditorSession.AddEditorAsync(_app, "dwight");
@@ -67,10 +72,29 @@ public sealed class LoginLeakTests : IAsyncLifetime
         Assert.Equal(1, _hasher.Verifications - checks);
     }
 
+    [Fact]
+    public async Task A_lockout_is_logged_once_with_the_address_it_came_from_and_never_the_password()
+    {
+        using var client = new EditorSession(_app, "192.0.2.77");
+        for (var attempt = 0; attempt < EditorLogin.MaxFailures + 2; attempt++)
+        {
+            (await client.LogInAsync("pam", "guess-" + attempt + "-secret")).Dispose();
+        }
+
+        await Hosting.JsonLog.WaitForAsync(() => Hosting.JsonLog.Read(_logs.Path).Any(e => e.Raw.Contains("Locked logins", StringComparison.Ordinal)));
+        var events = Hosting.JsonLog.Read(_logs.Path);
+        var locked = Assert.Single(events, e => e.Raw.Contains("Locked logins", StringComparison.Ordinal));
+        Assert.Equal("Warning", locked.Level);
+        Assert.Contains("\"ClientAddress\":\"192.0.2.77\"", locked.Raw, StringComparison.Ordinal);
+        Assert.Contains("\"Editor\":\"pam\"", locked.Raw, StringComparison.Ordinal);
+        Assert.DoesNotContain(events, e => e.Raw.Contains("-secret", StringComparison.Ordinal));
+    }
+
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
         await _wiki.DisposeAsync();
+        _logs.Dispose();
     }
 
     /// <summary>Identity's own hasher, counting how often a password is checked.</summary>

@@ -14,7 +14,7 @@ public sealed class AdminHtmlValidityTests : EditorTestBase
 
         await HtmlValidityTests.AssertValidAsync(Pam.Client,
         [
-            "/admin", "/admin/broken-links", "/admin/episodes/new", "/admin/episodes/1/edit", "/admin/characters/new", "/admin/characters/1/edit",
+            "/admin", "/admin/account", "/admin/broken-links", "/admin/episodes/new", "/admin/episodes/1/edit", "/admin/characters/new", "/admin/characters/1/edit",
             "/admin/relationships/1/edit", "/admin/seasons/5/edit", "/admin/jokes/new", jokeEdit, "/admin/events/new?season=5", eventEdit,
             "/history/event/1", "/seasons/5", "/episodes/pilot", "/",
         ]);
