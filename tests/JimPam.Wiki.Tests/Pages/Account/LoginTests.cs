@@ -111,13 +111,7 @@ public sealed class LoginTests : IAsyncLifetime
             Assert.Equal("/admin", login.Headers.Location!.OriginalString);
         }
 
-        using (var scope = _app.Services.CreateScope())
-        {
-            var command = new EditorCommand(
-                scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(), scope.ServiceProvider.GetRequiredService<JimPam.Wiki.Data.WikiDbContext>(),
-                TimeProvider.System, TextReader.Null, TextWriter.Null, TextWriter.Null, prompt: null);
-            Assert.Equal(0, await command.UnlockAsync("pam"));
-        }
+        Assert.Equal(0, await CommandAsync(command => command.UnlockAsync("pam")));
 
         using var unlocked = await attacker.LogInAsync("pam");
         Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
@@ -221,18 +215,7 @@ public sealed class LoginTests : IAsyncLifetime
         (await _session.LogInAsync("pam")).Dispose();
         Assert.Equal(HttpStatusCode.OK, await _session.StatusOfAsync("/admin"));
 
-        using (var scope = _app.Services.CreateScope())
-        {
-            var command = new EditorCommand(
-                scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(),
-                scope.ServiceProvider.GetRequiredService<JimPam.Wiki.Data.WikiDbContext>(),
-                TimeProvider.System,
-                new StringReader("a brand new passphrase for pam\n"),
-                TextWriter.Null,
-                TextWriter.Null,
-                prompt: null);
-            Assert.Equal(0, action == "disable" ? await command.SetDisabledAsync("pam", disabled: true) : await command.ResetPasswordAsync("pam", fromStdin: true));
-        }
+        Assert.Equal(0, await CommandAsync(command => action == "disable" ? command.SetDisabledAsync("pam", disabled: true) : command.ResetPasswordAsync("pam", fromStdin: true)));
 
         Assert.Equal(HttpStatusCode.Redirect, await _session.StatusOfAsync("/admin"));
     }
@@ -253,6 +236,20 @@ public sealed class LoginTests : IAsyncLifetime
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>Runs an "editor" command on this app's database, with a new passphrase on its standard input.</summary>
+    private async Task<int> CommandAsync(Func<EditorCommand, Task<int>> run)
+    {
+        using var scope = _app.Services.CreateScope();
+        return await run(new EditorCommand(
+            scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(),
+            scope.ServiceProvider.GetRequiredService<JimPam.Wiki.Data.WikiDbContext>(),
+            TimeProvider.System,
+            new StringReader("a brand new passphrase for pam\n"),
+            TextWriter.Null,
+            TextWriter.Null,
+            prompt: null));
     }
 
     private static async Task<string> RefusalAsync(HttpResponseMessage response)

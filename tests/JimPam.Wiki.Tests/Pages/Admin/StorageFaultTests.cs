@@ -101,6 +101,22 @@ public sealed class StorageFaultTests : IAsyncLifetime
         Assert.Equal(text, typed.LocalName == "textarea" ? typed.TextContent.TrimStart('\n') : typed.GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task A_logout_the_storage_refuses_says_so_and_leaves_the_session_as_it_was()
+    {
+        var page = await _pam.GetPageAsync("/admin");
+        _failing.Error = 13;
+
+        using var response = await _pam.PostFormAsync(page, new Dictionary<string, string>(), "footer form", url: "/admin");
+        _failing.Error = null;
+        var answer = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Not logged out", answer.QuerySelector("h1")!.TextContent);
+        Assert.Contains("its storage is full; nothing was changed", answer.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await _pam.StatusOfAsync("/admin"));
+    }
+
     public async Task DisposeAsync()
     {
         _pam.Dispose();
