@@ -106,6 +106,10 @@ public class EditorJourneyTests(BrowserApp app)
         await page.GotoAsync("/characters/pam-beesly");
         await page.Locator(".last-edited a").ClickAsync();
         await ShootAsync(page, $"history-character-{width}x{height}-{theme}".ToLowerInvariant(), width);
+
+        await page.GotoAsync("/admin/account");
+        await Expect(page.Locator("table.sessions")).ToContainTextAsync("(this session)");
+        await ShootAsync(page, $"admin-account-{width}x{height}-{theme}".ToLowerInvariant(), width);
     }
 
     private static async Task ShootAsync(IPage page, string name, int width)
