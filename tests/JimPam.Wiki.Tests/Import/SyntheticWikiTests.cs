@@ -75,6 +75,16 @@ public sealed class SyntheticWikiTests : IDisposable
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(AppProcess.AppAssembly)!, "x.db")));
     }
 
+    [Fact]
+    public async Task A_generate_asking_for_fewer_than_the_wiki_has_is_refused_in_one_line()
+    {
+        var run = await AppProcess.RunCommandAsync(Path.Combine(_folder.Path, "unused.db"), "", "generate", "--relationships", "1", "--events", "10", "--into", Database);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"generate: the wiki already has 1 relationship(s) and {SeedCounts.Events} event(s); the totals asked for are smaller", run.Error.Trim());
+        Assert.DoesNotContain("   at ", run.Output + run.Error, StringComparison.Ordinal);
+    }
+
     private async Task<(string Slug, int Citations)> BusiestEpisodeAsync()
     {
         await using var db = new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>().UseSqlite($"Data Source={Database}").Options);
