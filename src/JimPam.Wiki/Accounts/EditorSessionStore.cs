@@ -25,6 +25,8 @@ public sealed class EditorSessionStore(IServiceScopeFactory scopes, TimeProvider
     /// <summary>Last-seen times move on at most this often, so reading pages does not write on every request.</summary>
     public static readonly TimeSpan SeenResolution = TimeSpan.FromMinutes(1);
 
+    private static readonly object LastSeenItem = new();
+
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null!, CancellationToken.None);
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken)
@@ -66,7 +68,10 @@ public sealed class EditorSessionStore(IServiceScopeFactory scopes, TimeProvider
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var seen = await db.LoginSessions.AsNoTracking().Where(s => s.Id == key).Select(s => (DateTime?)s.LastSeenAt).FirstOrDefaultAsync(cancellationToken);
+        // The request read its session a moment ago (RetrieveAsync noted when it was last seen); otherwise ask.
+        var seen = httpContext?.Items[LastSeenItem] is DateTime noted
+            ? noted
+            : await db.LoginSessions.AsNoTracking().Where(s => s.Id == key).Select(s => (DateTime?)s.LastSeenAt).FirstOrDefaultAsync(cancellationToken);
         if (seen is null || now - seen < SeenResolution)
         {
             // Gone (logged out elsewhere: it stays gone), or written a moment ago.
@@ -92,8 +97,18 @@ public sealed class EditorSessionStore(IServiceScopeFactory scopes, TimeProvider
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
-        var session = await db.LoginSessions.AsNoTracking().Where(s => s.Id == key).Select(s => new { s.Ticket, s.ExpiresAt }).FirstOrDefaultAsync(cancellationToken);
-        return session is null || session.ExpiresAt < clock.GetUtcNow().UtcDateTime ? null : TicketSerializer.Default.Deserialize(session.Ticket);
+        var session = await db.LoginSessions.AsNoTracking().Where(s => s.Id == key).Select(s => new { s.Ticket, s.ExpiresAt, s.LastSeenAt }).FirstOrDefaultAsync(cancellationToken);
+        if (session is null || session.ExpiresAt < clock.GetUtcNow().UtcDateTime)
+        {
+            return null;
+        }
+
+        if (httpContext is not null)
+        {
+            httpContext.Items[LastSeenItem] = session.LastSeenAt;
+        }
+
+        return TicketSerializer.Default.Deserialize(session.Ticket);
     }
 
     public Task RemoveAsync(string key) => RemoveAsync(key, null!, CancellationToken.None);

@@ -1,10 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
-using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
-using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Api;
 

@@ -49,13 +49,9 @@ public class IndexModel(SiteSearch search) : PageModel
 
     public static string HeadingOf(SearchKind kind) => Kinds.First(k => k.Kind == kind).Heading;
 
-    /// <summary>The search for the suggested spelling, of the same kind.</summary>
-    public string SuggestionLink(string suggestion) =>
-        "/search?q=" + Uri.EscapeDataString(suggestion) + (Results?.Kind is { } kind ? "&type=" + KeyOf(kind) : "");
-
-    /// <summary>This search's address with another kind or page.</summary>
-    public string Link(string? type, int page) =>
-        "/search?q=" + Uri.EscapeDataString(Results?.Query.Text ?? Q ?? "")
+    /// <summary>This search's address with another kind or page, or another query (the suggested spelling).</summary>
+    public string Link(string? type, int page, string? query = null) =>
+        "/search?q=" + Uri.EscapeDataString(query ?? Results?.Query.Text ?? Q ?? "")
         + (type is null ? "" : "&type=" + type)
         + (page > 1 ? "&p=" + page : "");
 }
