@@ -52,6 +52,15 @@ public class RelationshipEvent
 
     public Episode? MilestoneEpisode { get; set; }
 
+    /// <summary>
+    /// The episode a reader must have watched for this part to be no spoiler, as an ordinal of its point (season ×
+    /// 10,000 + episode), worked out by the story's chronology after every write that can move it; 0 until placed.
+    /// </summary>
+    public int Point { get; set; }
+
+    /// <summary>The ordinal of the point the milestone happens at (its episode's, else the event's); null without one.</summary>
+    public int? MilestonePoint { get; set; }
+
     public List<EventCitation> Citations { get; set; } = [];
     public List<EventMention> Mentions { get; set; } = [];
     public List<WikiLink> Links { get; set; } = [];

@@ -23,10 +23,10 @@ public static class WikiDataSetup
                 (RelationalEventId.CommandError, LogLevel.Debug),
                 (CoreEventId.QueryIterationFailed, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
-            options.AddInterceptors(provider.GetRequiredService<CacheEviction>(), provider.GetRequiredService<JimPam.Wiki.Search.SearchIndexing>());
+            // Every write's followers (cache eviction, the search index, the story's places) and any the host adds.
+            options.AddInterceptors(provider.GetServices<IInterceptor>());
         });
-        services.AddSingleton<CacheEviction>();
-        services.AddSingleton<JimPam.Wiki.Search.SearchIndexing>();
+        services.AddSingleton<IInterceptor, CacheEviction>();
         services.AddScoped<SeedImporter>();
         services.AddScoped<SeedUpgrade>();
         services.AddScoped<SyntheticWiki>();

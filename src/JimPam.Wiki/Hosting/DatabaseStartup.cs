@@ -47,6 +47,11 @@ public static class DatabaseStartup
                 logger.LogInformation("Wrote the search index of {Database} (version {SearchIndexVersion})", path, JimPam.Wiki.Search.SearchIndexing.Version);
             }
 
+            if (await Story.StoryPlacement.EnsurePlacedAsync(db, cancellationToken))
+            {
+                logger.LogInformation("Placed every event of {Database} in the story (version {PlacementVersion})", path, Story.StoryPlacement.Version);
+            }
+
             if (options.SeedOnStartup && await db.Seasons.AnyAsync(cancellationToken))
             {
                 await UpgradeAsync(scope.ServiceProvider.GetRequiredService<SeedUpgrade>(), options.ResolveSeedFolder(), logger, cancellationToken);

@@ -37,6 +37,8 @@ public static class WikiApp
         UseBuildAssets(builder);
         builder.Services.AddOptions<WikiOptions>().Bind(builder.Configuration.GetSection(WikiOptions.Section));
         builder.Services.AddWikiData();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Search.SearchIndexing>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Story.StoryPlacement>();
         builder.Services.AddWikiAccounts(builder.Environment);
         builder.Services.AddWikiWeb();
         return builder.Build();

@@ -24,6 +24,17 @@ public readonly partial record struct EpisodePoint(int Season, int Number) : ICo
             : null;
     }
 
+    /// <summary>
+    /// The point as one number that sorts as the points do (season × 10,000 + episode), the form the database keeps
+    /// an event's place in, so a query can compare it with the reader's.
+    /// </summary>
+    public int Ordinal => Season * OrdinalSeason + Math.Min(Number, OrdinalSeason - 1);
+
+    /// <summary>How far apart two seasons' ordinals are: more than any season has episodes.</summary>
+    public const int OrdinalSeason = 10_000;
+
+    public static EpisodePoint FromOrdinal(int ordinal) => new(ordinal / OrdinalSeason, ordinal % OrdinalSeason);
+
     public string Code => string.Create(CultureInfo.InvariantCulture, $"s{Season:00}e{Number:00}");
 
     public int CompareTo(EpisodePoint other) => Season != other.Season ? Season.CompareTo(other.Season) : Number.CompareTo(other.Number);

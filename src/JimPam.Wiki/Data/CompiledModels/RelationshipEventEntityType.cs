@@ -20,7 +20,7 @@ namespace JimPam.Wiki.Data.CompiledModels
                 "JimPam.Wiki.Data.RelationshipEvent",
                 typeof(RelationshipEvent),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 15,
                 navigationCount: 6,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 3,
@@ -85,6 +85,13 @@ namespace JimPam.Wiki.Data.CompiledModels
                 fieldInfo: typeof(RelationshipEvent).GetField("<MilestoneEpisodeId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var milestonePoint = runtimeEntityType.AddProperty(
+                "MilestonePoint",
+                typeof(int?),
+                propertyInfo: typeof(RelationshipEvent).GetProperty("MilestonePoint", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RelationshipEvent).GetField("<MilestonePoint>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var milestoneStatus = runtimeEntityType.AddProperty(
                 "MilestoneStatus",
                 typeof(string),
@@ -98,6 +105,13 @@ namespace JimPam.Wiki.Data.CompiledModels
                 typeof(int),
                 propertyInfo: typeof(RelationshipEvent).GetProperty("Order", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RelationshipEvent).GetField("<Order>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
+            var point = runtimeEntityType.AddProperty(
+                "Point",
+                typeof(int),
+                propertyInfo: typeof(RelationshipEvent).GetProperty("Point", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RelationshipEvent).GetField("<Point>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
             var relationshipId = runtimeEntityType.AddProperty(

@@ -11,7 +11,7 @@ namespace JimPam.Wiki.Data.CompiledModels
     public partial class WikiDbContextModel
     {
         private WikiDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("10c5e4ff-5931-4442-9906-b45581190574"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("6854ee48-6256-4394-ba09-654cf11b54bc"), entityTypeCount: 22)
         {
         }
 

@@ -394,11 +394,17 @@ namespace JimPam.Wiki.Data.Migrations
                     b.Property<int?>("MilestoneEpisodeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MilestonePoint")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MilestoneStatus")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Point")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RelationshipId")
