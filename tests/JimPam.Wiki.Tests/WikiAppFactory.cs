@@ -22,6 +22,12 @@ public sealed class WikiAppFactory : WebApplicationFactory<Program>
     /// <summary>An app on a database another factory made, as a restart of that app would be.</summary>
     public static WikiAppFactory OnDatabase(string databasePath) => new(databasePath);
 
+    /// <summary>Every database command the app sends.</summary>
+    public Infrastructure.CommandCounter Commands { get; } = new();
+
+    /// <summary>Settings the app starts with, beside the test defaults (set before the first request).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public string DatabasePath => _databasePath ?? Path.Combine(_data.Path, "wiki.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -29,7 +35,15 @@ public sealed class WikiAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Wiki", $"Data Source={DatabasePath}");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseEnvironment("Production");
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFromHeader>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddTransient<IStartupFilter, ClientAddressFromHeader>();
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands);
+        });
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>The header by which a test request says which client address it comes from (the test server has none).</summary>

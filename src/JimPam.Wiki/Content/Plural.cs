@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace JimPam.Wiki.Pages;
+namespace JimPam.Wiki.Content;
 
 /// <summary>"1 paragraph", "2 paragraphs": counts as people write them.</summary>
 public static class Plural

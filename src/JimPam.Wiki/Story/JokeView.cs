@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Html;
 
-namespace JimPam.Wiki.Pages;
+namespace JimPam.Wiki.Story;
 
 /// <summary>A recurring joke as the pages show it: its stored HTML, and its id for the editors' links.</summary>
 public sealed record JokeView(int Id, IHtmlContent Body)

@@ -1,8 +1,9 @@
 using System.Globalization;
+using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Pages;
+namespace JimPam.Wiki.Story;
 
 /// <summary>Who last changed an entry and when, for the "last edited by X, N ago" line of a public page.</summary>
 public sealed record LastEdit(string Author, DateTimeOffset At, string Type, int Id)

@@ -1,0 +1,162 @@
+using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
+using Microsoft.AspNetCore.Html;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Story;
+
+/// <summary>
+/// An episode as a reader at a point may see it: what it is, its neighbours in broadcast order, and what cites it
+/// ("what links here"), a page of the citing parts at a time, the wiki's first couple first, each couple in story
+/// order. The episode page and the API's episode resource both read it; the spoiler shield is applied in the
+/// queries. Three round trips.
+/// </summary>
+public sealed record EpisodeRead(
+    int Id,
+    string Title,
+    string Slug,
+    int Season,
+    int Number,
+    DateOnly? AirDate,
+    IReadOnlyList<string> Aliases,
+    EpisodeRead.Neighbour? Previous,
+    EpisodeRead.Neighbour? Next,
+    bool Later,
+    int CitingCount,
+    IReadOnlyList<EpisodeRead.Citing> Citings,
+    IReadOnlyList<IHtmlContent> Jokes,
+    bool QuotedInEpigraph,
+    int Hidden,
+    LastEdit? LastEdit,
+    IReadOnlyList<string> Tags)
+{
+    /// <summary>Which page of the citing parts (from 1), how many to a page, and whether to read their Markdown.</summary>
+    public sealed record Ask(int Page = 1, int PageSize = int.MaxValue, bool WithMarkdown = false);
+
+    public sealed record Neighbour(int Id, string Title, string Slug);
+
+    /// <summary>A part that cites the episode; <paramref name="Couple"/> is its couple's slug, null for the wiki's first couple.</summary>
+    public sealed record Citing(int Id, int RelationshipId, string RelationshipSlug, string? Couple, string Relationship, int Season, int Order, IHtmlContent Body, string? Markdown);
+
+    /// <summary>The citing parts of one season of one couple's story; <paramref name="Relationship"/> is null for the wiki's first couple.</summary>
+    public sealed record Group(string? Relationship, string? Couple, int Season, IReadOnlyList<Citing> Parts);
+
+    /// <summary>The citing parts on this page, by couple and season.</summary>
+    public IReadOnlyList<Group> Groups { get; } =
+        [.. Citings.GroupBy(c => (c.RelationshipId, c.Couple, c.Relationship, c.Season))
+            .Select(g => new Group(g.Key.Couple is null ? null : g.Key.Relationship, g.Key.Couple, g.Key.Season, [.. g]))];
+
+    /// <summary>The episode with this slug as <paramref name="shield"/> lets its reader see it, or null when there is none.</summary>
+    public static async Task<EpisodeRead?> LoadAsync(WikiDbContext db, string slug, SpoilerShield shield, Ask ask, CancellationToken cancellationToken)
+    {
+        var upTo = shield.Active ? shield.UpTo!.Value.Ordinal : (int?)null;
+
+        // 1. The episode, its neighbours, and how much cites it, in all and as the reader may see it.
+        var head = await db.Episodes.AsNoTracking()
+            .Where(e => e.Slug == slug && !e.Deleted)
+            .Select(e => new
+            {
+                e.Id,
+                e.Title,
+                e.Slug,
+                Season = e.Season.Number,
+                e.NumberInSeason,
+                e.AirDate,
+                Aliases = e.Aliases.Select(a => a.Title).ToList(),
+                PreviousId = db.Episodes.Where(o => !o.Deleted && (o.Season.Number < e.Season.Number || (o.Season.Number == e.Season.Number && o.NumberInSeason < e.NumberInSeason)))
+                    .OrderByDescending(o => o.Season.Number).ThenByDescending(o => o.NumberInSeason).Select(o => (int?)o.Id).FirstOrDefault(),
+                PreviousTitle = db.Episodes.Where(o => !o.Deleted && (o.Season.Number < e.Season.Number || (o.Season.Number == e.Season.Number && o.NumberInSeason < e.NumberInSeason)))
+                    .OrderByDescending(o => o.Season.Number).ThenByDescending(o => o.NumberInSeason).Select(o => o.Title).FirstOrDefault(),
+                PreviousSlug = db.Episodes.Where(o => !o.Deleted && (o.Season.Number < e.Season.Number || (o.Season.Number == e.Season.Number && o.NumberInSeason < e.NumberInSeason)))
+                    .OrderByDescending(o => o.Season.Number).ThenByDescending(o => o.NumberInSeason).Select(o => o.Slug).FirstOrDefault(),
+                NextId = db.Episodes.Where(o => !o.Deleted && (o.Season.Number > e.Season.Number || (o.Season.Number == e.Season.Number && o.NumberInSeason > e.NumberInSeason)))
+                    .OrderBy(o => o.Season.Number).ThenBy(o => o.NumberInSeason).Select(o => (int?)o.Id).FirstOrDefault(),
+                NextTitle = db.Episodes.Where(o => !o.Deleted && (o.Season.Number > e.Season.Number || (o.Season.Number == e.Season.Number && o.NumberInSeason > e.NumberInSeason)))
+                    .OrderBy(o => o.Season.Number).ThenBy(o => o.NumberInSeason).Select(o => o.Title).FirstOrDefault(),
+                NextSlug = db.Episodes.Where(o => !o.Deleted && (o.Season.Number > e.Season.Number || (o.Season.Number == e.Season.Number && o.NumberInSeason > e.NumberInSeason)))
+                    .OrderBy(o => o.Season.Number).ThenBy(o => o.NumberInSeason).Select(o => o.Slug).FirstOrDefault(),
+                Citing = db.EventCitations.Count(c => c.EpisodeId == e.Id && !c.Event.Deleted),
+                CitingShown = db.EventCitations.Count(c => c.EpisodeId == e.Id && !c.Event.Deleted && (upTo == null || c.Event.Point <= upTo)),
+                Jokes = db.JokeCitations.Count(c => c.EpisodeId == e.Id && !c.Joke.Deleted),
+                Quoted = db.Relationships.Any(r => r.QuoteEpisodeId == e.Id),
+                EditAuthor = db.Revisions.Where(v => v.EntityType == Revision.EpisodeType && v.EntityId == e.Id).OrderByDescending(v => v.Number).Select(v => v.Author).FirstOrDefault(),
+                EditAt = db.Revisions.Where(v => v.EntityType == Revision.EpisodeType && v.EntityId == e.Id).OrderByDescending(v => v.Number).Select(v => (DateTimeOffset?)v.SavedAt).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var later = shield.Active && shield.Hides(new EpisodePoint(head.Season, head.NumberInSeason));
+        var previous = head.PreviousId is { } p ? new Neighbour(p, head.PreviousTitle!, head.PreviousSlug!) : null;
+        var next = head.NextId is { } n ? new Neighbour(n, head.NextTitle!, head.NextSlug!) : null;
+
+        // 2. The page of citing parts the reader may see: chosen on narrow columns, and only
+        // their bodies read (sorting the bodies of hundreds of citing parts to keep twenty costs more than the page).
+        var skip = (Math.Max(ask.Page, 1) - 1) * (long)ask.PageSize;
+        var take = later ? 0 : ask.PageSize;
+        var chosen = db.EventCitations
+            .Where(c => c.EpisodeId == head.Id && !c.Event.Deleted && (upTo == null || c.Event.Point <= upTo))
+            .OrderBy(c => c.Event.RelationshipId).ThenBy(c => c.Event.Season.Number).ThenBy(c => c.Event.Order)
+            .Skip((int)Math.Min(skip, int.MaxValue)).Take(take)
+            .Select(c => c.EventId);
+        var withMarkdown = ask.WithMarkdown;
+        var rows = await db.Events.AsNoTracking()
+            .Where(e => chosen.Contains(e.Id))
+            .OrderBy(e => e.RelationshipId).ThenBy(e => e.Season.Number).ThenBy(e => e.Order)
+            .Select(e => new
+            {
+                e.Id,
+                e.RelationshipId,
+                First = e.RelationshipId == db.Relationships.Min(r => r.Id),
+                e.Relationship.Slug,
+                e.Relationship.Title,
+                Season = e.Season.Number,
+                e.Order,
+                e.BodyHtml,
+                Markdown = withMarkdown ? e.BodyMarkdown : null,
+            })
+            .ToListAsync(cancellationToken);
+
+        // 3. The jokes that cite it, as the reader may see them.
+        var jokes = later ? [] : await db.JokeCitations.AsNoTracking()
+            .Where(c => c.EpisodeId == head.Id && !c.Joke.Deleted
+                && (upTo == null || !c.Joke.Citations.Any(o => o.Episode.Season.Number * EpisodePoint.OrdinalSeason + o.Episode.NumberInSeason > upTo)))
+            .OrderBy(c => c.Joke.Order)
+            .Select(c => new { c.JokeId, c.Joke.BodyHtml })
+            .ToListAsync(cancellationToken);
+
+        var citings = rows
+            .Select(r => new Citing(r.Id, r.RelationshipId, r.Slug, r.First ? null : r.Slug, r.Title, r.Season, r.Order, new HtmlString(r.BodyHtml), r.Markdown))
+            .ToList();
+        List<string> tags = [CacheTags.Episode(head.Id), CacheTags.EpisodeOrder, .. new[] { previous, next }.OfType<Neighbour>().Select(o => CacheTags.Episode(o.Id))];
+        if (!later)
+        {
+            tags.AddRange([
+                CacheTags.Relationships,
+                .. citings.Select(c => CacheTags.Event(c.Id)),
+                .. citings.Select(c => CacheTags.Relationship(c.RelationshipId)).Distinct(),
+                .. jokes.Select(j => CacheTags.Joke(j.JokeId))]);
+        }
+
+        return new EpisodeRead(
+            head.Id,
+            head.Title,
+            head.Slug,
+            head.Season,
+            head.NumberInSeason,
+            head.AirDate,
+            head.Aliases,
+            previous,
+            next,
+            later,
+            later ? 0 : head.CitingShown,
+            citings,
+            [.. jokes.Select(j => new HtmlString(j.BodyHtml ?? ""))],
+            !later && head.Quoted,
+            later ? head.Citing + head.Jokes : head.Citing - head.CitingShown + head.Jokes - jokes.Count,
+            later || head.EditAuthor is null ? null : new LastEdit(head.EditAuthor, head.EditAt!.Value, Revision.EpisodeType, head.Id),
+            tags);
+    }
+}

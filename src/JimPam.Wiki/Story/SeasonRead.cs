@@ -1,0 +1,209 @@
+using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
+using Microsoft.AspNetCore.Html;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Story;
+
+/// <summary>
+/// One season of the story as a reader at a point may see it: each couple's parts in order (the wiki's first couple
+/// first), the episodes they cite, and the first couple's recurring jokes. The season page and the API's season
+/// resource both read it. The reader's spoiler shield is applied here, in the queries: what happens after the
+/// reader's episode is never read, only counted. Three round trips (<see cref="LoadAsync"/>), four more for the
+/// sources the API adds.
+/// </summary>
+public sealed record SeasonRead(
+    int Id,
+    int Number,
+    string Summary,
+    bool Finished,
+    string FirstCouple,
+    IReadOnlyList<SeasonRead.Group> Groups,
+    IReadOnlyList<SeasonRead.CoupleLink> OtherCouples,
+    IReadOnlyList<JokeView> Jokes,
+    IReadOnlyList<SeasonRead.CitedEpisode> CitedEpisodes,
+    int? Previous,
+    int? Next,
+    int Hidden,
+    LastEdit? LastEdit,
+    IReadOnlyList<string> Tags,
+    SeasonRead.Detail? Sources)
+{
+    /// <summary>What to read: one couple's season alone (its slug), how many parts a page may show before other
+    /// couples' are only linked, and whether to read each part's sources (Markdown, citations, mentions).</summary>
+    public sealed record Ask(string? Couple = null, int Budget = int.MaxValue, bool WithSources = false);
+
+    /// <summary>Only the wiki's first couple is on the page: its events need no heading of their own.</summary>
+    public bool SingleStory => Groups.Count == 1 && Groups[0].Slug is null && OtherCouples.Count == 0;
+
+    /// <summary>One couple's parts of the season; <paramref name="Slug"/> is null for the wiki's first couple.</summary>
+    public sealed record Group(int RelationshipId, string? Slug, string RelationshipSlug, string Title, IReadOnlyList<Part> Parts);
+
+    /// <summary>A part of the story: a paragraph or a figure, with the milestone it tells, unless that is hidden.</summary>
+    public sealed record Part(int Id, int Order, EventKind Kind, string? ImageSlot, IHtmlContent? Body, MilestoneTag? Milestone, int Revision);
+
+    /// <summary>A couple whose parts of the season are on a page of their own (<c>?couple=slug</c>).</summary>
+    public sealed record CoupleLink(string Slug, string Title, int? Parts);
+
+    public sealed record CitedEpisode(int Id, string Title, string Slug, int Season);
+
+    /// <summary>What the API adds: the season's episodes, and each part's Markdown, citations, mentions and milestone episode.</summary>
+    public sealed record Detail(
+        IReadOnlyList<EpisodeStamp> Episodes,
+        IReadOnlyDictionary<int, string> Markdown,
+        ILookup<int, EpisodeStamp> Citations,
+        ILookup<int, (string Slug, string Name)> Mentions,
+        IReadOnlyDictionary<int, EpisodeStamp> MilestoneEpisodes);
+
+    /// <summary>The season with this number as <paramref name="shield"/> lets its reader see it, or null when there is
+    /// no such season, or no such couple as <paramref name="ask"/> names.</summary>
+    public static async Task<SeasonRead?> LoadAsync(WikiDbContext db, int number, SpoilerShield shield, Ask ask, CancellationToken cancellationToken)
+    {
+        var upTo = shield.Active ? shield.UpTo!.Value.Ordinal : (int?)null;
+        var couple = ask.Couple;
+
+        // 1. The couples with parts in the season (the first couple always), each row carrying the season's own
+        // fields: one command, since SQLite has no APPLY to hang a list of couples on a season's row.
+        var couples = await db.Relationships.AsNoTracking()
+            .Where(r => r.Id == db.Relationships.Min(f => f.Id)
+                || (couple == null ? r.Events.Any(e => e.Season.Number == number && !e.Deleted) : r.Slug == couple))
+            .OrderBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Id,
+                r.Title,
+                r.Slug,
+                Parts = r.Events.Count(e => e.Season.Number == number && !e.Deleted),
+                SeasonId = db.Seasons.Where(s => s.Number == number).Select(s => (int?)s.Id).FirstOrDefault(),
+                Summary = db.Seasons.Where(s => s.Number == number).Select(s => s.Summary).FirstOrDefault(),
+                LastEpisode = db.Episodes.Where(e => e.Season.Number == number && !e.Deleted).Max(e => (int?)e.NumberInSeason),
+                Previous = db.Seasons.Where(o => o.Number < number).Max(o => (int?)o.Number),
+                Next = db.Seasons.Where(o => o.Number > number).Min(o => (int?)o.Number),
+                SeasonParts = db.Events.Count(e => e.Season.Number == number && !e.Deleted),
+            })
+            .ToListAsync(cancellationToken);
+        if (couples.Count == 0 || couples[0].SeasonId is not { } seasonId || (couple is not null && couples.All(c => c.Slug != couple)))
+        {
+            return null;
+        }
+
+        var head = couples[0];
+        var first = head.Id;
+        var small = head.SeasonParts <= ask.Budget;
+        var shown = couple is not null ? couples.Where(c => c.Slug == couple).ToList()
+            : small ? couples
+            : couples.Where(c => c.Id == first).ToList();
+        var shownIds = shown.Select(c => c.Id).ToList();
+        var withSources = ask.WithSources;
+
+        // 2. The shown couples' parts: deleted and hidden ones too, without their text, since deleting one was the
+        // season's latest edit and hiding one is counted.
+        var parts = await db.Events.AsNoTracking()
+            .Where(e => e.SeasonId == seasonId && shownIds.Contains(e.RelationshipId))
+            .OrderBy(e => e.RelationshipId).ThenBy(e => e.Order)
+            .Select(e => new
+            {
+                e.Id,
+                e.RelationshipId,
+                e.Order,
+                e.Kind,
+                e.ImageSlot,
+                e.Deleted,
+                e.Revision,
+                e.MilestoneEpisodeId,
+                Visible = !e.Deleted && (upTo == null || e.Point <= upTo),
+                Html = !e.Deleted && (upTo == null || e.Point <= upTo) ? e.BodyHtml : null,
+                Milestone = upTo == null || e.MilestonePoint <= upTo ? e.Milestone : null,
+                e.MilestoneStatus,
+                Cites = e.Links.Where(l => l.EpisodeId != null)
+                    .OrderBy(l => l.Position)
+                    .Select(l => new CitedEpisode(l.Episode!.Id, l.Episode.Title, l.Episode.Slug, l.Episode.Season.Number))
+                    .ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var allIds = parts.Select(p => p.Id).ToList();
+
+        // 3. The latest edit of the shown parts, and the first couple's jokes the reader may see.
+        var tail = await db.Relationships.AsNoTracking()
+            .Where(r => r.Id == first)
+            .Select(r => new
+            {
+                r.Title,
+                Jokes = r.Jokes
+                    .Where(j => couple == null && !j.Deleted && (upTo == null || !j.Citations.Any(c => c.Episode.Season.Number * EpisodePoint.OrdinalSeason + c.Episode.NumberInSeason > upTo)))
+                    .OrderBy(j => j.Order)
+                    .Select(j => new { j.Id, j.BodyHtml })
+                    .ToList(),
+                EditId = db.Revisions.Where(v => v.EntityType == Revision.EventType && allIds.Contains(v.EntityId)).OrderByDescending(v => v.Id).Select(v => (int?)v.EntityId).FirstOrDefault(),
+                EditAuthor = db.Revisions.Where(v => v.EntityType == Revision.EventType && allIds.Contains(v.EntityId)).OrderByDescending(v => v.Id).Select(v => v.Author).FirstOrDefault(),
+                EditAt = db.Revisions.Where(v => v.EntityType == Revision.EventType && allIds.Contains(v.EntityId)).OrderByDescending(v => v.Id).Select(v => (DateTimeOffset?)v.SavedAt).FirstOrDefault(),
+            })
+            .FirstAsync(cancellationToken);
+
+        var visible = parts.Where(p => p.Visible).ToList();
+        var byCouple = visible.ToLookup(p => p.RelationshipId);
+        var cited = visible.SelectMany(p => p.Cites).Distinct().ToList();
+        var detail = withSources ? await DetailAsync(db, seasonId, [.. visible.Select(p => p.Id)], cancellationToken) : null;
+        return new SeasonRead(
+            seasonId,
+            number,
+            head.Summary ?? "",
+            !shield.Active || !shield.Hides(new EpisodePoint(number, Math.Max(1, head.LastEpisode ?? 1))),
+            tail.Title,
+            [.. shown.Select(c => new Group(
+                c.Id,
+                c.Id == first ? null : c.Slug,
+                c.Slug,
+                c.Title,
+                [.. byCouple[c.Id].Select(p => new Part(
+                    p.Id,
+                    p.Order,
+                    p.Kind,
+                    p.ImageSlot,
+                    string.IsNullOrEmpty(p.Html) ? null : new HtmlString(p.Html),
+                    p.Milestone is null ? null : new MilestoneTag(p.Milestone, p.MilestoneStatus),
+                    p.Revision))]))],
+            couple is null ? [.. couples.Where(c => !shownIds.Contains(c.Id)).Select(c => new CoupleLink(c.Slug, c.Title, small ? c.Parts : null))] : [],
+            [.. tail.Jokes.Select(j => new JokeView(j.Id, j.BodyHtml ?? ""))],
+            cited,
+            head.Previous,
+            head.Next,
+            parts.Count(p => !p.Deleted && !p.Visible),
+            tail.EditId is { } edited ? new LastEdit(tail.EditAuthor!, tail.EditAt!.Value, Revision.EventType, edited) : null,
+            [
+                CacheTags.Season(seasonId), CacheTags.SeasonStory(seasonId), CacheTags.Relationships, CacheTags.Jokes(first),
+                .. shownIds.Select(CacheTags.Relationship),
+                .. cited.Select(c => CacheTags.Episode(c.Id)).Distinct(),
+            ],
+            detail);
+    }
+
+    private static async Task<Detail> DetailAsync(WikiDbContext db, int seasonId, List<int> ids, CancellationToken cancellationToken)
+    {
+        var episodes = await db.Episodes.AsNoTracking().Where(e => e.SeasonId == seasonId && !e.Deleted).OrderBy(e => e.NumberInSeason)
+            .Select(e => new EpisodeStamp(e.Id, e.Title, e.Slug, new EpisodePoint(e.Season.Number, e.NumberInSeason), e.AirDate))
+            .ToListAsync(cancellationToken);
+        var markdown = await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new
+            {
+                e.Id,
+                e.BodyMarkdown,
+                Milestone = e.MilestoneEpisode == null ? null : new EpisodeStamp(e.MilestoneEpisode.Id, e.MilestoneEpisode.Title, e.MilestoneEpisode.Slug, new EpisodePoint(e.MilestoneEpisode.Season.Number, e.MilestoneEpisode.NumberInSeason), e.MilestoneEpisode.AirDate),
+            })
+            .ToListAsync(cancellationToken);
+        var citations = await db.EventCitations.AsNoTracking().Where(c => ids.Contains(c.EventId))
+            .OrderBy(c => c.Episode.Season.Number).ThenBy(c => c.Episode.NumberInSeason)
+            .Select(c => new { c.EventId, Episode = new EpisodeStamp(c.Episode.Id, c.Episode.Title, c.Episode.Slug, new EpisodePoint(c.Episode.Season.Number, c.Episode.NumberInSeason), c.Episode.AirDate) })
+            .ToListAsync(cancellationToken);
+        var mentions = await db.EventMentions.AsNoTracking().Where(m => ids.Contains(m.EventId))
+            .OrderBy(m => m.Character.Name)
+            .Select(m => new { m.EventId, m.Character.Slug, m.Character.Name })
+            .ToListAsync(cancellationToken);
+        return new Detail(
+            episodes,
+            markdown.ToDictionary(e => e.Id, e => e.BodyMarkdown),
+            citations.ToLookup(c => c.EventId, c => c.Episode),
+            mentions.ToLookup(m => m.EventId, m => (m.Slug, m.Name)),
+            markdown.Where(e => e.Milestone is not null).ToDictionary(e => e.Id, e => e.Milestone!));
+    }
+}
