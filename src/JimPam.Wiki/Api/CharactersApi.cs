@@ -30,21 +30,18 @@ public static class CharactersApi
     private static async Task<Results<Ok<CharacterDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
     {
         var shield = SpoilerShield.OfAsOf(http);
-
-        var c = await db.Characters.AsNoTracking().Where(c => c.Slug == slug && !c.Deleted)
-            .Select(c => new { c.Id, c.Slug, c.Name, c.FullName, c.Actor, Aliases = c.Aliases.Select(a => a.Name).ToList() })
-            .FirstOrDefaultAsync(cancellationToken);
+        var c = await CharacterRead.LoadAsync(db, slug, shield, withMarkdown: true, cancellationToken);
         if (c is null)
         {
             return NotFound(http, $"There is no character “{slug}”.");
         }
 
         var couples = await db.Relationships.AsNoTracking().Where(r => r.Members.Any(m => m.CharacterId == c.Id)).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
-        var (mentions, hidden) = await EpisodesApi.CitingAsync(db, site, shield, e => e.Mentions.Any(m => m.CharacterId == c.Id), cancellationToken);
         return TypedResults.Ok(new CharacterDetail(
             c.Slug, c.Name, c.FullName, c.Actor, c.Aliases,
             await RelationshipsApi.SummariesAsync(db, site, couples, shield, cancellationToken),
-            mentions, shield.UpTo?.Code, hidden,
+            [.. c.Mentions.Select(m => Citing(site, m.Id, m.RelationshipSlug, m.Couple, m.Season, m.Markdown, m.Body))],
+            shield.UpTo?.Code, c.Hidden,
             site.Absolute($"{Prefix}/characters/{c.Slug}"), site.Absolute($"/characters/{c.Slug}")));
     }
 }

@@ -29,33 +29,16 @@ public static class EpisodesApi
     private static async Task<Results<Ok<EpisodeDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
     {
         var shield = SpoilerShield.OfAsOf(http);
-
-        var e = await db.Episodes.AsNoTracking().Where(e => e.Slug == slug && !e.Deleted)
-            .Select(e => new { e.Id, e.Slug, e.Title, Season = e.Season.Number, e.NumberInSeason, e.AirDate, Aliases = e.Aliases.Select(a => a.Title).ToList() })
-            .FirstOrDefaultAsync(cancellationToken);
+        var e = await EpisodeRead.LoadAsync(db, slug, shield, new EpisodeRead.Ask(WithMarkdown: true), cancellationToken);
         if (e is null)
         {
             return NotFound(http, $"There is no episode “{slug}”.");
         }
 
-        var (citing, hidden) = await CitingAsync(db, site, shield, ev => ev.Citations.Any(c => c.EpisodeId == e.Id), cancellationToken);
         return TypedResults.Ok(new EpisodeDetail(
-            e.Slug, e.Title, e.Season, e.NumberInSeason, e.AirDate, e.Aliases, citing, shield.UpTo?.Code, hidden,
+            e.Slug, e.Title, e.Season, e.Number, e.AirDate, e.Aliases,
+            [.. e.Citings.Select(c => Citing(site, c.Id, c.RelationshipSlug, c.Couple, c.Season, c.Markdown, c.Body))],
+            shield.UpTo?.Code, e.Hidden,
             site.Absolute($"{Prefix}/episodes/{e.Slug}"), site.Absolute($"/episodes/{e.Slug}")));
-    }
-
-    /// <summary>The parts of the story that match, as short citing entries, less those the shield hides (and how many).</summary>
-    public static async Task<(List<CitingEvent> Events, int Hidden)> CitingAsync(WikiDbContext db, SiteAddress site, SpoilerShield shield, System.Linq.Expressions.Expression<Func<RelationshipEvent, bool>> which, CancellationToken cancellationToken)
-    {
-        var first = await db.FirstRelationshipIdAsync(cancellationToken);
-        var rows = await db.Events.AsNoTracking().Where(ev => !ev.Deleted).Where(which)
-            .OrderBy(ev => ev.Season.Number).ThenBy(ev => ev.RelationshipId).ThenBy(ev => ev.Order)
-            .Select(ev => new { ev.Id, ev.RelationshipId, Relationship = ev.Relationship.Slug, Season = ev.Season.Number, ev.BodyMarkdown, ev.BodyHtml })
-            .ToListAsync(cancellationToken);
-        var shown = await shield.ShownEventsAsync(db, rows, r => r.Id, r => r.RelationshipId, cancellationToken);
-        return ([.. shown.Select(r => new CitingEvent(
-            r.Id, r.Relationship, r.Season, r.BodyMarkdown, r.BodyHtml ?? "",
-            EventPage(site, r.Season, r.RelationshipId == first ? null : r.Relationship, r.Id),
-            site.Absolute($"{Prefix}/seasons/{r.Season}")))], rows.Count - shown.Count);
     }
 }

@@ -69,7 +69,7 @@ public static class RelationshipsApi
                 Quoted = r.QuoteEpisode == null ? null : new { r.QuoteEpisode.Slug, r.QuoteEpisode.Title, Season = r.QuoteEpisode.Season.Number, r.QuoteEpisode.NumberInSeason, r.QuoteEpisode.AirDate },
                 Jokes = r.Jokes.Where(j => !j.Deleted).OrderBy(j => j.Order).Select(j => new
                 {
-                    j.Id, j.BodyMarkdown, j.BodyHtml,
+                    j.Id, j.BodyMarkdown, j.BodyHtml, j.Point,
                     Citations = j.Citations.OrderBy(c => c.Episode.Season.Number).ThenBy(c => c.Episode.NumberInSeason)
                         .Select(c => new { c.Episode.Slug, c.Episode.Title, Season = c.Episode.Season.Number, c.Episode.NumberInSeason, c.Episode.AirDate }).ToList(),
                 }).ToList(),
@@ -86,7 +86,7 @@ public static class RelationshipsApi
         var hidden = 0;
         var quoteShown = r.Quoted is null || !shield.Hides(new EpisodePoint(r.Quoted.Season, r.Quoted.NumberInSeason));
         hidden += quoteShown ? 0 : 1;
-        var jokes = r.Jokes.Where(j => !shield.HidesAny(j.Citations.Select(c => new EpisodePoint(c.Season, c.NumberInSeason)))).ToList();
+        var jokes = r.Jokes.Where(j => shield.Ordinal is not { } upTo || j.Point <= upTo).ToList();
         hidden += r.Jokes.Count - jokes.Count;
         var milestones = story.Milestones.Where(m => !shield.Hides(m.Point)).ToList();
         hidden += story.Milestones.Count - milestones.Count;

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JimPam.Wiki.Api;
@@ -147,6 +148,13 @@ public static class WikiApi
 
     public static EpisodeRef EpisodeRef(SiteAddress site, string slug, string title, int season, int number, DateOnly? airDate) =>
         new(slug, title, season, number, airDate, site.Absolute($"{Prefix}/episodes/{slug}"));
+
+    public static EpisodeRef EpisodeRef(SiteAddress site, EpisodeStamp episode) =>
+        EpisodeRef(site, episode.Slug, episode.Title, episode.Point.Season, episode.Point.Number, episode.AirDate);
+
+    /// <summary>A part of the story as a short citing entry; <paramref name="couple"/> is null for the first couple.</summary>
+    public static CitingEvent Citing(SiteAddress site, int id, string relationship, string? couple, int season, string? markdown, Microsoft.AspNetCore.Html.IHtmlContent body) =>
+        new(id, relationship, season, markdown ?? "", body.ToString() ?? "", EventPage(site, season, couple, id), site.Absolute($"{Prefix}/seasons/{season}"));
 
     public static CharacterRef CharacterRef(SiteAddress site, string slug, string name) =>
         new(slug, name, site.Absolute($"{Prefix}/characters/{slug}"));

@@ -21,6 +21,12 @@ public class RecurringJoke
     /// <summary>Deleted by an editor: hidden from readers, kept with its history so it can be restored.</summary>
     public bool Deleted { get; set; }
 
+    /// <summary>
+    /// The latest episode the joke cites, as an ordinal of its point (season × 10,000 + episode): a reader must have
+    /// watched it for the joke to be no spoiler. Kept by the story's placement after every write; 0 when it cites none.
+    /// </summary>
+    public int Point { get; set; }
+
     public List<JokeCitation> Citations { get; set; } = [];
 }
 

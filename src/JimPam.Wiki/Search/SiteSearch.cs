@@ -93,26 +93,16 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
         return new SearchResults(query, kind, shown.Count, counts, [.. onPage.Select(f => hits.GetValueOrDefault(f.Row.RowId)).OfType<SearchHit>()], page, pages, hidden, capped, null) { Loose = loose, Suggestion = suggestion };
     }
 
-    /// <summary>The parts of the story and the jokes among these that the shield hides.</summary>
+    /// <summary>The parts of the story and the jokes among these that the shield hides: those placed after it.</summary>
     private async Task<HashSet<(SearchKind, int)>> HiddenAsync(SpoilerShield shield, IReadOnlyList<(SearchKind Kind, int Id)> entries, CancellationToken cancellationToken)
     {
-        var hidden = new HashSet<(SearchKind, int)>();
+        var upTo = shield.Ordinal;
         var eventIds = entries.Where(e => e.Kind == SearchKind.Event).Select(e => e.Id).ToList();
-        if (eventIds.Count > 0)
-        {
-            var events = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).Select(e => new { e.Id, e.RelationshipId }).ToListAsync(cancellationToken);
-            var shown = await shield.ShownEventsAsync(db, events, e => e.Id, e => e.RelationshipId, cancellationToken);
-            hidden.UnionWith(eventIds.Except(shown.Select(e => e.Id)).Select(id => (SearchKind.Event, id)));
-        }
-
         var jokeIds = entries.Where(e => e.Kind == SearchKind.Joke).Select(e => e.Id).ToList();
-        if (jokeIds.Count > 0)
-        {
-            var shownJokes = await shield.ShownJokesAsync(db.JokeCitations.Where(c => jokeIds.Contains(c.JokeId)), jokeIds, id => id, cancellationToken);
-            hidden.UnionWith(jokeIds.Except(shownJokes).Select(id => (SearchKind.Joke, id)));
-        }
-
-        return hidden;
+        var hidden = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id) && e.Point > upTo).Select(e => new { Kind = SearchKind.Event, e.Id })
+            .Concat(db.Jokes.AsNoTracking().Where(j => jokeIds.Contains(j.Id) && j.Point > upTo).Select(j => new { Kind = SearchKind.Joke, j.Id }))
+            .ToListAsync(cancellationToken);
+        return [.. hidden.Select(h => (h.Kind, h.Id))];
     }
 
     /// <summary>The hits of these index rows: snippets from the index, places and links from the tables.</summary>

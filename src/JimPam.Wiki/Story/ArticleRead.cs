@@ -52,7 +52,7 @@ public sealed record ArticleRead(
     /// see it, or null when there is none.</summary>
     public static async Task<ArticleRead?> LoadAsync(WikiDbContext db, string? slug, SpoilerShield shield, CancellationToken cancellationToken)
     {
-        var upTo = shield.Active ? shield.UpTo!.Value.Ordinal : (int?)null;
+        var upTo = shield.Ordinal;
         var at = shield.UpTo ?? default;
 
         // 1. The article, its members and the jokes the reader may see; with a shield up, the episode it stands at and
@@ -85,7 +85,7 @@ public sealed record ArticleRead(
                     {
                         j.Id,
                         j.BodyHtml,
-                        Hidden = upTo != null && j.Citations.Any(c => c.Episode.Season.Number * EpisodePoint.OrdinalSeason + c.Episode.NumberInSeason > upTo),
+                        Hidden = upTo != null && j.Point > upTo,
                     })
                     .ToList(),
                 Since = r.Events

@@ -36,7 +36,7 @@ public sealed record CharacterRead(
     /// <summary>The character with this slug as <paramref name="shield"/> lets its reader see them, or null when there is none.</summary>
     public static async Task<CharacterRead?> LoadAsync(WikiDbContext db, string slug, SpoilerShield shield, bool withMarkdown, CancellationToken cancellationToken)
     {
-        var upTo = shield.Active ? shield.UpTo!.Value.Ordinal : (int?)null;
+        var upTo = shield.Ordinal;
 
         // 1. The character, and how many parts name them, in all and as the reader may see them.
         var head = await db.Characters.AsNoTracking()
@@ -62,7 +62,7 @@ public sealed record CharacterRead(
         // 2. The parts that name them, as the reader may see them, in story order.
         var mentions = await db.EventMentions.AsNoTracking()
             .Where(m => m.CharacterId == head.Id && !m.Event.Deleted && (upTo == null || m.Event.Point <= upTo))
-            .OrderBy(m => m.Event.Season.Number).ThenBy(m => m.Event.Order)
+            .OrderBy(m => m.Event.Season.Number).ThenBy(m => m.Event.Order).ThenBy(m => m.Event.RelationshipId)
             .Select(m => new Mention(
                 m.Event.Id,
                 m.Event.RelationshipId,

@@ -49,7 +49,7 @@ public sealed record EpisodeRead(
     /// <summary>The episode with this slug as <paramref name="shield"/> lets its reader see it, or null when there is none.</summary>
     public static async Task<EpisodeRead?> LoadAsync(WikiDbContext db, string slug, SpoilerShield shield, Ask ask, CancellationToken cancellationToken)
     {
-        var upTo = shield.Active ? shield.UpTo!.Value.Ordinal : (int?)null;
+        var upTo = shield.Ordinal;
 
         // 1. The episode, its neighbours, and how much cites it, in all and as the reader may see it.
         var head = await db.Episodes.AsNoTracking()
@@ -122,7 +122,7 @@ public sealed record EpisodeRead(
         // 3. The jokes that cite it, as the reader may see them.
         var jokes = later ? [] : await db.JokeCitations.AsNoTracking()
             .Where(c => c.EpisodeId == head.Id && !c.Joke.Deleted
-                && (upTo == null || !c.Joke.Citations.Any(o => o.Episode.Season.Number * EpisodePoint.OrdinalSeason + o.Episode.NumberInSeason > upTo)))
+                && (upTo == null || c.Joke.Point <= upTo))
             .OrderBy(c => c.Joke.Order)
             .Select(c => new { c.JokeId, c.Joke.BodyHtml })
             .ToListAsync(cancellationToken);

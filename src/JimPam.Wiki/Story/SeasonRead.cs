@@ -59,7 +59,7 @@ public sealed record SeasonRead(
     /// no such season, or no such couple as <paramref name="ask"/> names.</summary>
     public static async Task<SeasonRead?> LoadAsync(WikiDbContext db, int number, SpoilerShield shield, Ask ask, CancellationToken cancellationToken)
     {
-        var upTo = shield.Active ? shield.UpTo!.Value.Ordinal : (int?)null;
+        var upTo = shield.Ordinal;
         var couple = ask.Couple;
 
         // 1. The couples with parts in the season (the first couple always), each row carrying the season's own
@@ -130,7 +130,7 @@ public sealed record SeasonRead(
             {
                 r.Title,
                 Jokes = r.Jokes
-                    .Where(j => couple == null && !j.Deleted && (upTo == null || !j.Citations.Any(c => c.Episode.Season.Number * EpisodePoint.OrdinalSeason + c.Episode.NumberInSeason > upTo)))
+                    .Where(j => couple == null && !j.Deleted && (upTo == null || j.Point <= upTo))
                     .OrderBy(j => j.Order)
                     .Select(j => new { j.Id, j.BodyHtml })
                     .ToList(),

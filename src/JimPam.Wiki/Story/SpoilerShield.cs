@@ -1,6 +1,3 @@
-using JimPam.Wiki.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace JimPam.Wiki.Story;
 
 /// <summary>
@@ -25,33 +22,14 @@ public sealed record SpoilerShield(EpisodePoint? UpTo, bool Lifted)
     /// <summary>Something at this point is hidden from the reader.</summary>
     public bool Hides(EpisodePoint point) => UpTo is { } upTo && !Lifted && point > upTo;
 
-    /// <summary>Hides anything at the latest of these points (a joke citing any later episode).</summary>
-    public bool HidesAny(IEnumerable<EpisodePoint> points) => UpTo is not null && !Lifted && points.Any(Hides);
-
-    /// <summary>Hides this part of the story (one the chronology does not know, being deleted or new, stays shown).</summary>
-    public bool HidesEvent(Chronology story, int eventId) => story.Event(eventId) is { } placed && Hides(placed.Point);
-
-    /// <summary>The parts of the story among these that the reader may see (all of them when nothing is hidden).</summary>
-    public async Task<List<T>> ShownEventsAsync<T>(WikiDbContext db, IReadOnlyList<T> events, Func<T, int> idOf, Func<T, int> relationshipOf, CancellationToken cancellationToken)
-    {
-        if (!Active || events.Count == 0)
-        {
-            return [.. events];
-        }
-
-        var story = await Chronology.LoadAsync(db, [.. events.Select(relationshipOf).Distinct()], cancellationToken);
-        return [.. events.Where(e => !HidesEvent(story, idOf(e)))];
-    }
-
-    /// <summary>The jokes the reader may see: those that cite no episode after the shield's.</summary>
-    public async Task<List<T>> ShownJokesAsync<T>(IQueryable<JokeCitation> citations, IEnumerable<T> jokes, Func<T, int> idOf, CancellationToken cancellationToken)
-    {
-        var points = await JokePointsAsync(citations, cancellationToken);
-        return [.. jokes.Where(j => !HidesAny(points[idOf(j)]))];
-    }
-
     /// <summary>Whether this page has to work out what to hide at all.</summary>
     public bool Active => On && !Lifted;
+
+    /// <summary>
+    /// The ordinal of the reader's episode when something is hidden, else null: a query shows a part, a milestone or a
+    /// joke whose stored point is at most this (<c>upTo == null || e.Point &lt;= upTo</c>), the one rule of the shield.
+    /// </summary>
+    public int? Ordinal => Active ? UpTo!.Value.Ordinal : null;
 
     /// <summary>The shield's part of a cached page's key: pages for different shields are different pages.</summary>
     public string CacheKey => UpTo is { } upTo ? upTo.Code + (Lifted ? "+shown" : "") : "";
@@ -85,11 +63,4 @@ public sealed record SpoilerShield(EpisodePoint? UpTo, bool Lifted)
     /// <summary>The shield of an API request: its <c>asOf</c> only, never the reader's cookie, so an answer is the same for every client.</summary>
     public static SpoilerShield OfAsOf(HttpContext http) =>
         AsOfQuery.PointOf(http.Request.Query) is { } point ? new SpoilerShield(point, false) : Off;
-
-    /// <summary>The points of the episodes the jokes of these citation rows cite, by joke.</summary>
-    private static async Task<ILookup<int, EpisodePoint>> JokePointsAsync(IQueryable<JokeCitation> citations, CancellationToken cancellationToken) =>
-        (await citations.AsNoTracking()
-            .Select(c => new { c.JokeId, Season = c.Episode.Season.Number, c.Episode.NumberInSeason })
-            .ToListAsync(cancellationToken))
-        .ToLookup(c => c.JokeId, c => new EpisodePoint(c.Season, c.NumberInSeason));
 }

@@ -7,7 +7,8 @@ namespace JimPam.Wiki.Story;
 
 /// <summary>
 /// Keeps every event's place in the story (<see cref="RelationshipEvent.Point"/> and
-/// <see cref="RelationshipEvent.MilestonePoint"/>) as the <see cref="Chronology"/> works it out, for every write
+/// <see cref="RelationshipEvent.MilestonePoint"/>) as the <see cref="Chronology"/> works it out, and every joke's
+/// (<see cref="RecurringJoke.Point"/>, the latest episode it cites), for every write
 /// whatever made it: a save, a move, a delete or restore, a change of citations, an episode added, renumbered or
 /// deleted. Once changes are saved it places the affected couples' events again on the same connection, inside the
 /// caller's transaction. So the pages compare a stored number with the reader's point, in the query, instead of
@@ -16,13 +17,13 @@ namespace JimPam.Wiki.Story;
 public sealed class StoryPlacement : SaveChangesCollector<StoryPlacement.Touch>
 {
     /// <summary>What a changed row can move: a couple's events, an event's, a season's or an episode's.</summary>
-    public sealed record Touch(int? RelationshipId = null, int? EventId = null, int? SeasonId = null, int? EpisodeId = null);
+    public sealed record Touch(int? RelationshipId = null, int? EventId = null, int? SeasonId = null, int? EpisodeId = null, int? JokeId = null);
 
     /// <summary>The setting that says which version of the placement the stored points were worked out with.</summary>
     public const string PlacedKey = "story-placement:version";
 
     /// <summary>Change it with any change to how <see cref="Chronology"/> places events: the next start places all again.</summary>
-    public const string Version = "2026-12-02.1";
+    public const string Version = "2026-12-02.2";
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
@@ -52,6 +53,9 @@ public sealed class StoryPlacement : SaveChangesCollector<StoryPlacement.Touch>
             case EventCitation c:
                 yield return c.Event is { } cited ? new Touch(RelationshipId: cited.RelationshipId) : new Touch(EventId: c.EventId);
                 break;
+            case JokeCitation c:
+                yield return new Touch(JokeId: c.JokeId);
+                break;
             case Episode e when Moved(nameof(e.NumberInSeason), nameof(e.SeasonId), nameof(e.Deleted)):
                 yield return new Touch(SeasonId: e.SeasonId, EpisodeId: e.Id);
                 yield return new Touch(SeasonId: Was(nameof(e.SeasonId)));
@@ -80,7 +84,21 @@ public sealed class StoryPlacement : SaveChangesCollector<StoryPlacement.Touch>
         }
 
         await PlaceAsync(db, [.. couples], cancellationToken);
+
+        var jokes = touched.Select(t => t.JokeId).OfType<int>().ToList();
+        if (jokes.Count > 0 || episodes.Count > 0)
+        {
+            await PlaceJokesAsync(db.Jokes.Where(j => jokes.Contains(j.Id) || j.Citations.Any(c => episodes.Contains(c.EpisodeId))), cancellationToken);
+        }
     }
+
+    /// <summary>Stores each of these jokes' place: the latest episode it cites.</summary>
+    private static Task<int> PlaceJokesAsync(IQueryable<RecurringJoke> jokes, CancellationToken cancellationToken) =>
+        jokes.ExecuteUpdateAsync(
+            set => set.SetProperty(
+                j => j.Point,
+                j => j.Citations.Max(c => (int?)(c.Episode.Season.Number * EpisodePoint.OrdinalSeason + c.Episode.NumberInSeason)) ?? 0),
+            cancellationToken);
 
     /// <summary>Works out the places of these couples' events and stores those that changed.</summary>
     public static async Task PlaceAsync(WikiDbContext db, IReadOnlyCollection<int> relationshipIds, CancellationToken cancellationToken)
@@ -121,6 +139,7 @@ public sealed class StoryPlacement : SaveChangesCollector<StoryPlacement.Touch>
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await PlaceAsync(db, await db.Relationships.Select(r => r.Id).ToListAsync(cancellationToken), cancellationToken);
+        await PlaceJokesAsync(db.Jokes, cancellationToken);
         if (mark is null)
         {
             db.SiteSettings.Add(new SiteSetting { Key = PlacedKey, Value = Version });

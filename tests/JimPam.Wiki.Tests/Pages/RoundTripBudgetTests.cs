@@ -1,6 +1,4 @@
 using System.Net;
-using JimPam.Wiki.Import;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace JimPam.Wiki.Tests.Pages;
 
@@ -9,7 +7,8 @@ namespace JimPam.Wiki.Tests.Pages;
 /// written beside each page: on the seed, and on a wiki grown so that its seasons hold more parts than a page shows,
 /// with and without a spoiler shield. A page that read one row at a time would grow with the wiki and fail here.
 /// </summary>
-public sealed class RoundTripBudgetTests(RoundTripBudgetTests.Wikis wikis) : IClassFixture<RoundTripBudgetTests.Wikis>
+[Collection(UncachedWikis.Name)]
+public sealed class RoundTripBudgetTests(UncachedWikis wikis)
 {
     public static TheoryData<string, int> Budgets => new()
     {
@@ -56,38 +55,5 @@ public sealed class RoundTripBudgetTests(RoundTripBudgetTests.Wikis wikis) : ICl
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(commands.Count <= budget, $"{url} sent {commands.Count} commands (budget {budget}):\n\n{string.Join("\n\n", commands)}");
-    }
-
-    /// <summary>The seeded wiki, and one grown to 10 couples and 3,000 parts (about 330 a season), both uncached.</summary>
-    public sealed class Wikis : IAsyncLifetime
-    {
-        public WikiAppFactory Seed { get; } = Uncached();
-
-        public WikiAppFactory Grown { get; } = Uncached();
-
-        private static WikiAppFactory Uncached()
-        {
-            var app = new WikiAppFactory();
-            app.Settings["Wiki:OutputCache"] = "false";
-            return app;
-        }
-
-        public async Task InitializeAsync()
-        {
-            foreach (var app in new[] { Seed, Grown })
-            {
-                using var client = app.CreateReader();
-                (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).Dispose();
-            }
-
-            await using var scope = Grown.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<SyntheticWiki>().GrowAsync(10, 3000, (_, _) => { }, CancellationToken.None);
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Seed.DisposeAsync();
-            await Grown.DisposeAsync();
-        }
     }
 }

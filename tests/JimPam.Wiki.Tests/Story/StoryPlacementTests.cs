@@ -30,6 +30,14 @@ public sealed class StoryPlacementTests : IAsyncLifetime
         Assert.Equal(worked, stored);
         Assert.DoesNotContain(stored, p => p.Point == 0);
         Assert.Contains(stored, p => p.Milestone is not null);
+
+        // A joke's place is the latest episode it cites.
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
+        var jokes = await db.Jokes.AsNoTracking().Select(j => new { j.Point, Cited = j.Citations.Select(c => new { Season = c.Episode.Season.Number, c.Episode.NumberInSeason }).ToList() }).ToListAsync();
+        Assert.NotEmpty(jokes);
+        Assert.All(jokes, j => Assert.Equal(j.Cited.Select(c => new EpisodePoint(c.Season, c.NumberInSeason).Ordinal).DefaultIfEmpty(0).Max(), j.Point));
+        Assert.Contains(jokes, j => j.Point > 0);
     }
 
     [Fact]

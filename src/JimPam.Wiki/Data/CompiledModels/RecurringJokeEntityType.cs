@@ -20,7 +20,7 @@ namespace JimPam.Wiki.Data.CompiledModels
                 "JimPam.Wiki.Data.RecurringJoke",
                 typeof(RecurringJoke),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 navigationCount: 2,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -60,6 +60,13 @@ namespace JimPam.Wiki.Data.CompiledModels
                 typeof(int),
                 propertyInfo: typeof(RecurringJoke).GetProperty("Order", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RecurringJoke).GetField("<Order>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
+            var point = runtimeEntityType.AddProperty(
+                "Point",
+                typeof(int),
+                propertyInfo: typeof(RecurringJoke).GetProperty("Point", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RecurringJoke).GetField("<Point>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
             var relationshipId = runtimeEntityType.AddProperty(

@@ -11,7 +11,7 @@ namespace JimPam.Wiki.Data.CompiledModels
     public partial class WikiDbContextModel
     {
         private WikiDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6854ee48-6256-4394-ba09-654cf11b54bc"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("cf3ef4c7-f43e-4600-9f2d-691429f22667"), entityTypeCount: 22)
         {
         }
 

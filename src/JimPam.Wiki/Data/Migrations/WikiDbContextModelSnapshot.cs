@@ -280,6 +280,9 @@ namespace JimPam.Wiki.Data.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Point")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RelationshipId")
                         .HasColumnType("INTEGER");
 

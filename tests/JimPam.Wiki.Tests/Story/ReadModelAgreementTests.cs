@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using JimPam.Wiki.Tests.Pages;
+
+namespace JimPam.Wiki.Tests.Story;
+
+/// <summary>
+/// The pages and the API read one read model per resource, so they list the same parts of the story in the same
+/// order, and hide the same ones, on a wiki with many couples citing the same episodes.
+/// </summary>
+[Collection(UncachedWikis.Name)]
+public sealed partial class ReadModelAgreementTests(UncachedWikis wikis)
+{
+    [GeneratedRegex(@"#event-(\d+)$")]
+    private static partial Regex EventAnchor();
+
+    [Theory]
+    [InlineData("/episodes/casino-night", "/api/v1/episodes/casino-night", "citingEvents", "")]
+    [InlineData("/episodes/casino-night", "/api/v1/episodes/casino-night", "citingEvents", "?asOf=s02e22")]
+    [InlineData("/characters/jim-halpert", "/api/v1/characters/jim-halpert", "mentions", "")]
+    [InlineData("/characters/jim-halpert", "/api/v1/characters/jim-halpert", "mentions", "?asOf=s04e01")]
+    [InlineData("/seasons/3", "/api/v1/seasons/3?relationship=jim-and-pam", "events", "")]
+    public async Task Should_list_the_same_parts_in_the_same_order_on_the_page_and_in_the_api(string page, string resource, string list, string asOf)
+    {
+        using var client = wikis.Grown.CreateReader();
+        var html = await client.GetStringAsync(new Uri(page + asOf, UriKind.Relative));
+        var onPage = new HtmlParser().ParseDocument(html).QuerySelectorAll("main a[href*='#event-'], main [id^='event-']")
+            .Select(e => e.Id is { Length: > 0 } id && id.StartsWith("event-", StringComparison.Ordinal) ? id["event-".Length..] : EventAnchor().Match(e.GetAttribute("href") ?? "").Groups[1].Value)
+            .Where(id => id.Length > 0).Select(int.Parse).Distinct().ToList();
+        var separator = resource.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri(resource + (asOf.Length > 0 ? separator + asOf[1..] : ""), UriKind.Relative)));
+        var inApi = json.RootElement.GetProperty(list).EnumerateArray().Select(e => e.GetProperty("id").GetInt32()).Take(onPage.Count).ToList();
+
+        Assert.NotEmpty(onPage);
+        Assert.Equal(onPage, inApi);
+    }
+}
