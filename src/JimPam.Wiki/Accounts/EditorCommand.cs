@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JimPam.Wiki.Accounts;
 
 /// <summary>
-/// What the <c>editor</c> commands do (<see cref="EditorCommands"/> reads their command lines): add, list,
+/// What the <c>editor</c> commands do (JimPam.Wiki.Hosting.EditorCommands reads their command lines): add, list,
 /// reset-password, disable, enable, unlock. There is no default account and no default password; the first editor
 /// is made here. A refused call returns 1 and says why on standard error.
 /// </summary>

@@ -1,6 +1,6 @@
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
-using JimPam.Wiki.Pages.RecentChanges;
+using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static JimPam.Wiki.Api.WikiApi;
 

@@ -22,9 +22,9 @@ public static class SearchApi
         SearchKind? kind = null;
         if (type is not null)
         {
-            if (Pages.Search.IndexModel.Kinds.FirstOrDefault(k => string.Equals(k.Key, type, StringComparison.OrdinalIgnoreCase)) is not { Key: not null } known)
+            if (SearchKinds.All.FirstOrDefault(k => string.Equals(k.Key, type, StringComparison.OrdinalIgnoreCase)) is not { Key: not null } known)
             {
-                return BadRequest(http, $"type=“{type}” is not a kind of result; use one of {string.Join(", ", Pages.Search.IndexModel.Kinds.Select(k => k.Key))}.");
+                return BadRequest(http, $"type=“{type}” is not a kind of result; use one of {string.Join(", ", SearchKinds.All.Select(k => k.Key))}.");
             }
 
             kind = known.Kind;
@@ -36,7 +36,7 @@ public static class SearchApi
         }
 
         var results = await search.SearchAsync(SearchQuery.Parse(q), shield, kind, page ?? 1, cancellationToken);
-        var key = (SearchKind k) => Pages.Search.IndexModel.KeyOf(k);
+        var key = (SearchKind k) => SearchKinds.KeyOf(k);
         string Address(int p) => site.Absolute($"{Prefix}/search?q={Uri.EscapeDataString(results.Query.Text)}{(kind is { } k ? "&type=" + key(k) : "")}{(shield.UpTo is { } up ? "&asOf=" + up.Code : "")}&page={p}");
         return TypedResults.Ok(new SearchDocumentPage(
             results.Query.Text,

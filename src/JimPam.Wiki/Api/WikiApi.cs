@@ -137,8 +137,6 @@ public static class WikiApi
     public static RouteHandlerBuilder MapRead(this IEndpointRouteBuilder group, string pattern, Delegate handler) =>
         group.MapMethods(pattern, ReadMethods, handler);
 
-    /// <summary>Marks an endpoint whose JSON answers get an ETag (<see cref="PageETags"/>).</summary>
-    public sealed class ApiResource;
 
     public static ProblemHttpResult NotFound(HttpContext http, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found", instance: http.Request.Path);

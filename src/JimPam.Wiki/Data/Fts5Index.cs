@@ -1,4 +1,3 @@
-using JimPam.Wiki.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Data;

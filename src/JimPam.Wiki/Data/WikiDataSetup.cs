@@ -1,4 +1,3 @@
-using JimPam.Wiki.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,7 +6,7 @@ namespace JimPam.Wiki.Data;
 
 public static class WikiDataSetup
 {
-    /// <summary>Registers the database, the importer and the health check.</summary>
+    /// <summary>Registers the database, the writers and the health check.</summary>
     public static IServiceCollection AddWikiData(this IServiceCollection services)
     {
         // Pooled: a page read takes a context from the pool instead of building one (its options, services and
@@ -26,16 +25,11 @@ public static class WikiDataSetup
             // Every write's followers (cache eviction, the search index, the story's places) and any the host adds.
             options.AddInterceptors(provider.GetServices<IInterceptor>());
         });
-        services.AddSingleton<IInterceptor, CacheEviction>();
-        services.AddScoped<SeedImporter>();
-        services.AddScoped<SeedUpgrade>();
-        services.AddScoped<SyntheticWiki>();
         services.AddSingleton<JimPam.Wiki.Content.WikiMarkdown>();
         services.AddSingleton<StoredBodies>();
         services.AddScoped<PreviewRenderer>();
         services.AddScoped<EventWriter>();
         services.AddScoped<EntryWriter>();
-        services.AddScoped<JimPam.Wiki.Search.SiteSearch>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<WikiDbContext>("database");
         return services;

@@ -117,7 +117,8 @@ public static class DatabaseStartup
         logger.LogInformation("The database {Database} is empty; importing {SeedFolder}", path, folder);
         try
         {
-            await importer.ImportAsync(folder, cancellationToken);
+            // Every row the import saves is indexed as it is saved (SearchIndexing), in its transaction: the index is whole.
+            await importer.ImportAsync(folder, JimPam.Wiki.Search.SearchIndexing.MarkBuiltAsync, cancellationToken);
         }
         catch (ImportException e)
         {

@@ -37,8 +37,15 @@ public static class WikiApp
         UseBuildAssets(builder);
         builder.Services.AddOptions<WikiOptions>().Bind(builder.Configuration.GetSection(WikiOptions.Section));
         builder.Services.AddWikiData();
+
+        // What follows every write: the page cache's evictions, the search index, the story's places.
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Infrastructure.CacheEviction>();
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Search.SearchIndexing>();
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Story.StoryPlacement>();
+        builder.Services.AddScoped<Search.SiteSearch>();
+        builder.Services.AddScoped<Import.SeedImporter>();
+        builder.Services.AddScoped<Import.SeedUpgrade>();
+        builder.Services.AddScoped<Import.SyntheticWiki>();
         builder.Services.AddWikiAccounts(builder.Environment);
         builder.Services.AddWikiWeb();
         return builder.Build();

@@ -1,3 +1,5 @@
+using JimPam.Wiki.Data;
+
 namespace JimPam.Wiki.Hosting;
 
 /// <summary>Runs the app and turns a failed start into one log line and a non-zero exit code.</summary>

@@ -1,6 +1,5 @@
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
-using JimPam.Wiki.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Import;
@@ -15,7 +14,7 @@ public sealed record ImportSummary(int Seasons, int Episodes, int Characters, in
 /// </summary>
 public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger, TimeProvider? clock = null, StoredBodies? bodies = null)
 {
-    public async Task<ImportSummary> ImportAsync(string folder, CancellationToken cancellationToken = default)
+    public async Task<ImportSummary> ImportAsync(string folder, Func<WikiDbContext, CancellationToken, Task>? beforeCommit = null, CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(folder))
         {
@@ -81,8 +80,12 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
         await StoredBodies.MarkRenderedAsync(db, cancellationToken);
         db.SiteSettings.AddRange(SeedUpgrade.Marks());
 
-        // Every row saved above was indexed as it was saved (SearchIndexing), in this transaction: the index is whole.
-        await SearchIndexing.MarkBuiltAsync(db, cancellationToken);
+        // What the host adds to the same transaction (the search index's mark: every row above was indexed as saved).
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(db, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(

@@ -17,7 +17,7 @@ public static class PageETags
             // Pages only: static assets carry MapStaticAssets' own ETags and must stream, not buffer.
             if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
                 || context.GetEndpoint()?.Metadata is not { } metadata
-                || (metadata.GetMetadata<PageActionDescriptor>() is null && metadata.GetMetadata<Api.WikiApi.ApiResource>() is null))
+                || (metadata.GetMetadata<PageActionDescriptor>() is null && metadata.GetMetadata<ApiResource>() is null))
             {
                 await next(context);
                 return;

@@ -1,3 +1,4 @@
+using JimPam.Wiki.Data;
 using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;

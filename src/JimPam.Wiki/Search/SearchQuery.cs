@@ -1,9 +1,7 @@
 using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
 
 namespace JimPam.Wiki.Search;
-
-/// <summary>A word (found by its beginnings) or a phrase (the words together, in order) to search for.</summary>
-public sealed record SearchTerm(string Text, bool Phrase);
 
 /// <summary>
 /// What a reader typed, as terms: each word a term ("athl" finds Athlead), text in balanced double quotes a phrase,

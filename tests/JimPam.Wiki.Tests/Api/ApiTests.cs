@@ -244,7 +244,7 @@ public class ApiTests(WikiAppFactory app)
             .ToHashSet();
 
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<JimPam.Wiki.Api.WikiApi.ApiResource>() is not null
+            .Where(e => e.Metadata.GetMetadata<JimPam.Wiki.Infrastructure.ApiResource>() is not null
                         && e.RoutePattern.RawText!.StartsWith("/api/v1", StringComparison.Ordinal)
                         && e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
             .Select(e => System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!, @":[a-z]+\}", "}").TrimEnd('/'))

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;

@@ -1,5 +1,6 @@
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 

@@ -12,16 +12,6 @@ namespace JimPam.Wiki.Pages.Search;
 /// </summary>
 public class IndexModel(SiteSearch search) : PageModel
 {
-    /// <summary>The kinds as the page names them in its filter links (<c>?type=episodes</c>).</summary>
-    public static readonly IReadOnlyList<(SearchKind Kind, string Key, string Heading)> Kinds =
-    [
-        (SearchKind.Event, "story", "The story"),
-        (SearchKind.Episode, "episodes", "Episodes"),
-        (SearchKind.Character, "characters", "Characters"),
-        (SearchKind.Joke, "jokes", "Recurring jokes"),
-        (SearchKind.Relationship, "relationships", "Relationships"),
-    ];
-
     [FromQuery(Name = "q")]
     public string? Q { get; set; }
 
@@ -41,13 +31,9 @@ public class IndexModel(SiteSearch search) : PageModel
             return;
         }
 
-        var kind = Kinds.FirstOrDefault(k => string.Equals(k.Key, Type, StringComparison.OrdinalIgnoreCase)) is { Key: not null } known ? known.Kind : (SearchKind?)null;
+        var kind = SearchKinds.Of(Type);
         Results = await search.SearchAsync(SearchQuery.Parse(Q), SpoilerShield.Of(HttpContext), kind, P, cancellationToken);
     }
-
-    public static string KeyOf(SearchKind kind) => Kinds.First(k => k.Kind == kind).Key;
-
-    public static string HeadingOf(SearchKind kind) => Kinds.First(k => k.Kind == kind).Heading;
 
     /// <summary>This search's address with another kind or page, or another query (the suggested spelling).</summary>
     public string Link(string? type, int page, string? query = null) =>

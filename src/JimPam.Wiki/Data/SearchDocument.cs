@@ -2,20 +2,9 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using JimPam.Wiki.Content;
-using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Search;
-
-/// <summary>What the search finds; the number is part of the index's row ids, so never renumber.</summary>
-public enum SearchKind
-{
-    Event = 1,
-    Joke = 2,
-    Episode = 3,
-    Character = 4,
-    Relationship = 5,
-}
+namespace JimPam.Wiki.Data;
 
 /// <summary>One entry as the index holds it: plain text, with the names it answers to.</summary>
 public sealed record SearchDocument(SearchKind Kind, int Id, string Title, string Body, string Names)

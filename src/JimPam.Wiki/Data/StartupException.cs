@@ -1,4 +1,4 @@
-namespace JimPam.Wiki.Hosting;
+namespace JimPam.Wiki.Data;
 
 /// <summary>
 /// A reason the wiki cannot start that the operator can fix: the message names the file or setting and says

@@ -1,7 +1,7 @@
 using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Pages.RecentChanges;
+namespace JimPam.Wiki.Story;
 
 /// <summary>The latest revisions across the wiki, newest first (by row id: revisions are written in time order, and SQLite cannot sort DateTimeOffset), each with the name of the entry it changed.</summary>
 public static class RecentChangesQuery

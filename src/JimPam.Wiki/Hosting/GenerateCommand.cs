@@ -1,9 +1,9 @@
 using System.ComponentModel;
-using JimPam.Wiki.Hosting;
+using JimPam.Wiki.Import;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace JimPam.Wiki.Import;
+namespace JimPam.Wiki.Hosting;
 
 /// <summary>
 /// <c>generate --relationships 100 --events 100000 --into wiki.db</c>: grows the wiki in that file (made and seeded

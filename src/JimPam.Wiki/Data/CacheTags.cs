@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.OutputCaching;
-
-namespace JimPam.Wiki.Infrastructure;
+namespace JimPam.Wiki.Data;
 
 /// <summary>
 /// The names of the data a cached page can show. A page tags itself with each piece it shows; a write evicts the
-/// tags of every row it added, changed or removed (<see cref="JimPam.Wiki.Data.CacheEviction"/>), so exactly the
+/// tags of every row it added, changed or removed (<see cref="JimPam.Wiki.Infrastructure.CacheEviction"/>), so exactly the
 /// pages that showed that data are rendered again on their next read.
 /// </summary>
 public static class CacheTags
@@ -57,13 +55,4 @@ public static class CacheTags
     public static string Jokes(int relationshipId) => $"jokes:{relationshipId}";
 
     public static string Joke(int id) => $"joke:{id}";
-
-    /// <summary>Tags the page being rendered, when it is being cached; does nothing otherwise.</summary>
-    public static void Tag(this HttpContext context, params IEnumerable<string> tags)
-    {
-        if (context.Features.Get<IOutputCacheFeature>()?.Context is { EnableOutputCaching: true } cache)
-        {
-            cache.Tags.UnionWith(tags);
-        }
-    }
 }

@@ -1,10 +1,10 @@
 using System.Data.Common;
-using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Infrastructure;
 
 /// <summary>
 /// Keeps the page cache in step with the database, for every write whatever made it (a form, a revert, a restore,

@@ -1,11 +1,11 @@
 using System.ComponentModel;
 using JimPam.Wiki.Data;
-using JimPam.Wiki.Hosting;
+using JimPam.Wiki.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace JimPam.Wiki.Accounts;
+namespace JimPam.Wiki.Hosting;
 
 /// <summary>The command lines of <c>editor add|list|reset-password|disable|enable|unlock</c>, each run by <see cref="EditorCommand"/>.</summary>
 public static class EditorCommands
