@@ -16,7 +16,7 @@ public static class ChangesApi
             .WithDescription($"The latest revisions across the wiki, newest first: what changed, who saved it, when (ISO 8601) and why. count is 1 to {MaxCount} (default 50).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-    private static async Task<Results<Ok<ChangeList>, ProblemHttpResult>> ListAsync(int? count, HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ChangeList>, ProblemHttpResult>> ListAsync(int? count, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
         if (count is < 1 or > MaxCount)
         {
@@ -25,6 +25,6 @@ public static class ChangesApi
 
         var changes = await RecentChangesQuery.LoadAsync(db, count ?? 50, cancellationToken);
         return TypedResults.Ok(new ChangeList([.. changes.Select(c => new Change(
-            c.Type, c.Id, c.Entry, c.Number, c.Author, c.SavedAt, c.Summary, site.Absolute($"/history/{c.Type}/{c.Id}")))]));
+            c.Type, c.Id, c.Entry, c.Number, c.Author, c.SavedAt, c.Summary, site.Absolute(site.History(c.Type, c.Id))))]));
     }
 }

@@ -19,15 +19,15 @@ public static class CharactersApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Ok<CharacterList>> ListAsync(WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
+    private static async Task<Ok<CharacterList>> ListAsync(WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
         var characters = await db.Characters.AsNoTracking().Where(c => !c.Deleted).OrderBy(c => c.Name)
             .Select(c => new { c.Slug, c.Name, c.FullName, c.Actor }).ToListAsync(cancellationToken);
         return TypedResults.Ok(new CharacterList([.. characters.Select(c => new CharacterSummary(
-            c.Slug, c.Name, c.FullName, c.Actor, site.Absolute($"{Prefix}/characters/{c.Slug}"), site.Absolute($"/characters/{c.Slug}")))]));
+            c.Slug, c.Name, c.FullName, c.Actor, site.Api("GetCharacter", new { slug = c.Slug }), site.Absolute(site.Character(c.Slug))))]));
     }
 
-    private static async Task<Results<Ok<CharacterDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CharacterDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
         var shield = SpoilerShield.OfAsOf(http);
         var c = await CharacterRead.LoadAsync(db, slug, shield, withMarkdown: true, cancellationToken);
@@ -42,6 +42,6 @@ public static class CharactersApi
             await RelationshipsApi.SummariesAsync(db, site, couples, shield, cancellationToken),
             [.. c.Mentions.Select(m => Citing(site, m.Id, m.RelationshipSlug, m.Couple, m.Season, m.Markdown, m.Body))],
             shield.UpTo?.Code, c.Hidden,
-            site.Absolute($"{Prefix}/characters/{c.Slug}"), site.Absolute($"/characters/{c.Slug}")));
+            site.Api("GetCharacter", new { slug = c.Slug }), site.Absolute(site.Character(c.Slug))));
     }
 }

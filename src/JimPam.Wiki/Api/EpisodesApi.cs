@@ -19,14 +19,14 @@ public static class EpisodesApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Ok<EpisodeList>> ListAsync(WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
+    private static async Task<Ok<EpisodeList>> ListAsync(WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
         var episodes = await db.Episodes.AsNoTracking().Where(e => !e.Deleted).OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason)
             .Select(e => new { e.Slug, e.Title, Season = e.Season.Number, e.NumberInSeason, e.AirDate }).ToListAsync(cancellationToken);
         return TypedResults.Ok(new EpisodeList([.. episodes.Select(e => EpisodeRef(site, e.Slug, e.Title, e.Season, e.NumberInSeason, e.AirDate))]));
     }
 
-    private static async Task<Results<Ok<EpisodeDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<EpisodeDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
         var shield = SpoilerShield.OfAsOf(http);
         var e = await EpisodeRead.LoadAsync(db, slug, shield, new EpisodeRead.Ask(WithMarkdown: true), cancellationToken);
@@ -39,6 +39,6 @@ public static class EpisodesApi
             e.Slug, e.Title, e.Season, e.Number, e.AirDate, e.Aliases,
             [.. e.Citings.Select(c => Citing(site, c.Id, c.RelationshipSlug, c.Couple, c.Season, c.Markdown, c.Body))],
             shield.UpTo?.Code, e.Hidden,
-            site.Absolute($"{Prefix}/episodes/{e.Slug}"), site.Absolute($"/episodes/{e.Slug}")));
+            site.Api("GetEpisode", new { slug = e.Slug }), site.Absolute(site.Episode(e.Slug))));
     }
 }

@@ -20,7 +20,7 @@ public static class RelationshipsApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Results<Ok<RelationshipList>, ProblemHttpResult>> ListAsync(string? asOf, HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RelationshipList>, ProblemHttpResult>> ListAsync(string? asOf, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
         var shield = SpoilerShield.OfAsOf(http);
 
@@ -33,7 +33,7 @@ public static class RelationshipsApi
     /// The summaries of these couples, in this order; under a shield, each with its status as of the shield's episode
     /// (from <paramref name="story"/>, when the caller has read it already).
     /// </summary>
-    public static async Task<List<RelationshipSummary>> SummariesAsync(WikiDbContext db, SiteAddress site, IReadOnlyList<int> ids, SpoilerShield shield, CancellationToken cancellationToken, Chronology? story = null)
+    public static async Task<List<RelationshipSummary>> SummariesAsync(WikiDbContext db, WikiAddresses site, IReadOnlyList<int> ids, SpoilerShield shield, CancellationToken cancellationToken, Chronology? story = null)
     {
         var first = await db.FirstRelationshipIdAsync(cancellationToken);
         var rows = await db.Relationships.AsNoTracking().Where(r => ids.Contains(r.Id))
@@ -54,11 +54,11 @@ public static class RelationshipsApi
             // As of the shield's episode: the status the couple's last milestone up to it gave; "" before the first.
             shield.Active ? story!.StatusAt(shield.UpTo!.Value, r.Id)?.Status ?? "" : r.Status,
             [.. r.Members.Select(m => CharacterRef(site, m.Slug, m.Name))],
-            site.Absolute($"{Prefix}/relationships/{r.Slug}"),
+            site.Api("GetRelationship", new { slug = r.Slug }),
             ArticlePage(site, r.Id == first ? null : r.Slug)))];
     }
 
-    private static async Task<Results<Ok<RelationshipDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RelationshipDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
         var shield = SpoilerShield.OfAsOf(http);
 
@@ -102,7 +102,7 @@ public static class RelationshipsApi
             r.BehindTheScenesHtml ?? "",
             [.. milestones.Select(m => new Milestone(m.Label, m.Status, m.Episode is { } e ? EpisodeRef(site, e.Slug, e.Title, e.Point.Season, e.Point.Number, e.AirDate) : null))],
             [.. jokes.Select(j => new Joke(j.Id, j.BodyMarkdown, j.BodyHtml ?? "", [.. j.Citations.Select(c => EpisodeRef(site, c.Slug, c.Title, c.Season, c.NumberInSeason, c.AirDate))]))],
-            [.. seasons.Select(n => site.Absolute($"{Prefix}/seasons/{n}"))],
+            [.. seasons.Select(n => site.Api("GetSeason", new { number = n }))],
             shield.UpTo?.Code,
             hidden,
             summary.Link,

@@ -15,7 +15,7 @@ public static class SearchApi
             .WithDescription("The same search as /search: words match their beginnings, \"phrases\" in double quotes, any case and accents. Ranked by relevance, 20 a page (page=2 and on), optionally of one kind (story, episodes, characters, jokes, relationships). Snippets are HTML with the matched words in <mark>. With asOf, results after that episode are left out. A query with no word gets a message, never an error. When a word matches nothing, didYouMean gives the query spelt as the wiki spells its nearest word, and its search.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-    private static async Task<Results<Ok<SearchDocumentPage>, ProblemHttpResult>> SearchAsync(string? q, string? type, int? page, string? asOf, HttpContext http, WikiDbContext db, SiteSearch search, SiteAddress site, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SearchDocumentPage>, ProblemHttpResult>> SearchAsync(string? q, string? type, int? page, string? asOf, HttpContext http, WikiDbContext db, SiteSearch search, WikiAddresses site, CancellationToken cancellationToken)
     {
         var shield = SpoilerShield.OfAsOf(http);
 
@@ -35,9 +35,9 @@ public static class SearchApi
             return BadRequest(http, "page starts at 1.");
         }
 
-        var results = await search.SearchAsync(SearchQuery.Parse(q), shield, kind, page ?? 1, cancellationToken);
+        var results = await search.SearchAsync(SearchQuery.Parse(q), shield.Ordinal, kind, page ?? 1, cancellationToken);
         var key = (SearchKind k) => SearchKinds.KeyOf(k);
-        string Address(int p) => site.Absolute($"{Prefix}/search?q={Uri.EscapeDataString(results.Query.Text)}{(kind is { } k ? "&type=" + key(k) : "")}{(shield.UpTo is { } up ? "&asOf=" + up.Code : "")}&page={p}");
+        string Address(string query, int? p) => site.Api("Search", new { q = query, type = kind is { } k ? key(k) : null, asOf = shield.UpTo?.Code, page = p });
         return TypedResults.Ok(new SearchDocumentPage(
             results.Query.Text,
             kind is { } only ? key(only) : null,
@@ -49,10 +49,10 @@ public static class SearchApi
             results.Pages,
             results.Hidden,
             results.Problem,
-            [.. results.Hits.Select(h => new SearchHitDocument(key(h.Kind), h.Title, h.TitleHtml, h.SnippetHtml, h.Context, site.Absolute(h.Path)))],
-            results.Page < results.Pages ? Address(results.Page + 1) : null,
+            [.. results.Hits.Select(h => new SearchHitDocument(key(h.Kind), h.Title, h.TitleHtml, h.SnippetHtml, h.Context, site.Absolute(site.Of(h.Place))))],
+            results.Page < results.Pages ? Address(results.Query.Text, results.Page + 1) : null,
             results.Suggestion is { } better
-                ? new SearchSuggestion(better, site.Absolute($"{Prefix}/search?q={Uri.EscapeDataString(better)}{(kind is { } t ? "&type=" + key(t) : "")}{(shield.UpTo is { } at ? "&asOf=" + at.Code : "")}"))
+                ? new SearchSuggestion(better, Address(better, null))
                 : null));
     }
 }

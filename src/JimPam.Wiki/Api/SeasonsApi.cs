@@ -19,15 +19,15 @@ public static class SeasonsApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Ok<SeasonList>> ListAsync(WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
+    private static async Task<Ok<SeasonList>> ListAsync(WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
         var seasons = await db.Seasons.AsNoTracking().OrderBy(s => s.Number)
             .Select(s => new { s.Number, Episodes = s.Episodes.Count(e => !e.Deleted), Events = db.Events.Count(e => e.SeasonId == s.Id && !e.Deleted) })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new SeasonList([.. seasons.Select(s => new SeasonSummary(s.Number, s.Episodes, s.Events, site.Absolute($"{Prefix}/seasons/{s.Number}"), site.Absolute($"/seasons/{s.Number}")))]));
+        return TypedResults.Ok(new SeasonList([.. seasons.Select(s => new SeasonSummary(s.Number, s.Episodes, s.Events, site.Api("GetSeason", new { number = s.Number }), site.Absolute(site.Season(s.Number))))]));
     }
 
-    private static async Task<Results<Ok<SeasonDetail>, ProblemHttpResult>> GetAsync(int number, string? asOf, string? relationship, HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SeasonDetail>, ProblemHttpResult>> GetAsync(int number, string? asOf, string? relationship, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
         var shield = SpoilerShield.OfAsOf(http);
         var season = await SeasonRead.LoadAsync(db, number, shield, new SeasonRead.Ask(relationship, WithSources: true), cancellationToken);
@@ -59,9 +59,9 @@ public static class SeasonsApi
                 EventPage(site, season.Number, g.Slug, p.Id))))],
             shield.UpTo?.Code,
             season.Hidden,
-            season.Previous is { } previous ? site.Absolute($"{Prefix}/seasons/{previous}") : null,
-            season.Next is { } next ? site.Absolute($"{Prefix}/seasons/{next}") : null,
-            site.Absolute($"{Prefix}/seasons/{number}"),
-            site.Absolute($"/seasons/{number}")));
+            season.Previous is { } previous ? site.Api("GetSeason", new { number = previous }) : null,
+            season.Next is { } next ? site.Api("GetSeason", new { number = next }) : null,
+            site.Api("GetSeason", new { number }),
+            site.Absolute(site.Season(number))));
     }
 }

@@ -94,16 +94,16 @@ public static class WikiApi
             .RequireRateLimiting(RateLimitPolicy)
             .WithMetadata(new ApiResource())
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapRead("/", (SiteAddress site) => TypedResults.Ok(new ApiIndex(
+        api.MapRead("/", (WikiAddresses site) => TypedResults.Ok(new ApiIndex(
                 "JimPam.Wiki API",
                 new Dictionary<string, string>
                 {
-                    ["relationships"] = site.Absolute($"{Prefix}/relationships"),
-                    ["seasons"] = site.Absolute($"{Prefix}/seasons"),
-                    ["episodes"] = site.Absolute($"{Prefix}/episodes"),
-                    ["characters"] = site.Absolute($"{Prefix}/characters"),
-                    ["changes"] = site.Absolute($"{Prefix}/changes"),
-                    ["search"] = site.Absolute($"{Prefix}/search?q="),
+                    ["relationships"] = site.Api("ListRelationships"),
+                    ["seasons"] = site.Api("ListSeasons"),
+                    ["episodes"] = site.Api("ListEpisodes"),
+                    ["characters"] = site.Api("ListCharacters"),
+                    ["changes"] = site.Api("ListChanges"),
+                    ["search"] = site.Api("Search") + "?q=",
                 },
                 site.Absolute("/openapi/v1.json"),
                 site.Absolute("/api"))))
@@ -144,23 +144,23 @@ public static class WikiApi
     public static ProblemHttpResult BadRequest(HttpContext http, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request", instance: http.Request.Path + http.Request.QueryString);
 
-    public static EpisodeRef EpisodeRef(SiteAddress site, string slug, string title, int season, int number, DateOnly? airDate) =>
-        new(slug, title, season, number, airDate, site.Absolute($"{Prefix}/episodes/{slug}"));
+    public static EpisodeRef EpisodeRef(WikiAddresses site, string slug, string title, int season, int number, DateOnly? airDate) =>
+        new(slug, title, season, number, airDate, site.Api("GetEpisode", new { slug }));
 
-    public static EpisodeRef EpisodeRef(SiteAddress site, EpisodeStamp episode) =>
+    public static EpisodeRef EpisodeRef(WikiAddresses site, EpisodeStamp episode) =>
         EpisodeRef(site, episode.Slug, episode.Title, episode.Point.Season, episode.Point.Number, episode.AirDate);
 
     /// <summary>A part of the story as a short citing entry; <paramref name="couple"/> is null for the first couple.</summary>
-    public static CitingEvent Citing(SiteAddress site, int id, string relationship, string? couple, int season, string? markdown, Microsoft.AspNetCore.Html.IHtmlContent body) =>
-        new(id, relationship, season, markdown ?? "", body.ToString() ?? "", EventPage(site, season, couple, id), site.Absolute($"{Prefix}/seasons/{season}"));
+    public static CitingEvent Citing(WikiAddresses site, int id, string relationship, string? couple, int season, string? markdown, Microsoft.AspNetCore.Html.IHtmlContent body) =>
+        new(id, relationship, season, markdown ?? "", body.ToString() ?? "", EventPage(site, season, couple, id), site.Api("GetSeason", new { number = season }));
 
-    public static CharacterRef CharacterRef(SiteAddress site, string slug, string name) =>
-        new(slug, name, site.Absolute($"{Prefix}/characters/{slug}"));
+    public static CharacterRef CharacterRef(WikiAddresses site, string slug, string name) =>
+        new(slug, name, site.Api("GetCharacter", new { slug }));
 
     /// <summary>A page for people, by its absolute address; <paramref name="couple"/> is null for the first couple.</summary>
-    public static string EventPage(SiteAddress site, int season, string? couple, int eventId) =>
-        site.Absolute(Pages.StoryAddresses.Event(season, couple, eventId));
+    public static string EventPage(WikiAddresses site, int season, string? couple, int eventId) =>
+        site.Absolute(site.Event(season, couple, eventId));
 
-    public static string ArticlePage(SiteAddress site, string? couple) =>
-        site.Absolute(Pages.StoryAddresses.Article(couple));
+    public static string ArticlePage(WikiAddresses site, string? couple) =>
+        site.Absolute(site.Article(couple));
 }

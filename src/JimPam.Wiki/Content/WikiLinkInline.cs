@@ -11,4 +11,7 @@ public sealed class WikiLinkInline : LeafInline
 
     /// <summary>Set after parsing by <see cref="WikiMarkdown"/>; null means the link is broken.</summary>
     public WikiLinkTarget? Resolved { get; set; }
+
+    /// <summary>Where the link goes (its target's page, or the missing page), set with <see cref="Resolved"/>.</summary>
+    public string Href { get; set; } = "";
 }

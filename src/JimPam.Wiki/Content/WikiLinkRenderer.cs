@@ -14,12 +14,12 @@ public sealed class WikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
         if (link.Resolved is { } target)
         {
             var kind = target.Kind == WikiLinkKind.Episode ? "citation" : "character-link";
-            renderer.Write("<a class=\"wikilink ").Write(kind).Write("\" href=\"").WriteEscape(target.Url).Write("\">");
+            renderer.Write("<a class=\"wikilink ").Write(kind).Write("\" href=\"").WriteEscape(link.Href).Write("\">");
         }
         else
         {
             renderer.Write("<a class=\"wikilink broken\" title=\"No page yet: ").WriteEscape(link.Target)
-                .Write("\" href=\"/missing?title=").WriteEscape(Uri.EscapeDataString(link.Target)).Write("\">");
+                .Write("\" href=\"").WriteEscape(link.Href).Write("\">");
         }
 
         renderer.WriteEscape(link.Text).Write("</a>");

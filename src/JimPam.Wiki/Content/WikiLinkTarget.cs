@@ -7,11 +7,4 @@ public enum WikiLinkKind
 }
 
 /// <summary>What a wiki link points at once resolved.</summary>
-public sealed record WikiLinkTarget(WikiLinkKind Kind, int Id, string Slug, string Title)
-{
-    public string Url => Kind switch
-    {
-        WikiLinkKind.Episode => $"/episodes/{Slug}",
-        _ => $"/characters/{Slug}",
-    };
-}
+public sealed record WikiLinkTarget(WikiLinkKind Kind, int Id, string Slug, string Title);

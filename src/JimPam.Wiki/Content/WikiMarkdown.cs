@@ -25,6 +25,8 @@ public sealed record RenderedBody(string Html, IReadOnlyList<BodyLink> Links, Wi
 /// </summary>
 public sealed class WikiMarkdown
 {
+    private readonly LinkAddresses _addresses;
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .Use<WikiLinkExtension>()
@@ -32,8 +34,9 @@ public sealed class WikiMarkdown
 
     private readonly HtmlSanitizer _sanitizer;
 
-    public WikiMarkdown()
+    public WikiMarkdown(LinkAddresses addresses)
     {
+        _addresses = addresses;
         _sanitizer = new HtmlSanitizer();
         _sanitizer.AllowedSchemes.Clear();
         _sanitizer.AllowedSchemes.Add("http");
@@ -55,6 +58,7 @@ public sealed class WikiMarkdown
         foreach (var link in document.Descendants<WikiLinkInline>())
         {
             link.Resolved = resolver.Resolve(link.Target);
+            link.Href = link.Resolved is { } target ? _addresses.Target(target) : _addresses.Missing(link.Target);
             links.Add(new BodyLink(link.Target, link.Resolved));
         }
 

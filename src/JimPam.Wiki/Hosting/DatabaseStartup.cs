@@ -117,8 +117,16 @@ public static class DatabaseStartup
         logger.LogInformation("The database {Database} is empty; importing {SeedFolder}", path, folder);
         try
         {
-            // Every row the import saves is indexed as it is saved (SearchIndexing), in its transaction: the index is whole.
-            await importer.ImportAsync(folder, JimPam.Wiki.Search.SearchIndexing.MarkBuiltAsync, cancellationToken);
+            // Every row the import saves is indexed and placed as it is saved (SearchIndexing, StoryPlacement), in its
+            // transaction: the index and the places are whole.
+            await importer.ImportAsync(
+                folder,
+                async (db, token) =>
+                {
+                    await JimPam.Wiki.Search.SearchIndexing.MarkBuiltAsync(db, token);
+                    await JimPam.Wiki.Story.StoryPlacement.MarkPlacedAsync(db, token);
+                },
+                cancellationToken);
         }
         catch (ImportException e)
         {

@@ -18,7 +18,6 @@ public sealed class ServeCommand(WikiCommandLine.AppSettings app) : AsyncCommand
         var wiki = WikiApp.Build(app.Values, quiet: false, settings.Urls is { } urls ? [new("Urls", urls)] : null);
         return await WikiApp.RunAsync(wiki, async () =>
         {
-            wiki.UseWikiPipeline(wiki.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WikiOptions>>().Value);
             await wiki.RunAsync();
             return 0;
         });

@@ -58,6 +58,9 @@ public static class WikiApp
     public static Task<int> RunAsync(WebApplication app, Func<Task<int>> run) =>
         WikiHost.RunAsync(app, app.Services.GetRequiredService<IOptions<WikiOptions>>().Value, async () =>
         {
+            // Every command maps the pages and the API first: the address book (LinkGenerator) makes the links that
+            // the seed import, the generator and every save store in the bodies' HTML, from these routes.
+            app.UseWikiPipeline(app.Services.GetRequiredService<IOptions<WikiOptions>>().Value);
             await app.Services.PrepareWikiDatabaseAsync();
             return await run();
         });

@@ -16,6 +16,12 @@ public static class WikiWeb
     public static IServiceCollection AddWikiWeb(this IServiceCollection services)
     {
         services.AddSingleton<SiteAddress>();
+        services.AddSingleton<WikiAddresses>();
+        services.AddSingleton(provider =>
+        {
+            var addresses = provider.GetRequiredService<WikiAddresses>();
+            return new JimPam.Wiki.Content.LinkAddresses(addresses.Of, addresses.Missing);
+        });
         services.AddSingleton<PageCache>();
         services.AddOutputCache(options =>
         {
@@ -115,6 +121,10 @@ public static class WikiWeb
         app.MapRazorPages().WithStaticAssets();
         app.MapSitemap();
         app.MapWikiApi();
+
+        // The endpoints join the routing now, not when the server starts: the address book (LinkGenerator) makes
+        // links from them before then (the seed import at start-up, the command-line commands).
+        app.UseEndpoints(_ => { });
         return app;
     }
 }

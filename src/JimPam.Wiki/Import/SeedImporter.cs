@@ -12,7 +12,7 @@ public sealed record ImportSummary(int Seasons, int Episodes, int Characters, in
 /// relationship article. Everything is read and checked before the first write, and all writes share
 /// one transaction, so malformed input leaves the database as it was.
 /// </summary>
-public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger, TimeProvider? clock = null, StoredBodies? bodies = null)
+public sealed class SeedImporter(WikiDbContext db, StoredBodies bodies, ILogger<SeedImporter> logger, TimeProvider? clock = null)
 {
     public async Task<ImportSummary> ImportAsync(string folder, Func<WikiDbContext, CancellationToken, Task>? beforeCommit = null, CancellationToken cancellationToken = default)
     {
@@ -181,7 +181,6 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
         List<Character> characters,
         LinkContext links)
     {
-        var stored = bodies ?? new StoredBodies(new WikiMarkdown());
         var resolver = links.Resolver;
         var members = row.Members.Select(name => characters.Single(c => c.Name == name)).ToList();
         for (var i = 0; i < article.Actors.Count; i++)
@@ -203,7 +202,7 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
             BehindTheScenesFootnote = article.BehindTheScenesFootnote,
             Members = [.. members.Select((c, i) => new RelationshipMember { CharacterId = c.Id, Position = i })],
         };
-        stored.SetArticle(relationship, string.Join("\n\n", article.IntroMarkdown), string.Join("\n\n", article.BehindTheScenesMarkdown), links);
+        bodies.SetArticle(relationship, string.Join("\n\n", article.IntroMarkdown), string.Join("\n\n", article.BehindTheScenesMarkdown), links);
 
         foreach (var parsedSeason in article.Seasons)
         {
@@ -217,7 +216,7 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
             foreach (var parsed in parsedSeason.Events)
             {
                 var item = new RelationshipEvent { Season = season, Order = ++order, Kind = parsed.Kind, ImageSlot = parsed.ImageSlot };
-                RequireResolved(row.Article, parsed.Line, stored.Set(item, parsed.Markdown, links).Analysis);
+                RequireResolved(row.Article, parsed.Line, bodies.Set(item, parsed.Markdown, links).Analysis);
                 relationship.Events.Add(item);
             }
         }
@@ -226,7 +225,7 @@ public sealed class SeedImporter(WikiDbContext db, ILogger<SeedImporter> logger,
         foreach (var markdown in article.JokesMarkdown)
         {
             var joke = new RecurringJoke { Order = ++jokeOrder };
-            RequireResolved(row.Article, 0, stored.Set(joke, markdown, links).Analysis);
+            RequireResolved(row.Article, 0, bodies.Set(joke, markdown, links).Analysis);
             relationship.Jokes.Add(joke);
         }
 

@@ -1,13 +1,14 @@
 using System.Net;
 using JimPam.Wiki.Data;
-using JimPam.Wiki.Pages;
-using JimPam.Wiki.Story;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Search;
 
 /// <summary>One thing found: where it is, what it is, and its matched words marked (HTML, encoded, with &lt;mark&gt;).</summary>
-public sealed record SearchHit(SearchKind Kind, int Id, string Title, string TitleHtml, string SnippetHtml, string Path, string Context);
+public sealed record SearchHit(SearchKind Kind, int Id, string Title, string TitleHtml, string SnippetHtml, SearchPlace Place, string Context);
+
+/// <summary>Where a hit is: its entry, slug, and the couple (null: the wiki's first) and season it belongs to.</summary>
+public sealed record SearchPlace(SearchKind Kind, int Id, string Slug, string? Couple, int Season);
 
 /// <summary>A page of results, with how many there are of each kind and how many the spoiler shield held back.</summary>
 public sealed record SearchResults(
@@ -34,7 +35,7 @@ public sealed record SearchResults(
 
 /// <summary>
 /// The wiki's search, for the search page and the API alike: matches from the index (<see cref="Fts5Index"/>), the
-/// entries the reader's spoiler shield hides left out (before counting and paging), then a page of hits with their
+/// entries placed after the reader's point in the story (the spoiler shield's ordinal) left out (before counting and paging), then a page of hits with their
 /// links and snippets.
 /// </summary>
 public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
@@ -44,7 +45,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
     /// <summary>More matches than this are not counted one by one (the page says "more than").</summary>
     public const int MaxMatches = 2000;
 
-    public async Task<SearchResults> SearchAsync(SearchQuery query, SpoilerShield shield, SearchKind? kind, int page, CancellationToken cancellationToken)
+    public async Task<SearchResults> SearchAsync(SearchQuery query, int? upTo, SearchKind? kind, int page, CancellationToken cancellationToken)
     {
         if (query.Problem is { } problem)
         {
@@ -78,9 +79,9 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
         var capped = matches.Count > MaxMatches;
         var found = matches.Take(MaxMatches).Select(m => (Row: m, Entry: Fts5Index.FromRowId(m.RowId))).ToList();
         var hidden = 0;
-        if (shield.Active)
+        if (upTo is not null)
         {
-            var hiddenEntries = await HiddenAsync(shield, found.Select(f => f.Entry).ToList(), cancellationToken);
+            var hiddenEntries = await HiddenAsync(upTo, found.Select(f => f.Entry).ToList(), cancellationToken);
             hidden = found.RemoveAll(f => hiddenEntries.Contains(f.Entry));
         }
 
@@ -94,9 +95,8 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
     }
 
     /// <summary>The parts of the story and the jokes among these that the shield hides: those placed after it.</summary>
-    private async Task<HashSet<(SearchKind, int)>> HiddenAsync(SpoilerShield shield, IReadOnlyList<(SearchKind Kind, int Id)> entries, CancellationToken cancellationToken)
+    private async Task<HashSet<(SearchKind, int)>> HiddenAsync(int? upTo, IReadOnlyList<(SearchKind Kind, int Id)> entries, CancellationToken cancellationToken)
     {
-        var upTo = shield.Ordinal;
         var eventIds = entries.Where(e => e.Kind == SearchKind.Event).Select(e => e.Id).ToList();
         var jokeIds = entries.Where(e => e.Kind == SearchKind.Joke).Select(e => e.Id).ToList();
         var hidden = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id) && e.Point > upTo).Select(e => new { Kind = SearchKind.Event, e.Id })
@@ -117,7 +117,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
         var ids = rowIds.Select(Fts5Index.FromRowId).ToLookup(e => e.Kind, e => e.Id);
         var first = await db.FirstRelationshipIdAsync(cancellationToken);
         string? Couple(int relationshipId, string slug) => relationshipId == first ? null : slug;
-        var places = new Dictionary<(SearchKind, int), (string Title, string Path, string Context)>();
+        var places = new Dictionary<(SearchKind, int), (string Title, SearchPlace Place, string Context)>();
 
         var eventIds = ids[SearchKind.Event].ToList();
         foreach (var e in await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id))
@@ -130,7 +130,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
                      .ToListAsync(cancellationToken))
         {
             var what = e.Kind == EventKind.Figure ? "Image caption" : e.Milestone is not null ? "Milestone" : "Story";
-            places[(SearchKind.Event, e.Id)] = (e.Milestone ?? (e.Episode is null ? $"Season {e.Season}" : $"Season {e.Season}: “{e.Episode}”"), StoryAddresses.Event(e.Season, Couple(e.RelationshipId, e.Slug), e.Id), $"{what} · Season {e.Season} · {e.Title}");
+            places[(SearchKind.Event, e.Id)] = (e.Milestone ?? (e.Episode is null ? $"Season {e.Season}" : $"Season {e.Season}: “{e.Episode}”"), new SearchPlace(SearchKind.Event, e.Id, e.Slug, Couple(e.RelationshipId, e.Slug), e.Season), $"{what} · Season {e.Season} · {e.Title}");
         }
 
         var jokeIds = ids[SearchKind.Joke].ToList();
@@ -138,7 +138,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
                      .Join(db.Relationships, j => j.RelationshipId, r => r.Id, (j, r) => new { j.Id, r.Slug, r.Title, RelationshipId = r.Id })
                      .ToListAsync(cancellationToken))
         {
-            places[(SearchKind.Joke, j.Id)] = ("Recurring joke", $"{StoryAddresses.Article(Couple(j.RelationshipId, j.Slug))}#joke-{j.Id}", $"Recurring joke · {j.Title}");
+            places[(SearchKind.Joke, j.Id)] = ("Recurring joke", new SearchPlace(SearchKind.Joke, j.Id, j.Slug, Couple(j.RelationshipId, j.Slug), 0), $"Recurring joke · {j.Title}");
         }
 
         var episodeIds = ids[SearchKind.Episode].ToList();
@@ -147,7 +147,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
                      .ToListAsync(cancellationToken))
         {
             var aired = e.AirDate is { } date ? $" · aired {date:MMMM d, yyyy}" : "";
-            places[(SearchKind.Episode, e.Id)] = (e.Title, $"/episodes/{e.Slug}", $"Episode · Season {e.Season}, episode {e.NumberInSeason}{aired}");
+            places[(SearchKind.Episode, e.Id)] = (e.Title, new SearchPlace(SearchKind.Episode, e.Id, e.Slug, null, e.Season), $"Episode · Season {e.Season}, episode {e.NumberInSeason}{aired}");
         }
 
         var characterIds = ids[SearchKind.Character].ToList();
@@ -155,7 +155,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
                      .Select(c => new { c.Id, c.Name, c.Slug, c.Actor })
                      .ToListAsync(cancellationToken))
         {
-            places[(SearchKind.Character, c.Id)] = (c.Name, $"/characters/{c.Slug}", c.Actor is null ? "Character" : $"Character · played by {c.Actor}");
+            places[(SearchKind.Character, c.Id)] = (c.Name, new SearchPlace(SearchKind.Character, c.Id, c.Slug, null, 0), c.Actor is null ? "Character" : $"Character · played by {c.Actor}");
         }
 
         var relationshipIds = ids[SearchKind.Relationship].ToList();
@@ -163,7 +163,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
                      .Select(r => new { r.Id, r.Title, r.Slug, r.Status })
                      .ToListAsync(cancellationToken))
         {
-            places[(SearchKind.Relationship, r.Id)] = (r.Title, StoryAddresses.Article(Couple(r.Id, r.Slug)), $"Relationship · {r.Status}");
+            places[(SearchKind.Relationship, r.Id)] = (r.Title, new SearchPlace(SearchKind.Relationship, r.Id, r.Slug, Couple(r.Id, r.Slug), 0), $"Relationship · {r.Status}");
         }
 
         var hits = new Dictionary<long, SearchHit>();
@@ -173,7 +173,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
             if (places.TryGetValue((kind, id), out var place) && snippets.TryGetValue(rowId, out var snippet))
             {
                 var titleHtml = snippet.Title.Length > 0 ? Marked(snippet.Title) : WebUtility.HtmlEncode(place.Title);
-                hits[rowId] = new SearchHit(kind, id, place.Title, titleHtml, Marked(snippet.Body), place.Path, place.Context);
+                hits[rowId] = new SearchHit(kind, id, place.Title, titleHtml, Marked(snippet.Body), place.Place, place.Context);
             }
         }
 

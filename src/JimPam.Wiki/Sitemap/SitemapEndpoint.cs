@@ -22,7 +22,7 @@ public static class SitemapEndpoint
     }
 
     /// <summary>robots.txt, which must name the sitemap by its absolute address, so it is written, not a file.</summary>
-    private static IResult Robots(HttpContext http, SiteAddress site)
+    private static IResult Robots(HttpContext http, WikiAddresses site)
     {
         var text = $"User-agent: *\nAllow: /\nDisallow: /missing\nDisallow: /shield\n\nSitemap: {site.Absolute("/sitemap.xml")}\n";
         var tag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16]}\"");
@@ -31,7 +31,7 @@ public static class SitemapEndpoint
         return http.Request.Headers.IfNoneMatch == tag.ToString() ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Text(text, "text/plain; charset=utf-8");
     }
 
-    private static async Task<IResult> WriteAsync(HttpContext http, WikiDbContext db, SiteAddress site, CancellationToken cancellationToken)
+    private static async Task<IResult> WriteAsync(HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
         // The latest revision of every entry: one row each, found through the revision number's index.
         var latest = (await (
@@ -57,26 +57,26 @@ public static class SitemapEndpoint
         {
             var article = Latest([Edited(Revision.RelationshipType, couple.Id), .. storyOf[couple.Id]]);
             var slug = couple.Id == first ? null : couple.Slug;
-            pages.Add((Pages.StoryAddresses.Article(slug), article));
-            pages.Add((Pages.StoryAddresses.Timeline(slug), Latest(storyOf[couple.Id])));
+            pages.Add((site.Article(slug), article));
+            pages.Add((site.Timeline(slug), Latest(storyOf[couple.Id])));
         }
 
         var seasonTimes = seasons.Select(s => (s.Number, Edited: Latest([Edited(Revision.SeasonType, s.Id), .. seasonOf[s.Id]]))).ToList();
-        pages.Add(("/seasons", Latest(seasonTimes.Select(s => s.Edited))));
-        pages.AddRange(seasonTimes.Select(s => ($"/seasons/{s.Number.ToString(CultureInfo.InvariantCulture)}", s.Edited)));
-        var episodeTimes = episodes.Select(e => ($"/episodes/{e.Slug}", Edited(Revision.EpisodeType, e.Id))).ToList();
-        pages.Add(("/episodes", Latest(episodeTimes.Select(e => e.Item2))));
+        pages.Add((site.Seasons(), Latest(seasonTimes.Select(s => s.Edited))));
+        pages.AddRange(seasonTimes.Select(s => (site.Season(s.Number), s.Edited)));
+        var episodeTimes = episodes.Select(e => (site.Episode(e.Slug), Edited(Revision.EpisodeType, e.Id))).ToList();
+        pages.Add((site.Episodes(), Latest(episodeTimes.Select(e => e.Item2))));
         pages.AddRange(episodeTimes);
-        var characterTimes = characters.Select(c => ($"/characters/{c.Slug}", Edited(Revision.CharacterType, c.Id))).ToList();
-        pages.Add(("/characters", Latest(characterTimes.Select(c => c.Item2))));
+        var characterTimes = characters.Select(c => (site.Character(c.Slug), Edited(Revision.CharacterType, c.Id))).ToList();
+        pages.Add((site.Characters(), Latest(characterTimes.Select(c => c.Item2))));
         pages.AddRange(characterTimes);
-        pages.Add(("/recent-changes", latest.Count == 0 ? null : latest.Values.Max()));
+        pages.Add((site.RecentChanges(), latest.Count == 0 ? null : latest.Values.Max()));
 
         http.Tag([CacheTags.Changes, CacheTags.Relationships, CacheTags.EpisodeList, CacheTags.CharacterList]);
         return Results.Text(Write(pages, site), "application/xml; charset=utf-8", Encoding.UTF8);
     }
 
-    private static string Write(IEnumerable<(string Path, DateTimeOffset? Edited)> pages, SiteAddress site)
+    private static string Write(IEnumerable<(string Path, DateTimeOffset? Edited)> pages, WikiAddresses site)
     {
         var text = new StringBuilder();
         using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false }))

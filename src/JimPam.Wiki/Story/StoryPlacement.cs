@@ -14,7 +14,7 @@ namespace JimPam.Wiki.Story;
 /// caller's transaction. So the pages compare a stored number with the reader's point, in the query, instead of
 /// loading a couple's whole story to hide the parts after it.
 /// </summary>
-public sealed class StoryPlacement : SaveChangesCollector<StoryPlacement.Touch>
+public sealed class StoryPlacement : SaveChangesCollector<Func<StoryPlacement.Touch>>
 {
     /// <summary>What a changed row can move: a couple's events, an event's, a season's or an episode's.</summary>
     public sealed record Touch(int? RelationshipId = null, int? EventId = null, int? SeasonId = null, int? EpisodeId = null, int? JokeId = null);
@@ -37,7 +37,7 @@ public sealed class StoryPlacement : SaveChangesCollector<StoryPlacement.Touch>
         return result;
     }
 
-    protected override IEnumerable<Touch> ItemsOf(EntityEntry entry)
+    protected override IEnumerable<Func<Touch>> ItemsOf(EntityEntry entry)
     {
         bool Moved(params string[] properties) =>
             entry.State is EntityState.Added or EntityState.Deleted || properties.Any(p => entry.Property(p).IsModified);
@@ -46,30 +46,33 @@ public sealed class StoryPlacement : SaveChangesCollector<StoryPlacement.Touch>
         switch (entry.Entity)
         {
             case RelationshipEvent e when Moved(nameof(e.Order), nameof(e.SeasonId), nameof(e.RelationshipId), nameof(e.Deleted), nameof(e.Milestone), nameof(e.MilestoneEpisodeId)):
-                // A new event has no id until it is saved: its couple is what needs placing.
-                yield return new Touch(RelationshipId: e.RelationshipId);
-                yield return new Touch(RelationshipId: Was(nameof(e.RelationshipId)));
+                // Read after the save, when a new couple has its id; and the couple it was moved from.
+                yield return () => new Touch(RelationshipId: e.RelationshipId);
+                var was = Was(nameof(e.RelationshipId));
+                yield return () => new Touch(RelationshipId: was);
                 break;
             case EventCitation c:
-                yield return c.Event is { } cited ? new Touch(RelationshipId: cited.RelationshipId) : new Touch(EventId: c.EventId);
+                yield return () => c.Event is { } cited ? new Touch(RelationshipId: cited.RelationshipId) : new Touch(EventId: c.EventId);
                 break;
             case JokeCitation c:
-                yield return new Touch(JokeId: c.JokeId);
+                yield return () => new Touch(JokeId: c.JokeId);
                 break;
             case Episode e when Moved(nameof(e.NumberInSeason), nameof(e.SeasonId), nameof(e.Deleted)):
-                yield return new Touch(SeasonId: e.SeasonId, EpisodeId: e.Id);
-                yield return new Touch(SeasonId: Was(nameof(e.SeasonId)));
+                yield return () => new Touch(SeasonId: e.SeasonId, EpisodeId: e.Id);
+                var before = Was(nameof(e.SeasonId));
+                yield return () => new Touch(SeasonId: before);
                 break;
         }
     }
 
     private async Task PlaceAsync(DbContext? context, CancellationToken cancellationToken)
     {
-        if (context is not WikiDbContext db || Take(db) is not { Count: > 0 } touched)
+        if (context is not WikiDbContext db || Take(db) is not { Count: > 0 } pending)
         {
             return;
         }
 
+        var touched = pending.Select(touch => touch()).ToList();
         var couples = touched.Select(t => t.RelationshipId).OfType<int>().ToHashSet();
         var events = touched.Select(t => t.EventId).OfType<int>().ToList();
         var seasons = touched.Select(t => t.SeasonId).OfType<int>().ToList();
@@ -127,19 +130,10 @@ public sealed class StoryPlacement : SaveChangesCollector<StoryPlacement.Touch>
         }
     }
 
-    /// <summary>At start-up: places every event of a database made before the places were stored, or by an older
-    /// version of the placement. Returns whether it did.</summary>
-    public static async Task<bool> EnsurePlacedAsync(WikiDbContext db, CancellationToken cancellationToken)
+    /// <summary>The mark that every event and joke is placed, saved with the caller's next SaveChanges.</summary>
+    public static async Task MarkPlacedAsync(WikiDbContext db, CancellationToken cancellationToken)
     {
         var mark = await db.SiteSettings.FirstOrDefaultAsync(s => s.Key == PlacedKey, cancellationToken);
-        if (mark?.Value == Version)
-        {
-            return false;
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await PlaceAsync(db, await db.Relationships.Select(r => r.Id).ToListAsync(cancellationToken), cancellationToken);
-        await PlaceJokesAsync(db.Jokes, cancellationToken);
         if (mark is null)
         {
             db.SiteSettings.Add(new SiteSetting { Key = PlacedKey, Value = Version });
@@ -148,7 +142,21 @@ public sealed class StoryPlacement : SaveChangesCollector<StoryPlacement.Touch>
         {
             mark.Value = Version;
         }
+    }
 
+    /// <summary>At start-up: places every event of a database made before the places were stored, or by an older
+    /// version of the placement. Returns whether it did.</summary>
+    public static async Task<bool> EnsurePlacedAsync(WikiDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.SiteSettings.AsNoTracking().AnyAsync(s => s.Key == PlacedKey && s.Value == Version, cancellationToken))
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await PlaceAsync(db, await db.Relationships.Select(r => r.Id).ToListAsync(cancellationToken), cancellationToken);
+        await PlaceJokesAsync(db.Jokes, cancellationToken);
+        await MarkPlacedAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -13,7 +13,7 @@ public class WikiMarkdownTests
         (new WikiLinkTarget(WikiLinkKind.Character, 4, "roy-anderson", "Roy Anderson"), ["Roy"]),
     ]);
 
-    private static readonly WikiMarkdown Markdown = new();
+    private static readonly WikiMarkdown Markdown = TestLinks.Markdown;
 
     private static AngleSharp.Html.Dom.IHtmlDocument Render(string markdown) =>
         new HtmlParser().ParseDocument(Markdown.ToHtml(markdown, Resolver));

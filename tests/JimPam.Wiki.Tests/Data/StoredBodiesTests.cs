@@ -18,7 +18,7 @@ public sealed class StoredBodiesTests : IDisposable
     {
         await using (var db = NewDb())
         {
-            await new SeedImporter(db, NullLogger<SeedImporter>.Instance).ImportAsync(TestPaths.SeedFolder);
+            await new SeedImporter(db, TestLinks.Bodies, NullLogger<SeedImporter>.Instance).ImportAsync(TestPaths.SeedFolder);
         }
 
         int eventId;
@@ -29,7 +29,7 @@ public sealed class StoredBodiesTests : IDisposable
                 .SingleAsync(e => e.BodyMarkdown.Contains("[[Hot Girl]]"));
             eventId = hotGirl.Id;
 
-            var rendered = new StoredBodies(new WikiMarkdown()).Set(hotGirl, "Karen and Pam meet in [[The Merger]] and again in [[Hot Girl]] and [[Nowhere]].", links);
+            var rendered = TestLinks.Bodies.Set(hotGirl, "Karen and Pam meet in [[The Merger]] and again in [[Hot Girl]] and [[Nowhere]].", links);
             await db.SaveChangesAsync();
 
             Assert.Equal(["Nowhere"], rendered.Analysis.BrokenLinks);

@@ -1,3 +1,4 @@
+using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Search;
 using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace JimPam.Wiki.Pages.Search;
 /// grouped by kind, within the reader's spoiler shield. Any text is a valid query: what cannot be searched for gets a
 /// message on the page, never an error.
 /// </summary>
-public class IndexModel(SiteSearch search) : PageModel
+public class IndexModel(SiteSearch search, WikiAddresses addresses) : PageModel
 {
     [FromQuery(Name = "q")]
     public string? Q { get; set; }
@@ -32,12 +33,9 @@ public class IndexModel(SiteSearch search) : PageModel
         }
 
         var kind = SearchKinds.Of(Type);
-        Results = await search.SearchAsync(SearchQuery.Parse(Q), SpoilerShield.Of(HttpContext), kind, P, cancellationToken);
+        Results = await search.SearchAsync(SearchQuery.Parse(Q), SpoilerShield.Of(HttpContext).Ordinal, kind, P, cancellationToken);
     }
 
     /// <summary>This search's address with another kind or page, or another query (the suggested spelling).</summary>
-    public string Link(string? type, int page, string? query = null) =>
-        "/search?q=" + Uri.EscapeDataString(query ?? Results?.Query.Text ?? Q ?? "")
-        + (type is null ? "" : "&type=" + type)
-        + (page > 1 ? "&p=" + page : "");
+    public string Link(string? type, int page, string? query = null) => addresses.Search(query ?? Results?.Query.Text ?? Q ?? "", type, page);
 }

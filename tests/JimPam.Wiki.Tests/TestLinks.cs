@@ -1,0 +1,23 @@
+using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JimPam.Wiki.Tests;
+
+/// <summary>
+/// The app's own Markdown pipeline and address book, for tests that render or import on a database of their own:
+/// taken from one app started for the purpose, so links come out as the pages route them.
+/// </summary>
+public static class TestLinks
+{
+    private static readonly Lazy<WikiAppFactory> App = new(() =>
+    {
+        var app = new WikiAppFactory();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => app.Dispose();
+        return app;
+    });
+
+    public static WikiMarkdown Markdown => App.Value.Services.GetRequiredService<WikiMarkdown>();
+
+    public static StoredBodies Bodies => App.Value.Services.GetRequiredService<StoredBodies>();
+}
