@@ -44,13 +44,13 @@ public static class WikiApi
                 && description.HttpMethod == HttpMethods.Get;
             openApi.AddDocumentTransformer((document, context, _) =>
             {
-                var site = context.ApplicationServices.GetRequiredService<SiteAddress>();
+                var site = context.ApplicationServices.GetRequiredService<WikiAddresses>();
                 document.Info.Title = "JimPam.Wiki API";
                 document.Info.Description = "Read-only JSON for the relationship timelines of JimPam.Wiki. Pass asOf=sSSeEE to see only what a viewer who has watched up to that episode may see.";
-                document.Info.License = new Microsoft.OpenApi.OpenApiLicense { Name = LicenceName, Url = new Uri(site.Absolute("/api#terms")) };
+                document.Info.License = new Microsoft.OpenApi.OpenApiLicense { Name = LicenceName, Url = new Uri(site.Absolute(site.ApiReference("terms"))) };
 
                 // The site's public address (never the request's Host header), without a trailing slash.
-                document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = site.Absolute("/").TrimEnd('/'), Description = "JimPam.Wiki" }];
+                document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = site.Absolute(""), Description = "JimPam.Wiki" }];
 
                 // Anonymous: every resource is public and read-only. An empty requirement ({}) says so, rather than forgetting to.
                 document.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement()];
@@ -89,7 +89,7 @@ public static class WikiApi
 
     public static IEndpointRouteBuilder MapWikiApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json").RequireRateLimiting(RateLimitPolicy).WithMetadata(new ApiResource());
+        app.MapOpenApi("/openapi/{documentName}.json").WithName(WikiAddresses.OpenApiEndpoint).RequireRateLimiting(RateLimitPolicy).WithMetadata(new ApiResource());
         var api = app.MapGroup(Prefix)
             .RequireRateLimiting(RateLimitPolicy)
             .WithMetadata(new ApiResource())
@@ -105,8 +105,8 @@ public static class WikiApi
                     ["changes"] = site.Api("ListChanges"),
                     ["search"] = site.Api("Search") + "?q=",
                 },
-                site.Absolute("/openapi/v1.json"),
-                site.Absolute("/api"))))
+                site.Absolute(site.OpenApi()),
+                site.Absolute(site.ApiReference()))))
             .WithName("GetApiIndex").WithTags("API").WithSummary("The API's resources").WithDescription("Links to every collection of the API, its OpenAPI document and its reference page.");
         RelationshipsApi.Map(api.MapGroup("/relationships").WithTags("Relationships"));
         SeasonsApi.Map(api.MapGroup("/seasons").WithTags("Seasons"));

@@ -62,6 +62,15 @@ public sealed class WikiAddresses(LinkGenerator links, SiteAddress site)
     public string Api(string endpoint, object? values = null) =>
         site.Absolute(links.GetPathByName(endpoint, values) ?? throw new InvalidOperationException($"No API endpoint is named {endpoint}"));
 
+    /// <summary>The API's reference page, or a section of it.</summary>
+    public string ApiReference(string? section = null) => Page("/Api/Index", null, section);
+
+    /// <summary>The API's OpenAPI document (its endpoint's path, not absolute: the reference page links to it).</summary>
+    public string OpenApi() => links.GetPathByName(OpenApiEndpoint, new { documentName = "v1" }) ?? throw new InvalidOperationException("No OpenAPI endpoint");
+
+    /// <summary>The name of the OpenAPI document's endpoint.</summary>
+    public const string OpenApiEndpoint = "OpenApiDocument";
+
     /// <summary>A page's absolute address, for the API's "html" links, feeds and the sitemap.</summary>
     public string Absolute(string path) => site.Absolute(path);
 
