@@ -53,4 +53,31 @@ if { [ -z "${VNU_JAR:-}" ] && [ ! -f tests/tools/node_modules/vnu-jar/build/dist
 fi
 
 dotnet tool restore >/dev/null
-dotnet test JimPam.Wiki.sln "$@"
+dotnet build JimPam.Wiki.sln -nologo -v quiet
+
+# The two test projects run at the same time: the browser tests wait on Chromium and the app most of the time, the
+# unit tests use the processor. Each gets its own results folder (when one is given), so their reports never collide.
+run_project() {
+  local project="$1"
+  shift
+  local args=()
+  while [ $# -gt 0 ]; do
+    if [ "$1" = "--results-directory" ] && [ $# -gt 1 ]; then
+      args+=("$1" "$2/$(basename "$project")")
+      shift 2
+    else
+      args+=("$1")
+      shift
+    fi
+  done
+  dotnet test "$project" --no-build "${args[@]}"
+}
+
+run_project tests/JimPam.Wiki.BrowserTests "$@" &
+browser=$!
+run_project tests/JimPam.Wiki.Tests "$@" &
+unit=$!
+status=0
+wait "$browser" || status=1
+wait "$unit" || status=1
+exit "$status"

@@ -20,17 +20,23 @@ public static class WikiCommandLine
 
     public const string Name = "JimPam.Wiki";
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, output: null, error: Console.Error);
+
+    /// <summary>
+    /// Runs a command line writing the commands' own output and help to <paramref name="output"/> (null: the
+    /// terminal, with its colours) and usage errors to <paramref name="error"/>.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output, TextWriter error)
     {
         var (settings, words) = Split(args);
 
         // Spectre.Console.Cli would give such an option a placeholder value of its own instead of refusing it.
         if (OptionWithoutValue(words) is { } option)
         {
-            return await UsageErrorAsync($"The option '{option}' needs a value.", settings, words);
+            return await UsageErrorAsync($"The option '{option}' needs a value.", settings, words, error);
         }
 
-        var app = Create(settings, console: null);
+        var app = Create(settings, output is null ? null : ConsoleOn(output));
         app.Configure(config => config.PropagateExceptions());
         try
         {
@@ -38,21 +44,33 @@ public static class WikiCommandLine
         }
         catch (CommandAppException e)
         {
-            return await UsageErrorAsync(e.Message, settings, words);
+            return await UsageErrorAsync(e.Message, settings, words, error);
         }
     }
 
-    /// <summary>Says what is wrong and shows the usage of the command the words name, on standard error; exit code 2.</summary>
-    private static async Task<int> UsageErrorAsync(string message, string[] settings, string[] words)
+    /// <summary>Says what is wrong and shows the usage of the command the words name, on <paramref name="error"/>; exit code 2.</summary>
+    private static async Task<int> UsageErrorAsync(string message, string[] settings, string[] words, TextWriter error)
     {
-        await Console.Error.WriteLineAsync($"{Name}: {message}");
-        await Console.Error.WriteLineAsync();
-        var help = Create(settings, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));
+        await error.WriteLineAsync($"{Name}: {message}");
+        await error.WriteLineAsync();
+        var help = Create(settings, ConsoleOn(error));
         await help.RunAsync([.. CommandPath(words), "--help"]);
         return UsageError;
     }
 
     /// <summary>The host's own settings, which tools (EF Core's, the test host) may also pass as two arguments: <c>--environment Development</c>.</summary>
+    /// <summary>A console on a writer: the terminal's own streams keep their colours, any other writer gets plain text.</summary>
+    private static IAnsiConsole ConsoleOn(TextWriter writer)
+    {
+        var terminal = ReferenceEquals(writer, Console.Out) || ReferenceEquals(writer, Console.Error);
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+    }
+
     private static readonly string[] HostSettings = ["--applicationName", "--environment", "--contentRoot"];
 
     /// <summary>

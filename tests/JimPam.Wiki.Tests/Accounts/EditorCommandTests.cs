@@ -43,55 +43,6 @@ public sealed class EditorCommandTests : IDisposable
         Assert.Contains("No editors yet", (await AppProcess.RunCommandAsync(Database, "", "editor", "list")).Output, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("Unknown command 'promote'", "editor", "promote", "dwight")]
-    [InlineData("Unknown option 'force'", "editor", "add", "jim", "--force")]
-    [InlineData("missing required argument 'name'", "editor", "add")]
-    [InlineData("Unknown command 'export'", "export", "x")]
-    [InlineData("Unknown option 'nope'", "--nope")]
-    public async Task A_call_the_command_line_does_not_know_exits_2_with_the_usage_on_standard_error_and_starts_nothing(string message, params string[] command)
-    {
-        var result = await AppProcess.RunCommandAsync(Database, "", command);
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains(message, result.Error, StringComparison.Ordinal);
-        Assert.Contains("USAGE:", result.Error, StringComparison.Ordinal);
-        Assert.Equal("", result.Output);
-        Assert.False(File.Exists(Database), "no database is made, and no server started");
-    }
-
-    [Fact]
-    public async Task Help_lists_every_command_with_a_line_each_and_starts_nothing()
-    {
-        var help = await AppProcess.RunCommandAsync(Database, "", "--help");
-
-        Assert.Equal(0, help.ExitCode);
-        var commands = help.Output[help.Output.IndexOf("COMMANDS:", StringComparison.Ordinal)..];
-        foreach (var command in new[] { "serve", "editor", "generate" })
-        {
-            Assert.Matches($@"\n\s+{command}\s+\S", commands);
-        }
-
-        Assert.Contains("--urls <URLS>", help.Output, StringComparison.Ordinal);
-        Assert.False(File.Exists(Database));
-    }
-
-    [Theory]
-    [InlineData("editor", "add, list, reset-password, disable, enable, unlock")]
-    [InlineData("editor add", "--password-stdin")]
-    [InlineData("editor unlock", "<name>")]
-    [InlineData("generate", "--relationships <TOTAL>")]
-    [InlineData("serve", "--urls <URLS>")]
-    public async Task Each_command_has_its_own_help(string command, string shown)
-    {
-        var help = await AppProcess.RunCommandAsync(Database, "", [.. command.Split(' '), "--help"]);
-
-        Assert.Equal(0, help.ExitCode);
-        Assert.Contains($"JimPam.Wiki {command}", help.Output, StringComparison.Ordinal);
-        Assert.Contains(shown, help.Output, StringComparison.Ordinal);
-        Assert.False(File.Exists(Database));
-    }
-
     [Fact]
     public async Task Adding_an_editor_twice_is_refused()
     {

@@ -16,7 +16,8 @@ namespace JimPam.Wiki.Tests.Hosting;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the test class through IAsyncLifetime.DisposeAsync.")]
 public sealed class LoggingTests : IAsyncLifetime
 {
-    private readonly WikiAppFactory _wiki = new();
+    // A first start, as on a new machine: the log of migrating and seeding is part of what is checked.
+    private readonly WikiAppFactory _wiki = WikiAppFactory.Fresh();
     private readonly TempFolder _logs = new();
     private WebApplicationFactory<Program> _app = null!;
 

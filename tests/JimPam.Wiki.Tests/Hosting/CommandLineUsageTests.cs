@@ -1,0 +1,74 @@
+using JimPam.Wiki.Hosting;
+
+namespace JimPam.Wiki.Tests.Hosting;
+
+/// <summary>
+/// The command line's usage and help, run in this process as Program runs it (no app starts for them): what an
+/// operator reads after a typo, and the help of each command.
+/// </summary>
+public sealed class CommandLineUsageTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private string Database => Path.Combine(_folder.Path, "wiki.db");
+
+    [Theory]
+    [InlineData("Unknown command 'promote'", "editor", "promote", "dwight")]
+    [InlineData("Unknown option 'force'", "editor", "add", "jim", "--force")]
+    [InlineData("missing required argument 'name'", "editor", "add")]
+    [InlineData("Unknown command 'export'", "export", "x")]
+    [InlineData("Unknown option 'nope'", "--nope")]
+    public async Task A_call_the_command_line_does_not_know_exits_2_with_the_usage_on_standard_error_and_starts_nothing(string message, params string[] command)
+    {
+        var result = await RunAsync(command);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Contains("USAGE:", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Output);
+        Assert.False(File.Exists(Database), "no database is made, and no server started");
+    }
+
+    [Fact]
+    public async Task Help_lists_every_command_with_a_line_each_and_starts_nothing()
+    {
+        var help = await RunAsync("--help");
+
+        Assert.Equal(0, help.ExitCode);
+        var commands = help.Output[help.Output.IndexOf("COMMANDS:", StringComparison.Ordinal)..];
+        foreach (var command in new[] { "serve", "editor", "generate" })
+        {
+            Assert.Matches($@"\n\s+{command}\s+\S", commands);
+        }
+
+        Assert.Contains("--urls <URLS>", help.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Database));
+    }
+
+    [Theory]
+    [InlineData("editor", "add, list, reset-password, disable, enable, unlock")]
+    [InlineData("editor add", "--password-stdin")]
+    [InlineData("editor unlock", "<name>")]
+    [InlineData("generate", "--relationships <TOTAL>")]
+    [InlineData("serve", "--urls <URLS>")]
+    public async Task Each_command_has_its_own_help(string command, string shown)
+    {
+        var help = await RunAsync([.. command.Split(' '), "--help"]);
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains($"JimPam.Wiki {command}", help.Output, StringComparison.Ordinal);
+        Assert.Contains(shown, help.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Database));
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    /// <summary>Runs a command line on this test's database file, capturing what it writes.</summary>
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] command)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await WikiCommandLine.RunAsync([.. command, $"--ConnectionStrings:Wiki=Data Source={Database}"], output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}
