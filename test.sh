@@ -53,31 +53,6 @@ if { [ -z "${VNU_JAR:-}" ] && [ ! -f tests/tools/node_modules/vnu-jar/build/dist
 fi
 
 dotnet tool restore >/dev/null
-dotnet build JimPam.Wiki.sln -nologo -v quiet
-
-# The two test projects run at the same time: the browser tests wait on Chromium and the app most of the time, the
-# unit tests use the processor. Each gets its own results folder (when one is given), so their reports never collide.
-run_project() {
-  local project="$1"
-  shift
-  local args=()
-  while [ $# -gt 0 ]; do
-    if [ "$1" = "--results-directory" ] && [ $# -gt 1 ]; then
-      args+=("$1" "$2/$(basename "$project")")
-      shift 2
-    else
-      args+=("$1")
-      shift
-    fi
-  done
-  dotnet test "$project" --no-build "${args[@]}"
-}
-
-run_project tests/JimPam.Wiki.BrowserTests "$@" &
-browser=$!
-run_project tests/JimPam.Wiki.Tests "$@" &
-unit=$!
-status=0
-wait "$browser" || status=1
-wait "$unit" || status=1
-exit "$status"
+# One after the other: on two cores, running the browser and unit projects at once measured slower (16 minutes
+# against 15 for the whole of .ci/run), the unit tests' processes and Chromium taking turns on the same cores.
+dotnet test JimPam.Wiki.sln "$@"

@@ -4,7 +4,12 @@
 #   bash bench/run.sh            # writes bench/results/<date>.md, copies it into bench/README.md, prints it
 #
 # Settings (environment): DURATION (wrk run, default 10s), ROUNDS (app/nginx rounds per page, default 3),
-# SCALE=0 to skip the 100x data run, APP_PORT / NGINX_PORT (default 5180 / 5181), REPORT (the results file).
+# SCALE=0 to skip the 100x data run, APP_PORT / NGINX_PORT / REF_PORT (default 5180 / 5181 / 5182), REPORT (the
+# results file).
+#
+# The reference (issue 17) is bench/Reference, a minimal Razor Pages app published the same way: cached, one Razor
+# page behind the output cache that writes the saved bytes of each page under test; uncached, one page that renders
+# about 25 KB from one EF Core query on SQLite. The wiki's targets are ratios to it, measured in the same run.
 #
 # It installs wrk and nginx with apt when they are missing and publishes the app in Release (ReadyToRun, as the
 # README's deployment section does). Then:
@@ -25,15 +30,18 @@ work=$(mktemp -d /tmp/jimpam-bench.XXXXXX)
 chmod 755 "$work" # nginx's workers run as another user (www-data) and must read the saved pages
 app_port=${APP_PORT:-5180}
 nginx_port=${NGINX_PORT:-5181}
+ref_port=${REF_PORT:-5182}
 duration=${DURATION:-10s}
 rounds=${ROUNDS:-3}
 scale=${SCALE:-1}
 pages=(/ /seasons/3 /episodes/the-dundies /characters/pam-beesly /timeline)
 app_pid=""
 nginx_pid=""
+ref_pid=""
 
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+  [ -n "$ref_pid" ] && kill "$ref_pid" 2>/dev/null || true
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -55,6 +63,26 @@ nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 echo "bench: publishing the app (Release, ReadyToRun)" >&2
 dotnet publish "$root/src/JimPam.Wiki" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" >/dev/null
+echo "bench: publishing the reference app (Release, ReadyToRun)" >&2
+dotnet publish "$root/bench/Reference" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/reference" >/dev/null
+
+# Starts the reference app on the saved pages and its own database; sets ref_pid and waits for it.
+start_reference() {
+  (cd "$work/reference" && exec dotnet Reference.dll --urls "http://127.0.0.1:$ref_port" \
+      "--Reference:Pages=$work/static" "--ConnectionStrings:Reference=Data Source=$work/reference.db" >>"$work/reference.log" 2>&1) &
+  ref_pid=$!
+  for _ in $(seq 1 1200); do
+    if curl -fs -o /dev/null "http://127.0.0.1:$ref_port/uncached"; then
+      return 0
+    fi
+    sleep 0.02
+  done
+  echo "bench: the reference app did not answer; its log:" >&2
+  tail -20 "$work/reference.log" >&2
+  exit 1
+}
+
+ref_rss_peak() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$ref_pid/status"; }
 
 # Starts the app on a database; extra arguments are settings. Sets app_pid and waits for the first 200.
 start_app() {
@@ -153,7 +181,7 @@ for page in "${pages[@]}"; do
 done
 
 cat >"$work/nginx.conf" <<EOF
-worker_processes 1;
+worker_processes auto;
 daemon off;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log;
@@ -183,29 +211,57 @@ for page in "${pages[@]}"; do
   fi
 done
 
-declare -A app_result nginx_result uncached_result quiet_result big_result big_uncached_result
+start_reference
 for page in "${pages[@]}"; do
-  echo "bench: $page, app and nginx, $rounds rounds" >&2
+  curl -fs "http://127.0.0.1:$ref_port/cached/$(name_of "$page")" -o "$work/ref-copy.html"
+  if ! cmp -s "$work/ref-copy.html" "$work/static/$(name_of "$page").html"; then
+    echo "bench: the reference app does not write the saved bytes of $page" >&2
+    exit 1
+  fi
+done
+
+declare -A app_result nginx_result ref_result uncached_result quiet_result big_result big_uncached_result
+for page in "${pages[@]}"; do
+  echo "bench: $page, app, reference and nginx, $rounds rounds" >&2
   app_url="http://127.0.0.1:$app_port$page"
   nginx_url="http://127.0.0.1:$nginx_port/$(name_of "$page")"
+  ref_url="http://127.0.0.1:$ref_port/cached/$(name_of "$page")"
   warm "$app_url"
   warm "$nginx_url"
+  warm "$ref_url"
   : >"$work/app.runs"
   : >"$work/nginx.runs"
+  : >"$work/ref.runs"
   for _ in $(seq 1 "$rounds"); do
     wrk_run "$app_url" >>"$work/app.runs"
+    wrk_run "$ref_url" >>"$work/ref.runs"
     wrk_run "$nginx_url" >>"$work/nginx.runs"
   done
   app_result[$page]="$(cut -d' ' -f1 "$work/app.runs" | median) $(cut -d' ' -f2 "$work/app.runs" | median) $(cut -d' ' -f3 "$work/app.runs" | median)"
+  ref_result[$page]="$(cut -d' ' -f1 "$work/ref.runs" | median)"
   nginx_result[$page]="$(cut -d' ' -f1 "$work/nginx.runs" | median)"
 done
 rss=$(rss_peak)
 stop_app
 
+# The reference's uncached page, rounds like the app's pages; then its peak RSS after the same load.
+echo "bench: the reference's uncached page" >&2
+warm "http://127.0.0.1:$ref_port/uncached"
+: >"$work/ref-uncached.runs"
+for _ in $(seq 1 "$rounds"); do
+  wrk_run "http://127.0.0.1:$ref_port/uncached" >>"$work/ref-uncached.runs"
+done
+ref_uncached="$(cut -d' ' -f1 "$work/ref-uncached.runs" | median) $(cut -d' ' -f2 "$work/ref-uncached.runs" | median)"
+ref_uncached_bytes=$(curl -fs "http://127.0.0.1:$ref_port/uncached" | wc -c)
+ref_rss=$(ref_rss_peak)
+kill "$ref_pid" 2>/dev/null || true
+wait "$ref_pid" 2>/dev/null || true
+ref_pid=""
+
 # --- 3. output cache off -----------------------------------------------------------------------------------
 echo "bench: output cache off" >&2
 start_app "$work/wiki.db" "--Wiki:OutputCache=false"
-while read -r page rps p50 p99; do uncached_result[$page]="$rps $p50 $p99"; done < <(measure_once)
+while read -r page rps p50 p99; do uncached_result[$page]="$rps $p50 $p99"; done < <(measure_rounds)
 rss_uncached=$(rss_peak)
 stop_app
 
@@ -228,7 +284,7 @@ if [ "$scale" != "0" ]; then
   rss_big=$(rss_peak)
   stop_app
   start_app "$work/big.db" "--Wiki:OutputCache=false"
-  while read -r page rps p50 p99; do big_uncached_result[$page]="$rps $p50 $p99"; done < <(measure_once)
+  while read -r page rps p50 p99; do big_uncached_result[$page]="$rps $p50 $p99"; done < <(measure_rounds)
   rss_big_uncached=$(rss_peak)
   stop_app
 fi
@@ -247,35 +303,39 @@ report="${REPORT:-$root/bench/results/$(date -u +%Y-%m-%d).md}"
   echo "turn (nginx serves the same bytes from files); medians. Request log off: $rounds runs per page, medians. Other modes:"
   echo "one $duration run per page after a warm-up."
   echo
-  echo "### Cached pages against nginx (target: at least 0.85 of nginx, p99 under 5 ms)"
+  echo "### Cached pages against the reference (target: at least 0.95) and nginx (\`worker_processes auto\`)"
   echo
-  echo "| page | app req/s | p50 ms | p99 ms | nginx req/s | app/nginx |"
-  echo "| --- | --- | --- | --- | --- | --- |"
+  echo "| page | app req/s | p50 ms | p99 ms | reference req/s | app/reference | nginx req/s | app/nginx |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
   for page in "${pages[@]}"; do
     read -r rps p50 p99 <<<"${app_result[$page]}"
     nrps=${nginx_result[$page]}
-    echo "| \`$page\` | $rps | $p50 | $p99 | $nrps | $(ratio "$rps" "$nrps") |"
+    rrps=${ref_result[$page]}
+    echo "| \`$page\` | $rps | $p50 | $p99 | $rrps | $(ratio "$rps" "$rrps") | $nrps | $(ratio "$rps" "$nrps") |"
   done
   echo
-  echo "### Output cache off (target: at least 0.30 of nginx) and request log off (target: logging costs at most 10%)"
+  read -r rurps rup50 <<<"$ref_uncached"
+  echo "### Output cache off against the reference's uncached page (target: at least 0.40), and request log off"
   echo
-  echo "| page | uncached req/s | p50 ms | p99 ms | uncached/nginx | log off req/s | cost of the log |"
-  echo "| --- | --- | --- | --- | --- | --- | --- |"
+  echo "The reference's uncached page: $rurps req/s, p50 $rup50 ms, ${ref_uncached_bytes} bytes from one EF Core query."
+  echo
+  echo "| page | uncached req/s | p50 ms | p99 ms | uncached/reference | uncached/nginx | log off req/s | cost of the log |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
   for page in "${pages[@]}"; do
     read -r rps _ _ <<<"${app_result[$page]}"
     read -r urps up50 up99 <<<"${uncached_result[$page]}"
     read -r qrps _ _ <<<"${quiet_result[$page]}"
     cost=$(awk -v a="$rps" -v q="$qrps" 'BEGIN { printf "%.0f%%", (q - a) / q * 100 }')
-    echo "| \`$page\` | $urps | $up50 | $up99 | $(ratio "$urps" "${nginx_result[$page]}") | $qrps | $cost |"
+    echo "| \`$page\` | $urps | $up50 | $up99 | $(ratio "$urps" "$rurps") | $(ratio "$urps" "${nginx_result[$page]}") | $qrps | $cost |"
   done
   echo
   echo "### Start and memory"
   echo
   echo "- Cold start, process start to the first 200 on \`/seasons/1\` (median of 3): ${cold_existing} ms with an existing database (target 1,500), ${cold_empty} ms with an empty one (migrate and seed; target 3,000)."
-  echo "- Peak RSS (VmHWM) of the app: ${rss} MiB after the cached runs, ${rss_uncached} MiB after the uncached ones (target 150 MB)."
+  echo "- Peak RSS (VmHWM) of the app: ${rss} MiB after the cached runs, ${rss_uncached} MiB after the uncached ones; the reference's after its cached and uncached runs: ${ref_rss} MiB (target: at most 1.3 times the reference's; $(ratio "$rss_uncached" "$ref_rss") here)."
   if [ "$scale" != "0" ]; then
     echo
-    echo "### 100 times the data (target: season and episode pages keep p50 within 2x of the seed figure)"
+    echo "### 100 times the data (target: every uncached page's p50 within 1.3x of its seed figure)"
     echo
     echo "\`generate --relationships 100 --events 100000\` took ${generate_seconds} s and made a ${big_size} MiB database. Cold start on it: ${big_cold} ms. Peak RSS: ${rss_big} MiB cached, ${rss_big_uncached} MiB uncached."
     echo
