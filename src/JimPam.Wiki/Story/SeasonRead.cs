@@ -63,23 +63,36 @@ public sealed record SeasonRead(
         var couple = ask.Couple;
 
         // 1. The couples with parts in the season (the first couple always), each row carrying the season's own
-        // fields: one command, since SQLite has no APPLY to hang a list of couples on a season's row.
+        // fields (one command: SQLite has no APPLY to hang a list of couples on a season's row), and the first
+        // couple's recurring jokes the reader may see.
+        var budget = ask.Budget;
         var couples = await db.Relationships.AsNoTracking()
             .Where(r => r.Id == db.Relationships.Min(f => f.Id)
-                || (couple == null ? r.Events.Any(e => e.Season.Number == number && !e.Deleted) : r.Slug == couple))
+                || (couple == null
+                    ? r.Events.Any(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted)
+                    : r.Slug == couple))
             .OrderBy(r => r.Id)
             .Select(r => new
             {
                 r.Id,
                 r.Title,
                 r.Slug,
-                Parts = r.Events.Count(e => e.Season.Number == number && !e.Deleted),
+                // Counted only for a season small enough to show every couple's parts (the count stops past the
+                // budget), so a season of a wiki with a hundred couples costs what a small one does.
+                Parts = db.Events.Where(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted).Take(budget + 1).Count() <= budget
+                    ? r.Events.Count(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted)
+                    : (int?)null,
                 SeasonId = db.Seasons.Where(s => s.Number == number).Select(s => (int?)s.Id).FirstOrDefault(),
                 Summary = db.Seasons.Where(s => s.Number == number).Select(s => s.Summary).FirstOrDefault(),
                 LastEpisode = db.Episodes.Where(e => e.Season.Number == number && !e.Deleted).Max(e => (int?)e.NumberInSeason),
                 Previous = db.Seasons.Where(o => o.Number < number).Max(o => (int?)o.Number),
                 Next = db.Seasons.Where(o => o.Number > number).Min(o => (int?)o.Number),
-                SeasonParts = db.Events.Count(e => e.Season.Number == number && !e.Deleted),
+                SeasonParts = db.Events.Where(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted).Take(budget + 1).Count(),
+                Jokes = r.Jokes
+                    .Where(j => j.RelationshipId == db.Relationships.Min(f => f.Id) && couple == null && !j.Deleted && (upTo == null || j.Point <= upTo))
+                    .OrderBy(j => j.Order)
+                    .Select(j => new { j.Id, j.BodyHtml })
+                    .ToList(),
             })
             .ToListAsync(cancellationToken);
         if (couples.Count == 0 || couples[0].SeasonId is not { } seasonId || (couple is not null && couples.All(c => c.Slug != couple)))
@@ -89,7 +102,7 @@ public sealed record SeasonRead(
 
         var head = couples[0];
         var first = head.Id;
-        var small = head.SeasonParts <= ask.Budget;
+        var small = head.SeasonParts <= budget;
         var shown = couple is not null ? couples.Where(c => c.Slug == couple).ToList()
             : small ? couples
             : couples.Where(c => c.Id == first).ToList();
@@ -97,7 +110,8 @@ public sealed record SeasonRead(
         var withSources = ask.WithSources;
 
         // 2. The shown couples' parts: deleted and hidden ones too, without their text, since deleting one was the
-        // season's latest edit and hiding one is counted.
+        // season's latest edit and hiding one is counted. Each part's latest revision is found through its own
+        // index entry (starting from the revisions would read every event revision of the wiki).
         var parts = await db.Events.AsNoTracking()
             .Where(e => e.SeasonId == seasonId && shownIds.Contains(e.RelationshipId))
             .OrderBy(e => e.RelationshipId).ThenBy(e => e.Order)
@@ -115,41 +129,30 @@ public sealed record SeasonRead(
                 Html = !e.Deleted && (upTo == null || e.Point <= upTo) ? e.BodyHtml : null,
                 Milestone = upTo == null || e.MilestonePoint <= upTo ? e.Milestone : null,
                 e.MilestoneStatus,
-                Cites = e.Links.Where(l => l.EpisodeId != null)
-                    .OrderBy(l => l.Position)
-                    .Select(l => new CitedEpisode(l.Episode!.Id, l.Episode.Title, l.Episode.Slug, l.Episode.Season.Number))
-                    .ToList(),
+                EditId = db.Revisions.Where(v => v.EntityType == Revision.EventType && v.EntityId == e.Id).Max(v => (int?)v.Id),
+                EditAuthor = db.Revisions.Where(v => v.EntityType == Revision.EventType && v.EntityId == e.Id).OrderByDescending(v => v.Number).Select(v => v.Author).FirstOrDefault(),
+                EditAt = db.Revisions.Where(v => v.EntityType == Revision.EventType && v.EntityId == e.Id).OrderByDescending(v => v.Number).Select(v => (DateTimeOffset?)v.SavedAt).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        var allIds = parts.Select(p => p.Id).ToList();
-
-        // 3. The latest edit of the shown parts, and the first couple's jokes the reader may see.
-        var tail = await db.Relationships.AsNoTracking()
-            .Where(r => r.Id == first)
-            .Select(r => new
-            {
-                r.Title,
-                Jokes = r.Jokes
-                    .Where(j => couple == null && !j.Deleted && (upTo == null || j.Point <= upTo))
-                    .OrderBy(j => j.Order)
-                    .Select(j => new { j.Id, j.BodyHtml })
-                    .ToList(),
-                EditId = db.Revisions.Where(v => v.EntityType == Revision.EventType && allIds.Contains(v.EntityId)).OrderByDescending(v => v.Id).Select(v => (int?)v.EntityId).FirstOrDefault(),
-                EditAuthor = db.Revisions.Where(v => v.EntityType == Revision.EventType && allIds.Contains(v.EntityId)).OrderByDescending(v => v.Id).Select(v => v.Author).FirstOrDefault(),
-                EditAt = db.Revisions.Where(v => v.EntityType == Revision.EventType && allIds.Contains(v.EntityId)).OrderByDescending(v => v.Id).Select(v => (DateTimeOffset?)v.SavedAt).FirstOrDefault(),
-            })
-            .FirstAsync(cancellationToken);
-
         var visible = parts.Where(p => p.Visible).ToList();
+        var visibleIds = visible.Select(p => p.Id).ToList();
+
+        // 3. The episodes the shown parts cite, in the order a reader meets them: read from the stored link rows.
+        var links = await db.WikiLinks.AsNoTracking()
+            .Where(l => visibleIds.Contains(l.EventId!.Value) && l.EpisodeId != null)
+            .Select(l => new { EventId = l.EventId!.Value, l.Position, Episode = new CitedEpisode(l.Episode!.Id, l.Episode.Title, l.Episode.Slug, l.Episode.Season.Number) })
+            .ToListAsync(cancellationToken);
+        var linksOf = links.ToLookup(l => l.EventId);
+        var cited = visible.SelectMany(p => linksOf[p.Id].OrderBy(l => l.Position).Select(l => l.Episode)).Distinct().ToList();
+        var edit = parts.Where(p => p.EditId is not null).MaxBy(p => p.EditId);
         var byCouple = visible.ToLookup(p => p.RelationshipId);
-        var cited = visible.SelectMany(p => p.Cites).Distinct().ToList();
         var detail = withSources ? await DetailAsync(db, seasonId, [.. visible.Select(p => p.Id)], cancellationToken) : null;
         return new SeasonRead(
             seasonId,
             number,
             head.Summary ?? "",
             !shield.Active || !shield.Hides(new EpisodePoint(number, Math.Max(1, head.LastEpisode ?? 1))),
-            tail.Title,
+            head.Title,
             [.. shown.Select(c => new Group(
                 c.Id,
                 c.Id == first ? null : c.Slug,
@@ -163,13 +166,13 @@ public sealed record SeasonRead(
                     string.IsNullOrEmpty(p.Html) ? null : new HtmlString(p.Html),
                     p.Milestone is null ? null : new MilestoneTag(p.Milestone, p.MilestoneStatus),
                     p.Revision))]))],
-            couple is null ? [.. couples.Where(c => !shownIds.Contains(c.Id)).Select(c => new CoupleLink(c.Slug, c.Title, small ? c.Parts : null))] : [],
-            [.. tail.Jokes.Select(j => new JokeView(j.Id, j.BodyHtml ?? ""))],
+            couple is null ? [.. couples.Where(c => !shownIds.Contains(c.Id)).Select(c => new CoupleLink(c.Slug, c.Title, c.Parts))] : [],
+            [.. head.Jokes.Select(j => new JokeView(j.Id, j.BodyHtml ?? ""))],
             cited,
             head.Previous,
             head.Next,
             parts.Count(p => !p.Deleted && !p.Visible),
-            tail.EditId is { } edited ? new LastEdit(tail.EditAuthor!, tail.EditAt!.Value, Revision.EventType, edited) : null,
+            edit is not null ? new LastEdit(edit.EditAuthor!, edit.EditAt!.Value, Revision.EventType, edit.Id) : null,
             [
                 CacheTags.Season(seasonId), CacheTags.SeasonStory(seasonId), CacheTags.Relationships, CacheTags.Jokes(first),
                 .. shownIds.Select(CacheTags.Relationship),

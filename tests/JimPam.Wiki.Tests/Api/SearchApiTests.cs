@@ -1,0 +1,32 @@
+using System.Net;
+using System.Text.Json;
+using JimPam.Wiki.Tests.Pages;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JimPam.Wiki.Tests.Api;
+
+/// <summary>/api/v1/search: search results.</summary>
+[Collection(SeededWiki.Name)]
+public class SearchApiTests(WikiAppFactory app)
+{
+    [Fact]
+    public async Task Search_answers_with_marked_snippets_and_page_links()
+    {
+        var (_, json) = await ApiJson.GetAsync(app, "/api/v1/search?q=teapot");
+
+        Assert.Equal(1, json.GetProperty("total").GetInt32());
+        var hit = json.GetProperty("hits")[0];
+        Assert.Equal("story", hit.GetProperty("kind").GetString());
+        Assert.Contains("<mark>teapot</mark>", hit.GetProperty("snippetHtml").GetString(), StringComparison.Ordinal);
+        Assert.Matches(@"^http://[^/]+/seasons/9#event-\d+$", hit.GetProperty("html").GetString()!);
+
+        var (_, paged) = await ApiJson.GetAsync(app, "/api/v1/search?q=pam");
+        Assert.Equal(20, paged.GetProperty("hits").GetArrayLength());
+        Assert.Contains("page=2", paged.GetProperty("next").GetString(), StringComparison.Ordinal);
+
+        var (_, empty) = await ApiJson.GetAsync(app, "/api/v1/search?q=%22");
+        Assert.Contains("no word to search for", empty.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+}
