@@ -29,6 +29,21 @@ public abstract class SaveChangesCollector<TItem> : SaveChangesInterceptor
         return result;
     }
 
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        await AfterSaveAsync(eventData.Context, cancellationToken);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        AfterSaveAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    /// <summary>What follows a save that succeeded, on the same connection (inside the caller's transaction, if any).</summary>
+    protected abstract Task AfterSaveAsync(DbContext? context, CancellationToken cancellationToken);
+
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)

@@ -14,26 +14,9 @@ namespace JimPam.Wiki.Infrastructure;
 /// </summary>
 public sealed class CacheEviction(PageCache cache) : SaveChangesCollector<string>, IDbTransactionInterceptor
 {
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        // Outside a transaction of the caller's, SaveChanges committed its own.
-        if (eventData.Context?.Database.CurrentTransaction is null)
-        {
-            await EvictAsync(eventData.Context, cancellationToken);
-        }
-
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (eventData.Context?.Database.CurrentTransaction is null)
-        {
-            EvictAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
-        }
-
-        return result;
-    }
+    // Outside a transaction of the caller's, SaveChanges committed its own: evict now; otherwise at the commit.
+    protected override Task AfterSaveAsync(DbContext? context, CancellationToken cancellationToken) =>
+        context?.Database.CurrentTransaction is null ? EvictAsync(context, cancellationToken) : Task.CompletedTask;
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
         EvictAsync(eventData.Context, cancellationToken);

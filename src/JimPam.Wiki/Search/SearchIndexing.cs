@@ -14,17 +14,7 @@ namespace JimPam.Wiki.Search;
 /// </summary>
 public sealed class SearchIndexing : SaveChangesCollector<Func<(SearchKind Kind, int Id)>>
 {
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        await WriteAsync(eventData.Context, cancellationToken);
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        WriteAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
+    protected override Task AfterSaveAsync(DbContext? context, CancellationToken cancellationToken) => WriteAsync(context, cancellationToken);
 
     /// <summary>The setting that says which version of the index's text the rows were written with.</summary>
     public const string BuiltKey = "search-index:built";

@@ -25,17 +25,7 @@ public sealed class StoryPlacement : SaveChangesCollector<Func<StoryPlacement.To
     /// <summary>Change it with any change to how <see cref="Chronology"/> places events: the next start places all again.</summary>
     public const string Version = "2026-12-02.2";
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        await PlaceAsync(eventData.Context, cancellationToken);
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        PlaceAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
+    protected override Task AfterSaveAsync(DbContext? context, CancellationToken cancellationToken) => PlaceAsync(context, cancellationToken);
 
     protected override IEnumerable<Func<Touch>> ItemsOf(EntityEntry entry)
     {

@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text.Json;
 using JimPam.Wiki.Tests.Pages;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace JimPam.Wiki.Tests.Api;
 
