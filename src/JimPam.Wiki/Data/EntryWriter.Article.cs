@@ -27,18 +27,18 @@ public sealed partial class EntryWriter
     public static Revision ImportRevision(Season season, DateTimeOffset at)
     {
         season.Revision = 1;
-        return RevisionLog.Entry(Revision.SeasonType, season.Id, 1, new SeasonSnapshot(season.Summary), EventWriter.ImportAuthor, ImportSummary, at);
+        return RevisionLog.Entry(Revision.SeasonType, season.Id, 1, new SeasonSnapshot(season.Summary), ImportAuthor, ImportSummary, at);
     }
 
     /// <summary>Revision 1 of an imported relationship article and of each of its jokes.</summary>
     public static IEnumerable<Revision> ImportRevisions(Relationship relationship, DateTimeOffset at)
     {
         relationship.Revision = 1;
-        yield return RevisionLog.Entry(Revision.RelationshipType, relationship.Id, 1, Of(relationship), EventWriter.ImportAuthor, ImportSummary, at);
+        yield return RevisionLog.Entry(Revision.RelationshipType, relationship.Id, 1, Of(relationship), ImportAuthor, ImportSummary, at);
         foreach (var joke in relationship.Jokes)
         {
             joke.Revision = 1;
-            yield return RevisionLog.Entry(Revision.JokeType, joke.Id, 1, new JokeSnapshot(joke.BodyMarkdown, joke.Deleted, joke.Order), EventWriter.ImportAuthor, ImportSummary, at);
+            yield return RevisionLog.Entry(Revision.JokeType, joke.Id, 1, new JokeSnapshot(joke.BodyMarkdown, joke.Deleted, joke.Order), ImportAuthor, ImportSummary, at);
         }
     }
 
@@ -119,7 +119,7 @@ public sealed partial class EntryWriter
 
         if (target.Revision == 0 && id is not null)
         {
-            db.Revisions.Add(RevisionLog.Entry(Revision.RelationshipType, target.Id, 1, Of(target), EventWriter.ImportAuthor, ImportSummary, clock.GetUtcNow()));
+            db.Revisions.Add(RevisionLog.Entry(Revision.RelationshipType, target.Id, 1, Of(target), ImportAuthor, ImportSummary, clock.GetUtcNow()));
             target.Revision = 1;
         }
 
@@ -142,7 +142,7 @@ public sealed partial class EntryWriter
         var target = await db.Seasons.SingleAsync(s => s.Id == id, cancellationToken);
         if (target.Revision == 0)
         {
-            db.Revisions.Add(RevisionLog.Entry(Revision.SeasonType, target.Id, 1, new SeasonSnapshot(target.Summary), EventWriter.ImportAuthor, ImportSummary, clock.GetUtcNow()));
+            db.Revisions.Add(RevisionLog.Entry(Revision.SeasonType, target.Id, 1, new SeasonSnapshot(target.Summary), ImportAuthor, ImportSummary, clock.GetUtcNow()));
             target.Revision = 1;
         }
 
@@ -172,7 +172,7 @@ public sealed partial class EntryWriter
             target = await db.Jokes.Include(j => j.Citations).Include(j => j.Links).SingleAsync(j => j.Id == id, cancellationToken);
             if (target.Revision == 0)
             {
-                db.Revisions.Add(RevisionLog.Entry(Revision.JokeType, target.Id, 1, new JokeSnapshot(target.BodyMarkdown, target.Deleted, target.Order), EventWriter.ImportAuthor, ImportSummary, clock.GetUtcNow()));
+                db.Revisions.Add(RevisionLog.Entry(Revision.JokeType, target.Id, 1, new JokeSnapshot(target.BodyMarkdown, target.Deleted, target.Order), ImportAuthor, ImportSummary, clock.GetUtcNow()));
                 target.Revision = 1;
             }
         }

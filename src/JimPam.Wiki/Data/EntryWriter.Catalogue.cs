@@ -33,14 +33,14 @@ public sealed partial class EntryWriter
     public static Revision ImportRevision(Episode imported, int season, DateTimeOffset at)
     {
         imported.Revision = 1;
-        return RevisionLog.Entry(Revision.EpisodeType, imported.Id, 1, Of(imported, season), EventWriter.ImportAuthor, ImportSummary, at);
+        return RevisionLog.Entry(Revision.EpisodeType, imported.Id, 1, Of(imported, season), ImportAuthor, ImportSummary, at);
     }
 
     /// <summary>Revision 1 of an imported character, written by the seed import in its own transaction.</summary>
     public static Revision ImportRevision(Character imported, DateTimeOffset at)
     {
         imported.Revision = 1;
-        return RevisionLog.Entry(Revision.CharacterType, imported.Id, 1, Of(imported), EventWriter.ImportAuthor, ImportSummary, at);
+        return RevisionLog.Entry(Revision.CharacterType, imported.Id, 1, Of(imported), ImportAuthor, ImportSummary, at);
     }
 
     private static EpisodeSnapshot Of(Episode e, int season) =>

@@ -6,7 +6,8 @@ namespace JimPam.Wiki.Data;
 /// <summary>The outcome of a write by <see cref="EntryWriter"/>.</summary>
 public abstract record EntrySaveResult
 {
-    public sealed record Saved(int Id, string Slug, int Revision) : EntrySaveResult;
+    /// <summary>Saved as <paramref name="Revision"/> (an event has no slug); <paramref name="MergedWith"/> names the revision it was merged with, if any.</summary>
+    public sealed record Saved(int Id, string Slug, int Revision, int? MergedWith = null) : EntrySaveResult;
 
     /// <summary>Someone saved since the form was loaded; nothing was written.</summary>
     public sealed record Conflict(int CurrentRevision, string? CurrentAuthor) : EntrySaveResult;
@@ -18,19 +19,22 @@ public abstract record EntrySaveResult
 }
 
 /// <summary>
-/// The one way every entry other than an event is created and changed, by form or by revert: episodes, characters
-/// (EntryWriter.Catalogue.cs), the relationship article, season summaries and recurring jokes (EntryWriter.Article.cs).
+/// The one way every entry is created and changed, by form or by revert: the story's events (EntryWriter.Event.cs),
+/// episodes, characters (EntryWriter.Catalogue.cs), the relationship article, season summaries and recurring jokes
+/// (EntryWriter.Article.cs). One result type, one conflict answer.
 /// In one transaction it checks the base revision (merging fields that only one side changed), applies the entry's
 /// fields through its own rules, stores the HTML and link rows of any Markdown it holds, and writes the revision.
 /// Readers see the change on their next request.
 /// </summary>
 public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, TimeProvider clock)
 {
-    public const string ImportSummary = EventWriter.ImportSummary;
+    public const string ImportAuthor = "import";
+    public const string ImportSummary = "Imported from the source article";
 
     /// <summary>Makes an earlier revision of an entry current again, as a new revision.</summary>
     public Task<EntrySaveResult> RevertAsync(string type, int id, int baseRevision, int toRevision, string author, CancellationToken cancellationToken) => type switch
     {
+        Revision.EventType => RevertEventAsync(id, baseRevision, toRevision, author, cancellationToken),
         Revision.EpisodeType => WriteAsync(type, id, baseRevision, author, $"Reverted to revision {toRevision}", false,
             ct => RevisionLog.SnapshotAsync<EpisodeSnapshot>(db, type, id, toRevision, ct), ApplyEpisodeAsync, cancellationToken),
         Revision.CharacterType => WriteAsync(type, id, baseRevision, author, $"Reverted to revision {toRevision}", false,
@@ -128,6 +132,7 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, T
         Revision.RelationshipType => db.Relationships.AsNoTracking().Where(r => r.Id == id).Select(r => (int?)r.Revision).FirstOrDefaultAsync(cancellationToken),
         Revision.SeasonType => db.Seasons.AsNoTracking().Where(s => s.Id == id).Select(s => (int?)s.Revision).FirstOrDefaultAsync(cancellationToken),
         Revision.JokeType => db.Jokes.AsNoTracking().Where(j => j.Id == id).Select(j => (int?)j.Revision).FirstOrDefaultAsync(cancellationToken),
+        Revision.EventType => db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => (int?)e.Revision).FirstOrDefaultAsync(cancellationToken),
         _ => Task.FromResult<int?>(null),
     };
 

@@ -6,7 +6,7 @@ namespace JimPam.Wiki.Data;
 /// <summary>
 /// Where every Markdown field of the wiki is saved: the field is rendered once (Markdig, then the sanitiser) and its
 /// HTML stored beside it, and its citation, mention and link rows are derived from the same parse. Reading a page then
-/// only reads columns. The writers (<see cref="EventWriter"/>, <see cref="EntryWriter"/>, the seed import) call
+/// only reads columns. The writers (<see cref="EntryWriter"/>, the seed import) call
 /// this inside their transactions; nothing else sets a body.
 /// </summary>
 public sealed class StoredBodies(WikiMarkdown markdown)

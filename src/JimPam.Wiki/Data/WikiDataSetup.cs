@@ -28,7 +28,6 @@ public static class WikiDataSetup
         services.AddSingleton<JimPam.Wiki.Content.WikiMarkdown>();
         services.AddSingleton<StoredBodies>();
         services.AddScoped<PreviewRenderer>();
-        services.AddScoped<EventWriter>();
         services.AddScoped<EntryWriter>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<WikiDbContext>("database");

@@ -72,7 +72,7 @@ public sealed class SeedImporter(WikiDbContext db, StoredBodies bodies, ILogger<
 
         // Every imported entry starts its history with revision 1, "imported from the source article".
         var importedAt = (clock ?? TimeProvider.System).GetUtcNow();
-        db.Revisions.AddRange(db.ChangeTracker.Entries<RelationshipEvent>().Select(e => EventWriter.ImportRevision(e.Entity, importedAt)).ToList());
+        db.Revisions.AddRange(db.ChangeTracker.Entries<RelationshipEvent>().Select(e => EntryWriter.ImportRevision(e.Entity, importedAt)).ToList());
         db.Revisions.AddRange(episodes.Select(e => EntryWriter.ImportRevision(e, e.Season.Number, importedAt)));
         db.Revisions.AddRange(characters.Select(c => EntryWriter.ImportRevision(c, importedAt)));
         db.Revisions.AddRange(seasons.Values.Select(s => EntryWriter.ImportRevision(s, importedAt)));

@@ -11,7 +11,7 @@ namespace JimPam.Wiki.Import;
 /// writers, so every change is a revision by "import", and leaves alone anything an editor has changed since: an
 /// episode whose title no longer matches, a paragraph whose text no longer holds the quote.
 /// </summary>
-public sealed class SeedUpgrade(WikiDbContext db, EntryWriter entries, EventWriter events, ILogger<SeedUpgrade> logger)
+public sealed class SeedUpgrade(WikiDbContext db, EntryWriter entries, ILogger<SeedUpgrade> logger)
 {
     public const string AirDatesDone = "seed-upgrade:air-dates";
     public const string MilestonesDone = "seed-upgrade:milestones";
@@ -28,14 +28,14 @@ public sealed class SeedUpgrade(WikiDbContext db, EntryWriter entries, EventWrit
         {
             var filled = await FillAirDatesAsync(folder, cancellationToken);
             await MarkAsync(AirDatesDone, cancellationToken);
-            logger.LogWarning("Filled the air dates of {Count} episodes from {Folder}/{File}, once, as revisions by {Author}", filled, folder, SeedCatalogue.EpisodesFile, EventWriter.ImportAuthor);
+            logger.LogWarning("Filled the air dates of {Count} episodes from {Folder}/{File}, once, as revisions by {Author}", filled, folder, SeedCatalogue.EpisodesFile, EntryWriter.ImportAuthor);
         }
 
         if (!done.Contains(MilestonesDone))
         {
             var (set, skipped) = await SetMilestonesAsync(folder, cancellationToken);
             await MarkAsync(MilestonesDone, cancellationToken);
-            logger.LogWarning("Set {Count} milestones from {Folder}/{File}, once, as revisions by {Author}; {Skipped} left out", set, folder, SeedCatalogue.MilestonesFile, EventWriter.ImportAuthor, skipped);
+            logger.LogWarning("Set {Count} milestones from {Folder}/{File}, once, as revisions by {Author}; {Skipped} left out", set, folder, SeedCatalogue.MilestonesFile, EntryWriter.ImportAuthor, skipped);
         }
     }
 
@@ -57,7 +57,7 @@ public sealed class SeedUpgrade(WikiDbContext db, EntryWriter entries, EventWrit
             }
 
             var fields = new EpisodeSnapshot(e.Title, e.Slug, e.Season, e.NumberInSeason, row.AirDate, e.Aliases, e.Deleted);
-            if (await entries.SaveEpisodeAsync(e.Id, e.Revision, fields, EventWriter.ImportAuthor, $"Air date from {SeedCatalogue.EpisodesFile}", cancellationToken) is EntrySaveResult.Saved)
+            if (await entries.SaveEpisodeAsync(e.Id, e.Revision, fields, EntryWriter.ImportAuthor, $"Air date from {SeedCatalogue.EpisodesFile}", cancellationToken) is EntrySaveResult.Saved)
             {
                 filled++;
             }
@@ -95,7 +95,7 @@ public sealed class SeedUpgrade(WikiDbContext db, EntryWriter entries, EventWrit
 
             var target = matches[0];
             var edit = new EventEdit(target.Id, target.Revision, target.BodyMarkdown, $"Milestone from {SeedCatalogue.MilestonesFile}", null, new EventMilestone(row.Label, row.Status, episode?.Id));
-            if (await events.SaveAsync(edit, EventWriter.ImportAuthor, cancellationToken) is EventSaveResult.Saved)
+            if (await entries.SaveEventAsync(edit, EntryWriter.ImportAuthor, cancellationToken) is EntrySaveResult.Saved)
             {
                 set++;
             }

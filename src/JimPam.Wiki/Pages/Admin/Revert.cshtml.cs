@@ -9,7 +9,7 @@ namespace JimPam.Wiki.Pages.Admin;
 /// Makes an earlier revision of an entry current again, as a new revision (a restore, when the entry is deleted).
 /// The history page posts here; if someone saved in the meantime nothing is reverted and this page says so.
 /// </summary>
-public class RevertModel(WikiDbContext db, EventWriter events, EntryWriter entries, ILogger<RevertModel> logger) : PageModel
+public class RevertModel(WikiDbContext db, EntryWriter entries, ILogger<RevertModel> logger) : PageModel
 {
     [BindProperty]
     public int BaseRevision { get; set; }
@@ -34,12 +34,7 @@ public class RevertModel(WikiDbContext db, EventWriter events, EntryWriter entri
         }
 
         var author = User.Identity?.Name ?? "";
-        var saved = type switch
-        {
-            Revision.EventType => await events.RevertAsync(id, BaseRevision, ToRevision, author, cancellationToken) is EventSaveResult.Saved,
-            _ => await entries.RevertAsync(type, id, BaseRevision, ToRevision, author, cancellationToken) is EntrySaveResult.Saved,
-        };
-        if (!saved)
+        if (await entries.RevertAsync(type, id, BaseRevision, ToRevision, author, cancellationToken) is not EntrySaveResult.Saved)
         {
             // Shown with the entry as it is now, so the editor can look again before choosing.
             logger.LogInformation("Editor {Editor} could not revert {EntityType} {EntityId} to revision {Revision}: base {Base} is no longer current", author, type, id, ToRevision, BaseRevision);

@@ -171,12 +171,12 @@ public sealed class EditEventTests : EditorTestBase
         var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(async n =>
         {
             await using var scope = App.Services.CreateAsyncScope();
-            var writer = scope.ServiceProvider.GetRequiredService<EventWriter>();
-            return await writer.SaveAsync(new EventEdit(_eventId, 1, $"Racing save number {n}.", ""), "racer", CancellationToken.None);
+            var writer = scope.ServiceProvider.GetRequiredService<EntryWriter>();
+            return await writer.SaveEventAsync(new EventEdit(_eventId, 1, $"Racing save number {n}.", ""), "racer", CancellationToken.None);
         }));
 
-        Assert.Single(results.OfType<EventSaveResult.Saved>());
-        Assert.Equal(99, results.OfType<EventSaveResult.Conflict>().Count());
+        Assert.Single(results.OfType<EntrySaveResult.Saved>());
+        Assert.Equal(99, results.OfType<EntrySaveResult.Conflict>().Count());
         await using var check = App.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<WikiDbContext>();
         Assert.Equal(2, await db.Revisions.CountAsync(r => r.EntityType == Revision.EventType && r.EntityId == _eventId));
@@ -278,19 +278,19 @@ public sealed class EditEventTests : EditorTestBase
         var paragraphs = Enumerable.Range(0, 100).Select(n => $"Paragraph {n}.").ToList();
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<EventWriter>().SaveAsync(new EventEdit(_eventId, 1, string.Join("\n\n", paragraphs), ""), "setup", CancellationToken.None);
-            Assert.IsType<EventSaveResult.Saved>(result);
+            var result = await scope.ServiceProvider.GetRequiredService<EntryWriter>().SaveEventAsync(new EventEdit(_eventId, 1, string.Join("\n\n", paragraphs), ""), "setup", CancellationToken.None);
+            Assert.IsType<EntrySaveResult.Saved>(result);
         }
 
         var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(async n =>
         {
             await using var scope = App.Services.CreateAsyncScope();
             var mine = paragraphs.Select((p, i) => i == n ? $"Paragraph {n}, changed by racer {n}." : p);
-            return await scope.ServiceProvider.GetRequiredService<EventWriter>().SaveAsync(new EventEdit(_eventId, 2, string.Join("\n\n", mine), $"racer {n}"), $"racer{n}", CancellationToken.None);
+            return await scope.ServiceProvider.GetRequiredService<EntryWriter>().SaveEventAsync(new EventEdit(_eventId, 2, string.Join("\n\n", mine), $"racer {n}"), $"racer{n}", CancellationToken.None);
         }));
 
         // Every save is a revision: one from the current base, the rest merged with whatever had landed before them.
-        var saved = results.OfType<EventSaveResult.Saved>().ToList();
+        var saved = results.OfType<EntrySaveResult.Saved>().ToList();
         Assert.Equal(100, saved.Count);
         Assert.Equal(99, saved.Count(s => s.MergedWith is not null));
         await using var check = App.Services.CreateAsyncScope();

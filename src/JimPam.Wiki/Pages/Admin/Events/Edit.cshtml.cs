@@ -1,6 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Story;
+using JimPam.Wiki.Pages.History;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,10 +13,10 @@ namespace JimPam.Wiki.Pages.Admin.Events;
 
 /// <summary>
 /// Edits one paragraph or caption of a season. Preview renders on the server exactly as the season page
-/// will; saving goes through <see cref="EventWriter"/>, which refuses a save whose base revision is stale,
+/// will; saving goes through <see cref="EntryWriter"/>, which refuses a save whose base revision is stale,
 /// and then this page shows the current text beside the editor's own, which is kept intact.
 /// </summary>
-public class EditModel(WikiDbContext db, EventWriter writer, PreviewRenderer renderer, ILogger<EditModel> logger) : PageModel
+public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addresses, PreviewRenderer renderer, ILogger<EditModel> logger) : PageModel
 {
     public const int MaxBodyLength = 20_000;
 
@@ -26,7 +29,7 @@ public class EditModel(WikiDbContext db, EventWriter writer, PreviewRenderer ren
 
     public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
 
-    public ConflictView? Conflict { get; private set; }
+    public EntryConflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -75,25 +78,25 @@ public class EditModel(WikiDbContext db, EventWriter writer, PreviewRenderer ren
 
         var author = User.Identity?.Name ?? "";
         var edit = new EventEdit(id, Form.BaseRevision, Form.Body, Form.Summary ?? "", new EventPlace(Form.Season, Form.Position), milestone);
-        var result = await writer.SaveAsync(edit, author, cancellationToken);
+        var result = await writer.SaveEventAsync(edit, author, cancellationToken);
         switch (result)
         {
-            case EventSaveResult.Saved saved:
+            case EntrySaveResult.Saved saved:
                 logger.LogInformation("Editor {Editor} saved event {EventId} as revision {Revision}, merged with {MergedWith}", author, id, saved.Revision, saved.MergedWith);
-                var couple = await JimPam.Wiki.Pages.Seasons.SeasonModel.CoupleOfEventAsync(db, id, cancellationToken);
-                return Redirect(Url.Page("/Seasons/Season", pageHandler: null, values: new { number = Form.Season, couple }, protocol: null, host: null, fragment: $"event-{id}")!);
-            case EventSaveResult.Invalid invalid:
+                return Redirect(addresses.Event(Form.Season, await SeasonRead.RelationshipOfEventAsync(db, id, cancellationToken), id));
+            case EntrySaveResult.Invalid invalid:
                 ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
                 return Page();
-            case EventSaveResult.Conflict conflict:
+            case EntrySaveResult.Conflict conflict:
                 logger.LogInformation("Editor {Editor} met an edit conflict on event {EventId}: base {Base}, current {Current}", author, id, Form.BaseRevision, conflict.CurrentRevision);
-                Conflict = new ConflictView(
+                var now = await db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.BodyMarkdown, e.Deleted, e.Kind }).SingleAsync(cancellationToken);
+                Conflict = new EntryConflict(
                     conflict.CurrentRevision,
                     conflict.CurrentAuthor,
-                    conflict.CurrentDeleted,
-                    await RenderAsync(conflict.CurrentBody, cancellationToken),
-                    conflict.CurrentBody,
-                    RevisionDiff.Words(conflict.CurrentBody, Form.Body.ReplaceLineEndings("\n").TrimEnd()));
+                    [new EntryHistory.FieldDiff("Your text against it", RevisionDiff.Words(now.BodyMarkdown, Form.Body.ReplaceLineEndings("\n").TrimEnd()))],
+                    now.Kind == EventKind.Figure ? "caption" : "paragraph",
+                    now.Deleted,
+                    new CurrentText(await RenderAsync(now.BodyMarkdown, cancellationToken), now.BodyMarkdown));
 
                 // The editor has now seen the current text: a second save, on purpose, starts from it.
                 ModelState.Remove($"{nameof(Form)}.{nameof(EventForm.BaseRevision)}");
@@ -113,8 +116,8 @@ public class EditModel(WikiDbContext db, EventWriter writer, PreviewRenderer ren
 
         // Only the base revision matters to a delete; the text fields may be anything, so their errors do not stop it.
         var author = User.Identity?.Name ?? "";
-        var result = await writer.DeleteAsync(id, Form.BaseRevision, author, Form.Summary ?? "", cancellationToken);
-        if (result is EventSaveResult.Saved saved)
+        var result = await writer.DeleteEventAsync(id, Form.BaseRevision, author, Form.Summary ?? "", cancellationToken);
+        if (result is EntrySaveResult.Saved saved)
         {
             logger.LogInformation("Editor {Editor} deleted event {EventId} as revision {Revision}", author, id, saved.Revision);
             return RedirectToPage("/History/Entry", new { type = Revision.EventType, id });
@@ -149,9 +152,6 @@ public class EditModel(WikiDbContext db, EventWriter writer, PreviewRenderer ren
 
     /// <summary>The event as it is now: where it sits, and its current text and revision.</summary>
     public sealed record EventContext(int Id, int Season, int Order, EventKind Kind, string? ImageSlot, string BodyMarkdown, int Revision, bool Deleted);
-
-    /// <summary>The text someone else saved, and how the editor's own text differs from it.</summary>
-    public sealed record ConflictView(int Revision, string? Author, bool Deleted, IHtmlContent Rendered, string Markdown, IReadOnlyList<DiffSegment> Changes);
 
     public sealed class EventForm
     {

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages.Admin.Events;
 
-/// <summary>Adds a paragraph or an image caption to a season, at the place the editor picks, through <see cref="EventWriter"/>.</summary>
-public class NewModel(WikiDbContext db, EventWriter writer, PreviewRenderer renderer, ILogger<NewModel> logger) : PageModel
+/// <summary>Adds a paragraph or an image caption to a season, at the place the editor picks, through <see cref="EntryWriter"/>.</summary>
+public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addresses, PreviewRenderer renderer, ILogger<NewModel> logger) : PageModel
 {
     [BindProperty]
     public NewEventForm Form { get; set; } = new();
@@ -19,7 +21,7 @@ public class NewModel(WikiDbContext db, EventWriter writer, PreviewRenderer rend
     public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
 
     /// <summary>The couples whose story a part can join.</summary>
-    public IReadOnlyList<(int Id, string Title)> Couples { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Title)> Relationships { get; private set; } = [];
 
     public async Task OnGetAsync([FromQuery] int? season, [FromQuery] int? relationship, CancellationToken cancellationToken)
     {
@@ -30,7 +32,7 @@ public class NewModel(WikiDbContext db, EventWriter writer, PreviewRenderer rend
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         await Form.Milestone.SuggestAsync(db, cancellationToken);
-        Couples = await EntryForms.CouplesAsync(db, cancellationToken);
+        Relationships = await EntryForms.RelationshipsAsync(db, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
@@ -56,13 +58,12 @@ public class NewModel(WikiDbContext db, EventWriter writer, PreviewRenderer rend
         var author = User.Identity?.Name ?? "";
         var imageSlot = string.IsNullOrWhiteSpace(Form.ImageSlot) ? null : Form.ImageSlot.Trim();
         var draft = new EventDraft(new EventPlace(Form.Season, Form.Position), Form.Kind, imageSlot, Form.Body, Form.Summary ?? "", milestone, Form.RelationshipId);
-        switch (await writer.CreateAsync(draft, author, cancellationToken))
+        switch (await writer.CreateEventAsync(draft, author, cancellationToken))
         {
-            case EventSaveResult.Saved saved:
-                logger.LogInformation("Editor {Editor} added event {EventId} to Season {Season}", author, saved.EventId, Form.Season);
-                var couple = await JimPam.Wiki.Pages.Seasons.SeasonModel.CoupleOfEventAsync(db, saved.EventId, cancellationToken);
-                return Redirect(Url.Page("/Seasons/Season", pageHandler: null, values: new { number = Form.Season, couple }, protocol: null, host: null, fragment: $"event-{saved.EventId}")!);
-            case EventSaveResult.Invalid invalid:
+            case EntrySaveResult.Saved saved:
+                logger.LogInformation("Editor {Editor} added event {EventId} to Season {Season}", author, saved.Id, Form.Season);
+                return Redirect(addresses.Event(Form.Season, await SeasonRead.RelationshipOfEventAsync(db, saved.Id, cancellationToken), saved.Id));
+            case EntrySaveResult.Invalid invalid:
                 ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
                 return Page();
             default:

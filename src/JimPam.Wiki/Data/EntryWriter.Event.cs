@@ -31,43 +31,26 @@ public sealed record EventPlace(int Season, int Position);
 /// <summary>A new paragraph or figure: where it goes and what it says.</summary>
 public sealed record EventDraft(EventPlace Place, EventKind Kind, string? ImageSlot, string BodyMarkdown, string Summary, EventMilestone? Milestone = null, int? RelationshipId = null);
 
-/// <summary>The outcome of a write: saved as a new revision, or refused because someone saved first.</summary>
-public abstract record EventSaveResult
-{
-    /// <summary>Saved as <paramref name="Revision"/>; <paramref name="MergedWith"/> names the revision it was merged with, if any.</summary>
-    public sealed record Saved(int EventId, int Revision, int? MergedWith = null) : EventSaveResult;
-
-    /// <summary>A value the form sent cannot be used (a season that does not exist); nothing was written.</summary>
-    public sealed record Invalid(string Field, string Message) : EventSaveResult;
-
-    public sealed record Conflict(int CurrentRevision, string CurrentBody, string? CurrentAuthor, bool CurrentDeleted) : EventSaveResult;
-
-    public sealed record Missing : EventSaveResult;
-}
-
 /// <summary>
-/// The one way an event is written, whether by the edit form, a delete, a revert or a restore. In one transaction it
-/// checks the base revision (merging a stale edit line by line when it safely can), writes the fields, derives the
-/// citation and mention rows from the body, and writes the revision. The event's revision number is a concurrency
-/// token, so two writes racing from the same base cannot both succeed.
+/// The story's events (paragraphs and figures), whether written by the edit form, a delete, a revert or a restore. In
+/// one transaction the writer checks the base revision (merging a stale edit line by line when it safely can), writes
+/// the fields, derives the citation and mention rows from the body, and writes the revision. The event's revision
+/// number is a concurrency token, so two writes racing from the same base cannot both succeed.
 /// </summary>
-public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvider clock)
+public sealed partial class EntryWriter
 {
-    public const string ImportAuthor = "import";
-    public const string ImportSummary = "Imported from the source article";
-
-    public Task<EventSaveResult> SaveAsync(EventEdit edit, string author, CancellationToken cancellationToken) =>
-        WriteAsync(edit.EventId, author, async (target, ct) =>
+    public Task<EntrySaveResult> SaveEventAsync(EventEdit edit, string author, CancellationToken cancellationToken) =>
+        WriteEventAsync(edit.EventId, author, async (target, ct) =>
         {
-            var body = Normalise(edit.BodyMarkdown);
+            var body = NormaliseBody(edit.BodyMarkdown);
             var milestone = edit.Milestone?.Normalised() ?? MilestoneOf(target);
             var seasonId = target.SeasonId;
             var order = target.Order;
             if (edit.Place is { } place)
             {
-                if (await SeasonIdAsync(place.Season, ct) is not { } id)
+                if (await SeasonIdOfAsync(place.Season, ct) is not { } id)
                 {
-                    return Change.Refused(nameof(EventPlace.Season), $"There is no Season {place.Season}.");
+                    return EventChange.Refused(nameof(EventPlace.Season), $"There is no Season {place.Season}.");
                 }
 
                 (seasonId, order) = (id, place.Position);
@@ -75,13 +58,13 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
 
             if (target.Revision == edit.BaseRevision)
             {
-                return new Change(WithMilestone(Of(target) with { BodyMarkdown = body, SeasonId = seasonId, Order = order }, milestone), edit.Summary.Trim(), null);
+                return new EventChange(WithMilestone(Of(target) with { BodyMarkdown = body, SeasonId = seasonId, Order = order }, milestone), edit.Summary.Trim(), null);
             }
 
             // Someone saved since this form was loaded: merge the two edits of the body if they touch different paragraphs,
             // and take a move only when one side of the two made it.
-            if (target.Deleted || await SnapshotAsync(target.Id, edit.BaseRevision, ct) is not { } baseline
-                || TextMerge.Merge(Normalise(baseline.BodyMarkdown), Normalise(target.BodyMarkdown), body) is not { } merged)
+            if (target.Deleted || await EventSnapshotAsync(target.Id, edit.BaseRevision, ct) is not { } baseline
+                || TextMerge.Merge(NormaliseBody(baseline.BodyMarkdown), NormaliseBody(target.BodyMarkdown), body) is not { } merged)
             {
                 return null;
             }
@@ -104,22 +87,22 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
             var summary = $"{edit.Summary.Trim()} (merged with revision {target.Revision})".TrimStart();
             var (finalSeason, finalOrder) = movedHere ? (seasonId, order) : (target.SeasonId, target.Order);
             var finalMilestone = milestone != milestoneThen ? milestone : milestoneNow;
-            return new Change(WithMilestone(Of(target) with { BodyMarkdown = merged, SeasonId = finalSeason, Order = finalOrder }, finalMilestone), summary, target.Revision);
+            return new EventChange(WithMilestone(Of(target) with { BodyMarkdown = merged, SeasonId = finalSeason, Order = finalOrder }, finalMilestone), summary, target.Revision);
         }, cancellationToken);
 
     /// <summary>Adds a paragraph or figure at its place in a season, as revision 1; the events after it move down one place.</summary>
-    public async Task<EventSaveResult> CreateAsync(EventDraft draft, string author, CancellationToken cancellationToken)
+    public async Task<EntrySaveResult> CreateEventAsync(EventDraft draft, string author, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await SeasonIdAsync(draft.Place.Season, cancellationToken) is not { } seasonId)
+        if (await SeasonIdOfAsync(draft.Place.Season, cancellationToken) is not { } seasonId)
         {
-            return new EventSaveResult.Invalid(nameof(EventPlace.Season), $"There is no Season {draft.Place.Season}.");
+            return new EntrySaveResult.Invalid(nameof(EventPlace.Season), $"There is no Season {draft.Place.Season}.");
         }
 
         // Whose story it joins: the couple the editor chose, or the wiki's first.
         if (await db.Relationships.Where(r => draft.RelationshipId == null || r.Id == draft.RelationshipId).OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken) is not { } relationshipId)
         {
-            return new EventSaveResult.Invalid(nameof(EventDraft.RelationshipId), "There is no such relationship.");
+            return new EntrySaveResult.Invalid(nameof(EventDraft.RelationshipId), "There is no such relationship.");
         }
 
         var milestone = draft.Milestone?.Normalised() ?? EventMilestone.None;
@@ -129,49 +112,49 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
             Milestone = milestone.Label, MilestoneStatus = milestone.Status, MilestoneEpisodeId = milestone.EpisodeId,
         };
         db.Events.Add(created);
-        await PlaceAsync(created, seasonId, draft.Place.Position, cancellationToken);
+        await PlaceEventAsync(created, seasonId, draft.Place.Position, cancellationToken);
         var links = await LinkContext.LoadAsync(db, cancellationToken);
-        bodies.Set(created, Normalise(draft.BodyMarkdown), links);
+        bodies.Set(created, NormaliseBody(draft.BodyMarkdown), links);
         created.Revision = 1;
         await db.SaveChangesAsync(cancellationToken);
-        db.Revisions.Add(Snapshot(created, author, draft.Summary.Trim().Length > 0 ? draft.Summary.Trim() : "Created", clock.GetUtcNow()));
+        db.Revisions.Add(EventRevision(created, author, draft.Summary.Trim().Length > 0 ? draft.Summary.Trim() : "Created", clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new EventSaveResult.Saved(created.Id, 1);
+        return new EntrySaveResult.Saved(created.Id, "", 1);
     }
 
     /// <summary>Deletes the event softly: readers no longer see it, its history stays, and a revert restores it.</summary>
-    public Task<EventSaveResult> DeleteAsync(int eventId, int baseRevision, string author, string summary, CancellationToken cancellationToken) =>
-        WriteAsync(eventId, author, (target, _) => Task.FromResult(
-            target.Revision != baseRevision || target.Deleted ? null : new Change(Of(target) with { Deleted = true }, summary.Trim(), null)),
+    public Task<EntrySaveResult> DeleteEventAsync(int eventId, int baseRevision, string author, string summary, CancellationToken cancellationToken) =>
+        WriteEventAsync(eventId, author, (target, _) => Task.FromResult(
+            target.Revision != baseRevision || target.Deleted ? null : new EventChange(Of(target) with { Deleted = true }, summary.Trim(), null)),
             cancellationToken);
 
     /// <summary>Makes an earlier revision current again, as a new revision; reverting to a revision before a delete restores the event.</summary>
-    public Task<EventSaveResult> RevertAsync(int eventId, int baseRevision, int toRevision, string author, CancellationToken cancellationToken) =>
-        WriteAsync(eventId, author, async (target, ct) =>
+    private Task<EntrySaveResult> RevertEventAsync(int eventId, int baseRevision, int toRevision, string author, CancellationToken cancellationToken) =>
+        WriteEventAsync(eventId, author, async (target, ct) =>
         {
-            if (target.Revision != baseRevision || await SnapshotAsync(target.Id, toRevision, ct) is not { } earlier)
+            if (target.Revision != baseRevision || await EventSnapshotAsync(target.Id, toRevision, ct) is not { } earlier)
             {
                 return null;
             }
 
             var summary = target.Deleted && !earlier.Deleted ? $"Restored revision {toRevision}" : $"Reverted to revision {toRevision}";
-            return new Change(earlier, summary, null);
+            return new EventChange(earlier, summary, null);
         }, cancellationToken);
 
     /// <summary>The first revision of an imported event, written by the seed import in its own transaction.</summary>
     public static Revision ImportRevision(RelationshipEvent imported, DateTimeOffset at)
     {
         imported.Revision = 1;
-        return Snapshot(imported, ImportAuthor, ImportSummary, at);
+        return EventRevision(imported, ImportAuthor, ImportSummary, at);
     }
 
     /// <summary>The fields a revision kept, or null when the event has no such revision.</summary>
-    public Task<EventSnapshot?> SnapshotAsync(int eventId, int number, CancellationToken cancellationToken) =>
+    public Task<EventSnapshot?> EventSnapshotAsync(int eventId, int number, CancellationToken cancellationToken) =>
         RevisionLog.SnapshotAsync<EventSnapshot>(db, Revision.EventType, eventId, number, cancellationToken);
 
     // Textareas send CRLF; bodies are stored with LF and no trailing blank lines, so diffs and merges compare like with like.
-    private static string Normalise(string markdown) => markdown.ReplaceLineEndings("\n").TrimEnd();
+    private static string NormaliseBody(string markdown) => markdown.ReplaceLineEndings("\n").TrimEnd();
 
     private static EventSnapshot Of(RelationshipEvent e) =>
         new(e.BodyMarkdown, e.Kind, e.ImageSlot, e.SeasonId, e.Order, e.Deleted, e.Milestone, e.MilestoneStatus, e.MilestoneEpisodeId);
@@ -183,7 +166,7 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
     private static EventSnapshot WithMilestone(EventSnapshot s, EventMilestone m) =>
         s with { Milestone = m.Label, MilestoneStatus = m.Status, MilestoneEpisodeId = m.EpisodeId };
 
-    private Task<int?> SeasonIdAsync(int number, CancellationToken cancellationToken) =>
+    private Task<int?> SeasonIdOfAsync(int number, CancellationToken cancellationToken) =>
         db.Seasons.Where(s => s.Number == number).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
@@ -191,7 +174,7 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
     /// 1, 2, 3 again. Each event's place is unique in its season, so the new numbers are written in two steps: first
     /// all negative (free, and unique among themselves), then the final ones. Neighbours that only shift get no revision.
     /// </summary>
-    private async Task PlaceAsync(RelationshipEvent target, int seasonId, int position, CancellationToken cancellationToken)
+    private async Task PlaceEventAsync(RelationshipEvent target, int seasonId, int position, CancellationToken cancellationToken)
     {
         var affected = await db.Events
             .Where(e => e.RelationshipId == target.RelationshipId && (e.SeasonId == seasonId || e.SeasonId == target.SeasonId) && e.Id != target.Id)
@@ -215,7 +198,7 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
         }
     }
 
-    private async Task<EventSaveResult> WriteAsync(int eventId, string author, Func<RelationshipEvent, CancellationToken, Task<Change?>> decide, CancellationToken cancellationToken)
+    private async Task<EntrySaveResult> WriteEventAsync(int eventId, string author, Func<RelationshipEvent, CancellationToken, Task<EventChange?>> decide, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var target = await db.Events
@@ -225,12 +208,12 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
             .FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
         if (target is null)
         {
-            return new EventSaveResult.Missing();
+            return new EntrySaveResult.Missing();
         }
 
         if (await decide(target, cancellationToken) is not { } change)
         {
-            return await ConflictAsync(eventId, cancellationToken);
+            return await ConflictAsync(Revision.EventType, eventId, cancellationToken);
         }
 
         if (change.Refusal is { } refusal)
@@ -242,7 +225,7 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
         {
             // Saved before revisions were kept: its current text becomes revision 1, so the history starts where the text did.
             target.Revision = 1;
-            db.Revisions.Add(Snapshot(target, ImportAuthor, ImportSummary, clock.GetUtcNow()));
+            db.Revisions.Add(EventRevision(target, ImportAuthor, ImportSummary, clock.GetUtcNow()));
         }
 
         var next = change.Fields;
@@ -255,11 +238,11 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
         {
             if ((next.SeasonId, next.Order) != (target.SeasonId, target.Order))
             {
-                await PlaceAsync(target, next.SeasonId, next.Order, cancellationToken);
+                await PlaceEventAsync(target, next.SeasonId, next.Order, cancellationToken);
             }
 
             target.Revision = revision;
-            db.Revisions.Add(Snapshot(target, author, change.Summary, clock.GetUtcNow()));
+            db.Revisions.Add(EventRevision(target, author, change.Summary, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -268,34 +251,27 @@ public sealed class EventWriter(WikiDbContext db, StoredBodies bodies, TimeProvi
             // A racing save from the same base: the concurrency token, or the revision number's unique index, refused ours.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            if (!await RevisionTakenAsync(eventId, revision, cancellationToken))
+            if (!await EventRevisionTakenAsync(eventId, revision, cancellationToken))
             {
                 throw;
             }
 
-            return await ConflictAsync(eventId, cancellationToken);
+            return await ConflictAsync(Revision.EventType, eventId, cancellationToken);
         }
 
-        return new EventSaveResult.Saved(eventId, target.Revision, change.MergedWith);
+        return new EntrySaveResult.Saved(eventId, "", target.Revision, change.MergedWith);
     }
 
-    private static Revision Snapshot(RelationshipEvent target, string author, string summary, DateTimeOffset at) =>
+    private static Revision EventRevision(RelationshipEvent target, string author, string summary, DateTimeOffset at) =>
         RevisionLog.Entry(Revision.EventType, target.Id, target.Revision, Of(target), author, summary, at);
 
-    private async Task<bool> RevisionTakenAsync(int eventId, int number, CancellationToken cancellationToken) =>
+    private async Task<bool> EventRevisionTakenAsync(int eventId, int number, CancellationToken cancellationToken) =>
         await RevisionLog.TakenAsync(db, Revision.EventType, eventId, number, cancellationToken)
         || await db.Events.AsNoTracking().AnyAsync(e => e.Id == eventId && e.Revision >= number, cancellationToken);
 
-    private async Task<EventSaveResult> ConflictAsync(int eventId, CancellationToken cancellationToken)
+    private sealed record EventChange(EventSnapshot Fields, string Summary, int? MergedWith, EntrySaveResult? Refusal = null)
     {
-        var current = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => new { e.Revision, e.BodyMarkdown, e.Deleted }).SingleAsync(cancellationToken);
-        var author = await RevisionLog.AuthorAsync(db, Revision.EventType, eventId, current.Revision, cancellationToken);
-        return new EventSaveResult.Conflict(current.Revision, current.BodyMarkdown, author, current.Deleted);
-    }
-
-    private sealed record Change(EventSnapshot Fields, string Summary, int? MergedWith, EventSaveResult? Refusal = null)
-    {
-        public static Change Refused(string field, string message) => new(null!, "", null, new EventSaveResult.Invalid(field, message));
+        public static EventChange Refused(string field, string message) => new(null!, "", null, new EntrySaveResult.Invalid(field, message));
     }
 }
 
