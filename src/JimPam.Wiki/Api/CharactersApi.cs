@@ -36,11 +36,11 @@ public static class CharactersApi
             return NotFound(http, $"There is no character “{slug}”.");
         }
 
-        var couples = await db.Relationships.AsNoTracking().Where(r => r.Members.Any(m => m.CharacterId == c.Id)).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+        var relationships = await db.Relationships.AsNoTracking().Where(r => r.Members.Any(m => m.CharacterId == c.Id)).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(new CharacterDetail(
             c.Slug, c.Name, c.FullName, c.Actor, c.Aliases,
-            await RelationshipsApi.SummariesAsync(db, site, couples, shield, cancellationToken),
-            [.. c.Mentions.Select(m => Citing(site, m.Id, m.RelationshipSlug, m.Couple, m.Season, m.Markdown, m.Body))],
+            await RelationshipsApi.SummariesAsync(db, site, relationships, shield, cancellationToken),
+            [.. c.Mentions.Select(m => Citing(site, m.Id, m.RelationshipSlug, m.Relationship, m.Season, m.Markdown, m.Body))],
             shield.UpTo?.Code, c.Hidden,
             site.Api("GetCharacter", new { slug = c.Slug }), site.Absolute(site.Character(c.Slug))));
     }

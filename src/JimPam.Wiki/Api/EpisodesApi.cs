@@ -37,7 +37,7 @@ public static class EpisodesApi
 
         return TypedResults.Ok(new EpisodeDetail(
             e.Slug, e.Title, e.Season, e.Number, e.AirDate, e.Aliases,
-            [.. e.Citings.Select(c => Citing(site, c.Id, c.RelationshipSlug, c.Couple, c.Season, c.Markdown, c.Body))],
+            [.. e.Citings.Select(c => Citing(site, c.Id, c.RelationshipSlug, c.Relationship, c.Season, c.Markdown, c.Body))],
             shield.UpTo?.Code, e.Hidden,
             site.Api("GetEpisode", new { slug = e.Slug }), site.Absolute(site.Episode(e.Slug))));
     }

@@ -3,6 +3,7 @@ using JimPam.Wiki.Story;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using static JimPam.Wiki.Api.WikiApi;
 
 namespace JimPam.Wiki.Api;
@@ -12,10 +13,10 @@ public static class SearchApi
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapRead("/", SearchAsync).WithName("Search").WithSummary("Search the wiki")
-            .WithDescription("The same search as /search: words match their beginnings, \"phrases\" in double quotes, any case and accents. Ranked by relevance, 20 a page (page=2 and on), optionally of one kind (story, episodes, characters, jokes, relationships). Snippets are HTML with the matched words in <mark>. With asOf, results after that episode are left out. A query with no word gets a message, never an error. When a word matches nothing, didYouMean gives the query spelt as the wiki spells its nearest word, and its search.")
+            .WithDescription("The same search as /search: words match their beginnings, \"phrases\" in double quotes, any case and accents. Ranked by relevance, 20 a page (p=2 and on), optionally of one kind (story, episodes, characters, jokes, relationships). Snippets are HTML with the matched words in <mark>. With asOf, results after that episode are left out. A query with no word gets a message, never an error. When a word matches nothing, didYouMean gives the query spelt as the wiki spells its nearest word, and its search.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-    private static async Task<Results<Ok<SearchDocumentPage>, ProblemHttpResult>> SearchAsync(string? q, string? type, int? page, string? asOf, HttpContext http, WikiDbContext db, SiteSearch search, WikiAddresses site, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SearchDocumentPage>, ProblemHttpResult>> SearchAsync(string? q, string? type, [FromQuery(Name = WikiQueryKeys.Paging)] int? page, string? asOf, HttpContext http, WikiDbContext db, SiteSearch search, WikiAddresses site, CancellationToken cancellationToken)
     {
         var shield = SpoilerShield.OfAsOf(http);
 
@@ -32,12 +33,12 @@ public static class SearchApi
 
         if (page is < 1)
         {
-            return BadRequest(http, "page starts at 1.");
+            return BadRequest(http, "p (the page) starts at 1.");
         }
 
         var results = await search.SearchAsync(SearchQuery.Parse(q), shield.Ordinal, kind, page ?? 1, cancellationToken);
         var key = (SearchKind k) => SearchKinds.KeyOf(k);
-        string Address(string query, int? p) => site.Api("Search", new { q = query, type = kind is { } k ? key(k) : null, asOf = shield.UpTo?.Code, page = p });
+        string Address(string query, int? p) => site.Api("Search", new { q = query, type = kind is { } k ? key(k) : null, asOf = shield.UpTo?.Code, p });
         return TypedResults.Ok(new SearchDocumentPage(
             results.Query.Text,
             kind is { } only ? key(only) : null,

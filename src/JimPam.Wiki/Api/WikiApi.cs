@@ -150,17 +150,17 @@ public static class WikiApi
     public static EpisodeRef EpisodeRef(WikiAddresses site, EpisodeStamp episode) =>
         EpisodeRef(site, episode.Slug, episode.Title, episode.Point.Season, episode.Point.Number, episode.AirDate);
 
-    /// <summary>A part of the story as a short citing entry; <paramref name="couple"/> is null for the first couple.</summary>
-    public static CitingEvent Citing(WikiAddresses site, int id, string relationship, string? couple, int season, string? markdown, Microsoft.AspNetCore.Html.IHtmlContent body) =>
-        new(id, relationship, season, markdown ?? "", body.ToString() ?? "", EventPage(site, season, couple, id), site.Api("GetSeason", new { number = season }));
+    /// <summary>A part of the story as a short citing entry; <paramref name="relationship"/> is null for the first relationship.</summary>
+    public static CitingEvent Citing(WikiAddresses site, int id, string relationshipSlug, string? relationship, int season, string? markdown, Microsoft.AspNetCore.Html.IHtmlContent body) =>
+        new(id, relationshipSlug, season, markdown ?? "", body.ToString() ?? "", EventPage(site, season, relationship, id), site.Api("GetSeason", new { number = season }));
 
     public static CharacterRef CharacterRef(WikiAddresses site, string slug, string name) =>
         new(slug, name, site.Api("GetCharacter", new { slug }));
 
-    /// <summary>A page for people, by its absolute address; <paramref name="couple"/> is null for the first couple.</summary>
-    public static string EventPage(WikiAddresses site, int season, string? couple, int eventId) =>
-        site.Absolute(site.Event(season, couple, eventId));
+    /// <summary>A page for people, by its absolute address; <paramref name="relationship"/> is null for the first relationship.</summary>
+    public static string EventPage(WikiAddresses site, int season, string? relationship, int eventId) =>
+        site.Absolute(site.Event(season, relationship, eventId));
 
-    public static string ArticlePage(WikiAddresses site, string? couple) =>
-        site.Absolute(site.Article(couple));
+    public static string ArticlePage(WikiAddresses site, string? relationship) =>
+        site.Absolute(site.Article(relationship));
 }

@@ -28,8 +28,8 @@ public static class WikiWeb
             // "/Seasons/3" answers with a redirect to "/seasons/3"; it must not be served the cached page instead.
             options.UseCaseSensitivePaths = true;
             options.SizeLimit = 32L * 1024 * 1024;
-            options.AddPolicy(WikiPagePolicy.Name, new WikiPagePolicy([JimPam.Wiki.Story.SpoilerShield.ShowKey, "couple"]));
-            options.AddPolicy(WikiPagePolicy.PagedName, new WikiPagePolicy(["p", JimPam.Wiki.Story.SpoilerShield.ShowKey]));
+            options.AddPolicy(WikiPagePolicy.Name, new WikiPagePolicy([JimPam.Wiki.Story.SpoilerShield.ShowKey, WikiQueryKeys.Relationship]));
+            options.AddPolicy(WikiPagePolicy.PagedName, new WikiPagePolicy([WikiQueryKeys.Paging, JimPam.Wiki.Story.SpoilerShield.ShowKey]));
         });
         services.AddRazorPages(options =>
         {
@@ -78,6 +78,7 @@ public static class WikiWeb
         app.UseWikiRequestLogging();
         app.UseWikiSecurityHeaders();
         app.UseFormReading();
+        app.UseRenamedQueryKeys();
 
         // A cached page is served right after the request log and the security headers: it needs only its endpoint
         // (for its cache policy) and the user (an editor is never served a reader's page). Everything after this

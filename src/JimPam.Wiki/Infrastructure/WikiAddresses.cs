@@ -8,21 +8,21 @@ namespace JimPam.Wiki.Infrastructure;
 /// The wiki's one address book: every page's and API resource's address, made by the routing from the page's name
 /// or the endpoint's name and its values, so a route is written once, on its page. The rule "the wiki's first couple
 /// has no couple value" lives in the read models (a <c>Couple</c> of null); here a null couple is the first one's
-/// address: the root for its article, <c>/timeline</c>, a season page without <c>?couple=</c>.
+/// address: the root for its article, <c>/timeline</c>, a season page without <c>?relationship=</c>.
 /// </summary>
 public sealed class WikiAddresses(LinkGenerator links, SiteAddress site)
 {
-    public string Article(string? couple) => couple is null ? Page("/Index") : Page("/Relationships/Article", new { slug = couple });
+    public string Article(string? relationship) => relationship is null ? Page("/Index") : Page("/Relationships/Article", new { slug = relationship });
 
-    public string Timeline(string? couple) => Page("/Timeline/Index", new { slug = couple });
+    public string Timeline(string? relationship) => Page("/Timeline/Index", new { slug = relationship });
 
-    public string Season(int number, string? couple = null) => Page("/Seasons/Season", new { number, couple });
+    public string Season(int number, string? relationship = null) => Page("/Seasons/Season", new { number, relationship });
 
     /// <summary>A part of the story: its anchor on its season page.</summary>
-    public string Event(int season, string? couple, int eventId) => Page("/Seasons/Season", new { number = season, couple }, $"event-{eventId}");
+    public string Event(int season, string? relationship, int eventId) => Page("/Seasons/Season", new { number = season, relationship }, $"event-{eventId}");
 
     /// <summary>A recurring joke: its item on its couple's article.</summary>
-    public string Joke(string? couple, int jokeId) => couple is null ? Page("/Index", null, $"joke-{jokeId}") : Page("/Relationships/Article", new { slug = couple }, $"joke-{jokeId}");
+    public string Joke(string? relationship, int jokeId) => relationship is null ? Page("/Index", null, $"joke-{jokeId}") : Page("/Relationships/Article", new { slug = relationship }, $"joke-{jokeId}");
 
     public string Episode(string slug) => Page("/Episodes/Episode", new { slug });
 
@@ -43,16 +43,16 @@ public sealed class WikiAddresses(LinkGenerator links, SiteAddress site)
 
     /// <summary>A search's results page: its query, kind (a key of <see cref="SearchKinds"/>) and page.</summary>
     public string Search(string query, string? type = null, int page = 1) =>
-        Page("/Search/Index", new { q = query, type, p = page == 1 ? (int?)null : page });
+        Page("/SearchPage/Index", new { q = query, type, p = page == 1 ? (int?)null : page });
 
     /// <summary>Where a search hit is on the wiki.</summary>
     public string Of(SearchPlace place) => place.Kind switch
     {
-        SearchKind.Event => Event(place.Season, place.Couple, place.Id),
-        SearchKind.Joke => Joke(place.Couple, place.Id),
+        SearchKind.Event => Event(place.Season, place.Relationship, place.Id),
+        SearchKind.Joke => Joke(place.Relationship, place.Id),
         SearchKind.Episode => Episode(place.Slug),
         SearchKind.Character => Character(place.Slug),
-        _ => Article(place.Couple),
+        _ => Article(place.Relationship),
     };
 
     /// <summary>Where a wiki link in a body goes: its episode's or character's page.</summary>
@@ -63,7 +63,7 @@ public sealed class WikiAddresses(LinkGenerator links, SiteAddress site)
         site.Absolute(links.GetPathByName(endpoint, values) ?? throw new InvalidOperationException($"No API endpoint is named {endpoint}"));
 
     /// <summary>The API's reference page, or a section of it.</summary>
-    public string ApiReference(string? section = null) => Page("/Api/Index", null, section);
+    public string ApiReference(string? section = null) => Page("/ApiReference/Index", null, section);
 
     /// <summary>The API's OpenAPI document (its endpoint's path, not absolute: the reference page links to it).</summary>
     public string OpenApi() => links.GetPathByName(OpenApiEndpoint, new { documentName = "v1" }) ?? throw new InvalidOperationException("No OpenAPI endpoint");

@@ -22,7 +22,7 @@ public class IndexModel(WikiDbContext db) : PageModel
         }
 
         // The first couple's article lives at the site's root; the others at their own address.
-        if (slug is not null && Article.Couple is null)
+        if (slug is not null && Article.Relationship is null)
         {
             return RedirectToPagePermanent("/Index");
         }

@@ -8,7 +8,7 @@ namespace JimPam.Wiki.Search;
 public sealed record SearchHit(SearchKind Kind, int Id, string Title, string TitleHtml, string SnippetHtml, SearchPlace Place, string Context);
 
 /// <summary>Where a hit is: its entry, slug, and the couple (null: the wiki's first) and season it belongs to.</summary>
-public sealed record SearchPlace(SearchKind Kind, int Id, string Slug, string? Couple, int Season);
+public sealed record SearchPlace(SearchKind Kind, int Id, string Slug, string? Relationship, int Season);
 
 /// <summary>A page of results, with how many there are of each kind and how many the spoiler shield held back.</summary>
 public sealed record SearchResults(
@@ -116,7 +116,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
         var snippets = (await Fts5Index.SnippetsAsync(db, match, rowIds, cancellationToken)).ToDictionary(s => s.RowId);
         var ids = rowIds.Select(Fts5Index.FromRowId).ToLookup(e => e.Kind, e => e.Id);
         var first = await db.FirstRelationshipIdAsync(cancellationToken);
-        string? Couple(int relationshipId, string slug) => relationshipId == first ? null : slug;
+        string? Relationship(int relationshipId, string slug) => relationshipId == first ? null : slug;
         var places = new Dictionary<(SearchKind, int), (string Title, SearchPlace Place, string Context)>();
 
         var eventIds = ids[SearchKind.Event].ToList();
@@ -130,7 +130,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
                      .ToListAsync(cancellationToken))
         {
             var what = e.Kind == EventKind.Figure ? "Image caption" : e.Milestone is not null ? "Milestone" : "Story";
-            places[(SearchKind.Event, e.Id)] = (e.Milestone ?? (e.Episode is null ? $"Season {e.Season}" : $"Season {e.Season}: “{e.Episode}”"), new SearchPlace(SearchKind.Event, e.Id, e.Slug, Couple(e.RelationshipId, e.Slug), e.Season), $"{what} · Season {e.Season} · {e.Title}");
+            places[(SearchKind.Event, e.Id)] = (e.Milestone ?? (e.Episode is null ? $"Season {e.Season}" : $"Season {e.Season}: “{e.Episode}”"), new SearchPlace(SearchKind.Event, e.Id, e.Slug, Relationship(e.RelationshipId, e.Slug), e.Season), $"{what} · Season {e.Season} · {e.Title}");
         }
 
         var jokeIds = ids[SearchKind.Joke].ToList();
@@ -138,7 +138,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
                      .Join(db.Relationships, j => j.RelationshipId, r => r.Id, (j, r) => new { j.Id, r.Slug, r.Title, RelationshipId = r.Id })
                      .ToListAsync(cancellationToken))
         {
-            places[(SearchKind.Joke, j.Id)] = ("Recurring joke", new SearchPlace(SearchKind.Joke, j.Id, j.Slug, Couple(j.RelationshipId, j.Slug), 0), $"Recurring joke · {j.Title}");
+            places[(SearchKind.Joke, j.Id)] = ("Recurring joke", new SearchPlace(SearchKind.Joke, j.Id, j.Slug, Relationship(j.RelationshipId, j.Slug), 0), $"Recurring joke · {j.Title}");
         }
 
         var episodeIds = ids[SearchKind.Episode].ToList();
@@ -163,7 +163,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
                      .Select(r => new { r.Id, r.Title, r.Slug, r.Status })
                      .ToListAsync(cancellationToken))
         {
-            places[(SearchKind.Relationship, r.Id)] = (r.Title, new SearchPlace(SearchKind.Relationship, r.Id, r.Slug, Couple(r.Id, r.Slug), 0), $"Relationship · {r.Status}");
+            places[(SearchKind.Relationship, r.Id)] = (r.Title, new SearchPlace(SearchKind.Relationship, r.Id, r.Slug, Relationship(r.Id, r.Slug), 0), $"Relationship · {r.Status}");
         }
 
         var hits = new Dictionary<long, SearchHit>();

@@ -44,7 +44,7 @@ public static class SitemapEndpoint
         DateTimeOffset? Latest(IEnumerable<DateTimeOffset?> times) => times.Max();
 
         var first = await db.FirstRelationshipIdAsync(cancellationToken);
-        var couples = await db.Relationships.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.Slug }).ToListAsync(cancellationToken);
+        var relationships = await db.Relationships.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.Slug }).ToListAsync(cancellationToken);
         var seasons = await db.Seasons.AsNoTracking().OrderBy(s => s.Number).Select(s => new { s.Id, s.Number }).ToListAsync(cancellationToken);
         var events = await db.Events.AsNoTracking().Select(e => new { e.Id, e.SeasonId, e.RelationshipId }).ToListAsync(cancellationToken);
         var episodes = await db.Episodes.AsNoTracking().Where(e => !e.Deleted).OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason).Select(e => new { e.Id, e.Slug }).ToListAsync(cancellationToken);
@@ -53,12 +53,12 @@ public static class SitemapEndpoint
         var storyOf = events.ToLookup(e => e.RelationshipId, e => Edited(Revision.EventType, e.Id));
         var seasonOf = events.ToLookup(e => e.SeasonId, e => Edited(Revision.EventType, e.Id));
         var pages = new List<(string Path, DateTimeOffset? Edited)>();
-        foreach (var couple in couples)
+        foreach (var relationship in relationships)
         {
-            var article = Latest([Edited(Revision.RelationshipType, couple.Id), .. storyOf[couple.Id]]);
-            var slug = couple.Id == first ? null : couple.Slug;
+            var article = Latest([Edited(Revision.RelationshipType, relationship.Id), .. storyOf[relationship.Id]]);
+            var slug = relationship.Id == first ? null : relationship.Slug;
             pages.Add((site.Article(slug), article));
-            pages.Add((site.Timeline(slug), Latest(storyOf[couple.Id])));
+            pages.Add((site.Timeline(slug), Latest(storyOf[relationship.Id])));
         }
 
         var seasonTimes = seasons.Select(s => (s.Number, Edited: Latest([Edited(Revision.SeasonType, s.Id), .. seasonOf[s.Id]]))).ToList();

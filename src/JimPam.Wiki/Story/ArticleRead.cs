@@ -15,7 +15,7 @@ public sealed record ArticleRead(
     int Id,
     string Title,
     string Slug,
-    string? Couple,
+    string? Relationship,
     string Status,
     ArticleRead.Quote? Epigraph,
     IHtmlContent Intro,
@@ -27,7 +27,7 @@ public sealed record ArticleRead(
     string BehindTheScenesMarkdown,
     ArticleRead.StatusAsOf? AsOf,
     bool StatusHidden,
-    IReadOnlyList<ArticleRead.CoupleLink> Couples,
+    IReadOnlyList<ArticleRead.RelationshipLink> Relationships,
     int Hidden,
     LastEdit? LastEdit,
     IReadOnlyList<string> Tags)
@@ -40,7 +40,7 @@ public sealed record ArticleRead(
     public sealed record SeasonCard(int Id, int Number, string Summary, int Events, int Citations);
 
     /// <summary>A couple in the home page's list: its article's slug (null: the first couple's, this page), title and members.</summary>
-    public sealed record CoupleLink(string? Slug, string Title, IReadOnlyList<string> Members);
+    public sealed record RelationshipLink(string? Slug, string Title, IReadOnlyList<string> Members);
 
     /// <summary>The status a reader who has watched up to <paramref name="Episode"/> knows, from the milestone that set it (null: none yet).</summary>
     public sealed record StatusAsOf(EpisodeStamp Episode, Since? Since);
@@ -120,9 +120,9 @@ public sealed record ArticleRead(
             .ToListAsync(cancellationToken);
 
         // 3. On the first couple's article, every couple.
-        var couples = r.First && slug is null
+        var relationships = r.First && slug is null
             ? await db.Relationships.AsNoTracking().OrderBy(c => c.Id)
-                .Select(c => new CoupleLink(c.Id == r.Id ? null : c.Slug, c.Title, c.Members.OrderBy(m => m.Position).Select(m => m.Character.Name).ToList()))
+                .Select(c => new RelationshipLink(c.Id == r.Id ? null : c.Slug, c.Title, c.Members.OrderBy(m => m.Position).Select(m => m.Character.Name).ToList()))
                 .ToListAsync(cancellationToken)
             : [];
 
@@ -144,7 +144,7 @@ public sealed record ArticleRead(
             r.BehindTheScenesMarkdown,
             asOf,
             shield.Active && asOf is null,
-            couples,
+            relationships,
             r.Jokes.Count - jokes.Count + (r.QuoteHidden ? 1 : 0) + seasons.Count(s => !s.Finished),
             r.EditAuthor is null ? null : new LastEdit(r.EditAuthor, r.EditAt!.Value, Revision.RelationshipType, r.Id),
             [

@@ -23,7 +23,7 @@ public sealed record CharacterRead(
     IReadOnlyList<string> Tags)
 {
     /// <summary>A part that names the character; <paramref name="Couple"/> is its couple's slug, or null for the wiki's first couple.</summary>
-    public sealed record Mention(int Id, int RelationshipId, string RelationshipSlug, string? Couple, int Season, int Order, IHtmlContent Body, string? Markdown);
+    public sealed record Mention(int Id, int RelationshipId, string RelationshipSlug, string? Relationship, int Season, int Order, IHtmlContent Body, string? Markdown);
 
     public sealed record SeasonMentions(int Season, IReadOnlyList<Mention> Parts);
 

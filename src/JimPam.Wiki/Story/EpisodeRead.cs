@@ -7,7 +7,7 @@ namespace JimPam.Wiki.Story;
 
 /// <summary>
 /// An episode as a reader at a point may see it: what it is, its neighbours in broadcast order, and what cites it
-/// ("what links here"), a page of the citing parts at a time, the wiki's first couple first, each couple in story
+/// ("what links here"), a page of the citing parts at a time, the wiki's first relationship first, each relationship in story
 /// order. The episode page and the API's episode resource both read it; the spoiler shield is applied in the
 /// queries. Three round trips.
 /// </summary>
@@ -35,16 +35,16 @@ public sealed record EpisodeRead(
 
     public sealed record Neighbour(int Id, string Title, string Slug);
 
-    /// <summary>A part that cites the episode; <paramref name="Couple"/> is its couple's slug, null for the wiki's first couple.</summary>
-    public sealed record Citing(int Id, int RelationshipId, string RelationshipSlug, string? Couple, string Relationship, int Season, int Order, IHtmlContent Body, string? Markdown);
+    /// <summary>A part that cites the episode; <paramref name="Relationship"/> is its relationship's address value (its slug, null for the wiki's first) and <paramref name="RelationshipTitle"/> its title.</summary>
+    public sealed record Citing(int Id, int RelationshipId, string RelationshipSlug, string? Relationship, string RelationshipTitle, int Season, int Order, IHtmlContent Body, string? Markdown);
 
-    /// <summary>The citing parts of one season of one couple's story; <paramref name="Relationship"/> is null for the wiki's first couple.</summary>
-    public sealed record Group(string? Relationship, string? Couple, int Season, IReadOnlyList<Citing> Parts);
+    /// <summary>The citing parts of one season of one relationship's story; <paramref name="RelationshipTitle"/> is null for the wiki's first relationship, and <paramref name="Relationship"/> its address value.</summary>
+    public sealed record Group(string? RelationshipTitle, string? Relationship, int Season, IReadOnlyList<Citing> Parts);
 
-    /// <summary>The citing parts on this page, by couple and season.</summary>
+    /// <summary>The citing parts on this page, by relationship and season.</summary>
     public IReadOnlyList<Group> Groups { get; } =
-        [.. Citings.GroupBy(c => (c.RelationshipId, c.Couple, c.Relationship, c.Season))
-            .Select(g => new Group(g.Key.Couple is null ? null : g.Key.Relationship, g.Key.Couple, g.Key.Season, [.. g]))];
+        [.. Citings.GroupBy(c => (c.RelationshipId, c.Relationship, c.RelationshipTitle, c.Season))
+            .Select(g => new Group(g.Key.Relationship is null ? null : g.Key.RelationshipTitle, g.Key.Relationship, g.Key.Season, [.. g]))];
 
     /// <summary>The episode with this slug as <paramref name="shield"/> lets its reader see it, or null when there is none.</summary>
     public static async Task<EpisodeRead?> LoadAsync(WikiDbContext db, string slug, SpoilerShield shield, Ask ask, CancellationToken cancellationToken)

@@ -17,9 +17,9 @@ public sealed record SeasonRead(
     int Number,
     string Summary,
     bool Finished,
-    string FirstCouple,
+    string FirstRelationship,
     IReadOnlyList<SeasonRead.Group> Groups,
-    IReadOnlyList<SeasonRead.CoupleLink> OtherCouples,
+    IReadOnlyList<SeasonRead.RelationshipLink> OtherRelationships,
     IReadOnlyList<JokeView> Jokes,
     IReadOnlyList<SeasonRead.CitedEpisode> CitedEpisodes,
     int? Previous,
@@ -31,10 +31,10 @@ public sealed record SeasonRead(
 {
     /// <summary>What to read: one couple's season alone (its slug), how many parts a page may show before other
     /// couples' are only linked, and whether to read each part's sources (Markdown, citations, mentions).</summary>
-    public sealed record Ask(string? Couple = null, int Budget = int.MaxValue, bool WithSources = false);
+    public sealed record Ask(string? Relationship = null, int Budget = int.MaxValue, bool WithSources = false);
 
     /// <summary>Only the wiki's first couple is on the page: its events need no heading of their own.</summary>
-    public bool SingleStory => Groups.Count == 1 && Groups[0].Slug is null && OtherCouples.Count == 0;
+    public bool SingleStory => Groups.Count == 1 && Groups[0].Slug is null && OtherRelationships.Count == 0;
 
     /// <summary>One couple's parts of the season; <paramref name="Slug"/> is null for the wiki's first couple.</summary>
     public sealed record Group(int RelationshipId, string? Slug, string RelationshipSlug, string Title, IReadOnlyList<Part> Parts);
@@ -43,7 +43,7 @@ public sealed record SeasonRead(
     public sealed record Part(int Id, int Order, EventKind Kind, string? ImageSlot, IHtmlContent? Body, MilestoneTag? Milestone, int Revision);
 
     /// <summary>A couple whose parts of the season are on a page of their own (<c>?couple=slug</c>).</summary>
-    public sealed record CoupleLink(string Slug, string Title, int? Parts);
+    public sealed record RelationshipLink(string Slug, string Title, int? Parts);
 
     public sealed record CitedEpisode(int Id, string Title, string Slug, int Season);
 
@@ -60,17 +60,17 @@ public sealed record SeasonRead(
     public static async Task<SeasonRead?> LoadAsync(WikiDbContext db, int number, SpoilerShield shield, Ask ask, CancellationToken cancellationToken)
     {
         var upTo = shield.Ordinal;
-        var couple = ask.Couple;
+        var relationship = ask.Relationship;
 
         // 1. The couples with parts in the season (the first couple always), each row carrying the season's own
         // fields (one command: SQLite has no APPLY to hang a list of couples on a season's row), and the first
         // couple's recurring jokes the reader may see.
         var budget = ask.Budget;
-        var couples = await db.Relationships.AsNoTracking()
+        var relationships = await db.Relationships.AsNoTracking()
             .Where(r => r.Id == db.Relationships.Min(f => f.Id)
-                || (couple == null
+                || (relationship == null
                     ? r.Events.Any(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted)
-                    : r.Slug == couple))
+                    : r.Slug == relationship))
             .OrderBy(r => r.Id)
             .Select(r => new
             {
@@ -89,23 +89,23 @@ public sealed record SeasonRead(
                 Next = db.Seasons.Where(o => o.Number > number).Min(o => (int?)o.Number),
                 SeasonParts = db.Events.Where(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted).Take(budget + 1).Count(),
                 Jokes = r.Jokes
-                    .Where(j => j.RelationshipId == db.Relationships.Min(f => f.Id) && couple == null && !j.Deleted && (upTo == null || j.Point <= upTo))
+                    .Where(j => j.RelationshipId == db.Relationships.Min(f => f.Id) && relationship == null && !j.Deleted && (upTo == null || j.Point <= upTo))
                     .OrderBy(j => j.Order)
                     .Select(j => new { j.Id, j.BodyHtml })
                     .ToList(),
             })
             .ToListAsync(cancellationToken);
-        if (couples.Count == 0 || couples[0].SeasonId is not { } seasonId || (couple is not null && couples.All(c => c.Slug != couple)))
+        if (relationships.Count == 0 || relationships[0].SeasonId is not { } seasonId || (relationship is not null && relationships.All(c => c.Slug != relationship)))
         {
             return null;
         }
 
-        var head = couples[0];
+        var head = relationships[0];
         var first = head.Id;
         var small = head.SeasonParts <= budget;
-        var shown = couple is not null ? couples.Where(c => c.Slug == couple).ToList()
-            : small ? couples
-            : couples.Where(c => c.Id == first).ToList();
+        var shown = relationship is not null ? relationships.Where(c => c.Slug == relationship).ToList()
+            : small ? relationships
+            : relationships.Where(c => c.Id == first).ToList();
         var shownIds = shown.Select(c => c.Id).ToList();
         var withSources = ask.WithSources;
 
@@ -145,7 +145,7 @@ public sealed record SeasonRead(
         var linksOf = links.ToLookup(l => l.EventId);
         var cited = visible.SelectMany(p => linksOf[p.Id].OrderBy(l => l.Position).Select(l => l.Episode)).Distinct().ToList();
         var edit = parts.Where(p => p.EditId is not null).MaxBy(p => p.EditId);
-        var byCouple = visible.ToLookup(p => p.RelationshipId);
+        var byRelationship = visible.ToLookup(p => p.RelationshipId);
         var detail = withSources ? await DetailAsync(db, seasonId, [.. visible.Select(p => p.Id)], cancellationToken) : null;
         return new SeasonRead(
             seasonId,
@@ -158,7 +158,7 @@ public sealed record SeasonRead(
                 c.Id == first ? null : c.Slug,
                 c.Slug,
                 c.Title,
-                [.. byCouple[c.Id].Select(p => new Part(
+                [.. byRelationship[c.Id].Select(p => new Part(
                     p.Id,
                     p.Order,
                     p.Kind,
@@ -166,7 +166,7 @@ public sealed record SeasonRead(
                     string.IsNullOrEmpty(p.Html) ? null : new HtmlString(p.Html),
                     p.Milestone is null ? null : new MilestoneTag(p.Milestone, p.MilestoneStatus),
                     p.Revision))]))],
-            couple is null ? [.. couples.Where(c => !shownIds.Contains(c.Id)).Select(c => new CoupleLink(c.Slug, c.Title, c.Parts))] : [],
+            relationship is null ? [.. relationships.Where(c => !shownIds.Contains(c.Id)).Select(c => new RelationshipLink(c.Slug, c.Title, c.Parts))] : [],
             [.. head.Jokes.Select(j => new JokeView(j.Id, j.BodyHtml ?? ""))],
             cited,
             head.Previous,
@@ -209,4 +209,14 @@ public sealed record SeasonRead(
             mentions.ToLookup(m => m.EventId, m => (m.Slug, m.Name)),
             markdown.Where(e => e.Milestone is not null).ToDictionary(e => e.Id, e => e.Milestone!));
     }
+
+    /// <summary>
+    /// The <c>relationship</c> value of the season page that shows an event: its relationship's slug, or null for the wiki's
+    /// first relationship (whose parts the plain season page always shows).
+    /// </summary>
+    public static Task<string?> RelationshipOfEventAsync(WikiDbContext db, int eventId, CancellationToken cancellationToken) =>
+        db.Events.AsNoTracking()
+            .Where(e => e.Id == eventId && e.RelationshipId != db.Relationships.Min(r => r.Id))
+            .Select(e => e.Relationship.Slug)
+            .FirstOrDefaultAsync(cancellationToken);
 }

@@ -63,20 +63,20 @@ public sealed class StoryPlacement : SaveChangesCollector<Func<StoryPlacement.To
         }
 
         var touched = pending.Select(touch => touch()).ToList();
-        var couples = touched.Select(t => t.RelationshipId).OfType<int>().ToHashSet();
+        var relationships = touched.Select(t => t.RelationshipId).OfType<int>().ToHashSet();
         var events = touched.Select(t => t.EventId).OfType<int>().ToList();
         var seasons = touched.Select(t => t.SeasonId).OfType<int>().ToList();
         var episodes = touched.Select(t => t.EpisodeId).OfType<int>().Where(id => id > 0).ToList();
         if (events.Count > 0 || seasons.Count > 0)
         {
             // An episode's number decides the place of its season's events and of every event that cites it.
-            couples.UnionWith(await db.Events.AsNoTracking()
+            relationships.UnionWith(await db.Events.AsNoTracking()
                 .Where(e => events.Contains(e.Id) || seasons.Contains(e.SeasonId) || e.Citations.Any(c => episodes.Contains(c.EpisodeId)))
                 .Select(e => e.RelationshipId).Distinct()
                 .ToListAsync(cancellationToken));
         }
 
-        await PlaceAsync(db, [.. couples], cancellationToken);
+        await PlaceAsync(db, [.. relationships], cancellationToken);
 
         var jokes = touched.Select(t => t.JokeId).OfType<int>().ToList();
         if (jokes.Count > 0 || episodes.Count > 0)

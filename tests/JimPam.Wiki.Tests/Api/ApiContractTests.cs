@@ -45,9 +45,9 @@ public class ApiContractTests(WikiAppFactory app)
         Assert.Equal(total - shown, early.GetProperty("hiddenByAsOf").GetInt32());
         Assert.Equal("s04e01", early.GetProperty("asOf").GetString());
 
-        var (_, couple) = await ApiJson.GetAsync(app, "/api/v1/relationships/jim-and-pam?asOf=s02e01");
-        Assert.Equal("Friends", couple.GetProperty("status").GetString());
-        Assert.DoesNotContain("Married", couple.GetProperty("milestones").EnumerateArray().Select(m => m.GetProperty("status").GetString()));
+        var (_, relationship) = await ApiJson.GetAsync(app, "/api/v1/relationships/jim-and-pam?asOf=s02e01");
+        Assert.Equal("Friends", relationship.GetProperty("status").GetString());
+        Assert.DoesNotContain("Married", relationship.GetProperty("milestones").EnumerateArray().Select(m => m.GetProperty("status").GetString()));
 
         var (_, beforeProposal) = await ApiJson.GetAsync(app, "/api/v1/search?q=gas+station&asOf=s03e01");
         Assert.Equal(0, beforeProposal.GetProperty("total").GetInt32());

@@ -13,12 +13,12 @@ public class RelationshipsApiTests(WikiAppFactory app)
         var (response, json) = await ApiJson.GetAsync(app, "/api/v1/relationships");
 
         ApiJson.IsJson(response);
-        var couple = Assert.Single(json.GetProperty("relationships").EnumerateArray().ToList());
-        Assert.Equal("jim-and-pam", couple.GetProperty("slug").GetString());
-        Assert.Equal("Married", couple.GetProperty("status").GetString());
-        Assert.Equal(["Jim Halpert", "Pam Beesly"], ApiJson.Names(couple.GetProperty("members"), "name"));
-        Assert.EndsWith("/api/v1/relationships/jim-and-pam", couple.GetProperty("link").GetString(), StringComparison.Ordinal);
-        Assert.StartsWith("http", couple.GetProperty("members")[0].GetProperty("link").GetString(), StringComparison.Ordinal);
+        var relationship = Assert.Single(json.GetProperty("relationships").EnumerateArray().ToList());
+        Assert.Equal("jim-and-pam", relationship.GetProperty("slug").GetString());
+        Assert.Equal("Married", relationship.GetProperty("status").GetString());
+        Assert.Equal(["Jim Halpert", "Pam Beesly"], ApiJson.Names(relationship.GetProperty("members"), "name"));
+        Assert.EndsWith("/api/v1/relationships/jim-and-pam", relationship.GetProperty("link").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("http", relationship.GetProperty("members")[0].GetProperty("link").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

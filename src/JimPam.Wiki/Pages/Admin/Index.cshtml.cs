@@ -15,7 +15,7 @@ public class IndexModel(WikiDbContext db) : PageModel
 
     public int DeletedParagraphs { get; private set; }
 
-    public IReadOnlyList<CoupleRow> Couples { get; private set; } = [];
+    public IReadOnlyList<RelationshipRow> Relationships { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -29,15 +29,15 @@ public class IndexModel(WikiDbContext db) : PageModel
             .ToListAsync(cancellationToken);
         DeletedParagraphs = await db.Events.CountAsync(e => e.Deleted, cancellationToken);
         var first = await db.FirstRelationshipIdAsync(cancellationToken);
-        Couples = await db.Relationships.AsNoTracking().OrderBy(r => r.Id)
-            .Select(r => new CoupleRow(r.Id, r.Title, r.Id == first ? null : r.Slug))
+        Relationships = await db.Relationships.AsNoTracking().OrderBy(r => r.Id)
+            .Select(r => new RelationshipRow(r.Id, r.Title, r.Id == first ? null : r.Slug))
             .ToListAsync(cancellationToken);
     }
 
     public sealed record EpisodeRow(int Id, string Title, string Slug, int Season, int Number, bool Deleted);
 
     /// <summary>A couple with its article; <paramref name="Slug"/> is null for the wiki's first couple (its article is the home page).</summary>
-    public sealed record CoupleRow(int Id, string Title, string? Slug);
+    public sealed record RelationshipRow(int Id, string Title, string? Slug);
 
     public sealed record CharacterRow(int Id, string Name, string Slug, bool Deleted);
 }

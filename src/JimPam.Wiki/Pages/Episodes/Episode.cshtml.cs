@@ -18,7 +18,7 @@ public class EpisodeModel(WikiDbContext db) : PageModel
     public const int PageSize = 20;
 
     /// <summary>Which page of the citing events ("?p=2"), from 1. ("page" is the name Razor Pages routes by.)</summary>
-    [BindProperty(SupportsGet = true, Name = "p")]
+    [BindProperty(SupportsGet = true, Name = WikiQueryKeys.Paging)]
     public int CitingPage { get; set; } = 1;
 
     public int CitingPages => Math.Max(1, ((Episode?.CitingCount ?? 0) + PageSize - 1) / PageSize);

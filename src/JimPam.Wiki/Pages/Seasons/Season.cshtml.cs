@@ -10,7 +10,7 @@ namespace JimPam.Wiki.Pages.Seasons;
 
 /// <summary>
 /// One season of the story: each couple's events in order, grouped by couple (the wiki's first couple first), with the
-/// recurring-jokes sidebar. <c>?couple=slug</c> shows one couple's season alone; a season with more events than a page
+/// recurring-jokes sidebar. <c>?relationship=slug</c> shows one couple's season alone; a season with more events than a page
 /// should carry shows the first couple's and links the others', so the page never grows with the size of the wiki.
 /// </summary>
 [OutputCache(PolicyName = WikiPagePolicy.Name)]
@@ -21,13 +21,13 @@ public class SeasonModel(WikiDbContext db) : PageModel
 
     public SeasonRead? Season { get; private set; }
 
-    /// <summary>The couple whose season alone is asked for (<c>?couple=slug</c>).</summary>
-    [BindProperty(SupportsGet = true, Name = "couple")]
-    public string? Couple { get; set; }
+    /// <summary>The couple whose season alone is asked for (<c>?relationship=slug</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = WikiQueryKeys.Relationship)]
+    public string? Relationship { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int number, CancellationToken cancellationToken)
     {
-        Season = await SeasonRead.LoadAsync(db, number, SpoilerShield.Of(HttpContext), new SeasonRead.Ask(Couple, GroupBudget), cancellationToken);
+        Season = await SeasonRead.LoadAsync(db, number, SpoilerShield.Of(HttpContext), new SeasonRead.Ask(Relationship, GroupBudget), cancellationToken);
         if (Season is null)
         {
             return NotFound();
@@ -41,14 +41,4 @@ public class SeasonModel(WikiDbContext db) : PageModel
         HttpContext.Tag(Season.Tags);
         return Page();
     }
-
-    /// <summary>
-    /// The <c>couple</c> route value of the season page that shows an event: its couple's slug, or null for the wiki's
-    /// first couple (whose parts the plain season page always shows).
-    /// </summary>
-    public static Task<string?> CoupleOfEventAsync(WikiDbContext db, int eventId, CancellationToken cancellationToken) =>
-        db.Events.AsNoTracking()
-            .Where(e => e.Id == eventId && e.RelationshipId != db.Relationships.Min(r => r.Id))
-            .Select(e => e.Relationship.Slug)
-            .FirstOrDefaultAsync(cancellationToken);
 }

@@ -39,8 +39,8 @@ public class IndexModel(WikiDbContext db) : PageModel
         var story = await Chronology.LoadAsync(db, relationship.Id, cancellationToken);
         HttpContext.Tag([CacheTags.Story(relationship.Id), CacheTags.Relationship(relationship.Id), CacheTags.EpisodeList, CacheTags.EpisodeOrder]);
         var shield = SpoilerShield.Of(HttpContext);
-        var couple = relationship.Id == await db.FirstRelationshipIdAsync(cancellationToken) ? null : relationship.Slug;
-        Timeline = Draw(relationship.Title, couple, relationship.Status, story, shield.Active ? shield.UpTo : null);
+        var addressValue = relationship.Id == await db.FirstRelationshipIdAsync(cancellationToken) ? null : relationship.Slug;
+        Timeline = Draw(relationship.Title, addressValue, relationship.Status, story, shield.Active ? shield.UpTo : null);
         Hidden = shield.Active ? story.Events.Count - Timeline.Events : 0;
         return Page();
     }
@@ -50,7 +50,7 @@ public class IndexModel(WikiDbContext db) : PageModel
     public int Hidden { get; private set; }
 
     /// <summary>Draws the story, or, under a spoiler shield, the story up to <paramref name="end"/> and no further.</summary>
-    private static TimelineView Draw(string title, string? couple, string status, Chronology story, EpisodePoint? end)
+    private static TimelineView Draw(string title, string? relationship, string status, Chronology story, EpisodePoint? end)
     {
         var shown = story.Events.Where(e => end is not { } upTo || e.Point <= upTo).ToList();
         var milestonesShown = story.Milestones.Where(m => end is not { } upTo || m.Point <= upTo).ToList();
@@ -118,11 +118,11 @@ public class IndexModel(WikiDbContext db) : PageModel
                 markers,
                 Math.Max(1, laneEnds.Count),
                 cut,
-                couple));
+                relationship));
         }
 
         var last = end ?? (story.Episodes.Count == 0 ? default : story.Episodes[^1].Point);
-        return new TimelineView(title, couple, status, story.StatusAt(last)?.Status, bands, shown.Count, milestonesShown.Count, end);
+        return new TimelineView(title, relationship, status, story.StatusAt(last)?.Status, bands, shown.Count, milestonesShown.Count, end);
     }
 
     /// <summary>Ticks that would fall on the same spot stack up, so a busy week looks busy: each tick's place and level.</summary>
@@ -167,9 +167,9 @@ public class IndexModel(WikiDbContext db) : PageModel
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The drawing; <paramref name="End"/> is the reader's episode when a spoiler shield stops it there.</summary>
-    public sealed record TimelineView(string Title, string? Couple, string ArticleStatus, string? FinalStatus, IReadOnlyList<BandView> Bands, int Events, int Milestones, EpisodePoint? End);
+    public sealed record TimelineView(string Title, string? Relationship, string ArticleStatus, string? FinalStatus, IReadOnlyList<BandView> Bands, int Events, int Milestones, EpisodePoint? End);
 
-    public sealed record BandView(int Season, DateOnly? Start, DateOnly? End, int Events, IReadOnlyList<Tick> Ticks, IReadOnlyList<StatusSpan> Spans, IReadOnlyList<MarkerView> Markers, int Lanes, double? Cut = null, string? Couple = null)
+    public sealed record BandView(int Season, DateOnly? Start, DateOnly? End, int Events, IReadOnlyList<Tick> Ticks, IReadOnlyList<StatusSpan> Spans, IReadOnlyList<MarkerView> Markers, int Lanes, double? Cut = null, string? Relationship = null)
     {
         /// <summary>The top of the status track, below the marker lanes.</summary>
         public int TrackY => 18 * Lanes + 6;

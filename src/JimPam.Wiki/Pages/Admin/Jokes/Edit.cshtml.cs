@@ -20,14 +20,14 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
     public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
 
     /// <summary>The couples a new joke can belong to (a joke stays with its couple).</summary>
-    public IReadOnlyList<(int Id, string Title)> Couples { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Title)> Relationships { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, [FromQuery] int? relationship, CancellationToken cancellationToken)
     {
         if (id is null)
         {
             Form = new JokeForm { RelationshipId = relationship };
-            await LoadCouplesAsync(cancellationToken);
+            await LoadRelationshipsAsync(cancellationToken);
             return Page();
         }
 
@@ -53,7 +53,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
             (Preview, BrokenLinks) = (new HtmlString(rendered.Html), rendered.Analysis.BrokenLinks);
         }
 
-        await LoadCouplesAsync(cancellationToken);
+        await LoadRelationshipsAsync(cancellationToken);
         return Page();
     }
 
@@ -66,7 +66,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
 
         if (!ModelState.IsValid)
         {
-            await LoadCouplesAsync(cancellationToken);
+            await LoadRelationshipsAsync(cancellationToken);
             return Page();
         }
 
@@ -88,11 +88,11 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
     private Task<IActionResult> HandleAsync(int? id, EntrySaveResult result, JokeSnapshot fields, CancellationToken cancellationToken) =>
         AnswerAsync(result, Revision.JokeType, id, fields, saved => RedirectToPage("/History/Entry", new { type = Revision.JokeType, id = saved.Id }), cancellationToken);
 
-    private async Task LoadCouplesAsync(CancellationToken cancellationToken)
+    private async Task LoadRelationshipsAsync(CancellationToken cancellationToken)
     {
         if (Id is null)
         {
-            Couples = await EntryForms.CouplesAsync(Db, cancellationToken);
+            Relationships = await EntryForms.RelationshipsAsync(Db, cancellationToken);
         }
     }
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
-namespace JimPam.Wiki.Pages.Api;
+namespace JimPam.Wiki.Pages.ApiReference;
 
 /// <summary>
 /// /api: the JSON API's reference for people, read from the same endpoint descriptions the OpenAPI document is made

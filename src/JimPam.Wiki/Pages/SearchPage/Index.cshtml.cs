@@ -4,7 +4,7 @@ using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace JimPam.Wiki.Pages.Search;
+namespace JimPam.Wiki.Pages.SearchPage;
 
 /// <summary>
 /// /search?q=: every moment, joke, episode, character and couple that holds the words, ranked, a page of 20 at a time,
@@ -19,7 +19,7 @@ public class IndexModel(SiteSearch search, WikiAddresses addresses) : PageModel
     [FromQuery(Name = "type")]
     public string? Type { get; set; }
 
-    [FromQuery(Name = "p")]
+    [FromQuery(Name = WikiQueryKeys.Paging)]
     public int P { get; set; } = 1;
 
     public SearchResults? Results { get; private set; }

@@ -2,7 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 
-namespace JimPam.Wiki.Tests.Pages.Search;
+namespace JimPam.Wiki.Tests.Pages.SearchPage;
 
 /// <summary>/search on the seeded wiki: what a reader finds, where each result leads, and what a bad query gets.</summary>
 [Collection(SeededWiki.Name)]

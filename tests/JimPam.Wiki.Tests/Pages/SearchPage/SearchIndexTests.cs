@@ -4,7 +4,7 @@ using AngleSharp.Html.Parser;
 using JimPam.Wiki.Tests.Pages.Admin;
 using Microsoft.Data.Sqlite;
 
-namespace JimPam.Wiki.Tests.Pages.Search;
+namespace JimPam.Wiki.Tests.Pages.SearchPage;
 
 /// <summary>The index is written by the write path: every save, delete, restore and revert shows in the next search.</summary>
 public class SearchIndexTests : EditorTestBase

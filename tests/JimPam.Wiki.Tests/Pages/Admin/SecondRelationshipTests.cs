@@ -4,7 +4,7 @@ using AngleSharp.Html.Parser;
 namespace JimPam.Wiki.Tests.Pages.Admin;
 
 /// <summary>A second couple made entirely through the admin forms: its article, parts, milestone, joke and timeline.</summary>
-public sealed class SecondCoupleTests : EditorTestBase
+public sealed class SecondRelationshipTests : EditorTestBase
 {
     private async Task<HttpResponseMessage> CreateDwightAndAngelaAsync() =>
         await Pam.SubmitAsync("/admin/relationships/new", new Dictionary<string, string>
@@ -46,25 +46,25 @@ public sealed class SecondCoupleTests : EditorTestBase
             ["Form.Milestone.Episode"] = "Money",
         });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        Assert.Matches("^/seasons/4\\?couple=dwight-and-angela#event-\\d+$", added.Headers.Location!.OriginalString);
+        Assert.Matches("^/seasons/4\\?relationship=dwight-and-angela#event-\\d+$", added.Headers.Location!.OriginalString);
 
         var (_, season) = await App.GetPageAsync("/seasons/4");
         Assert.Equal(["Jim and Pam", "Dwight and Angela"], season.QuerySelectorAll("section.couple-group h2").Select(h => h.TextContent));
         var theirs = season.QuerySelectorAll("section.couple-group")[1];
         Assert.Contains("Angela ends her secret relationship with Dwight", theirs.TextContent, StringComparison.Ordinal);
         Assert.Equal(6, season.QuerySelectorAll("section.couple-group")[0].QuerySelectorAll(".event, .event-figure").Length);
-        var (_, alone) = await App.GetPageAsync("/seasons/4?couple=dwight-and-angela");
+        var (_, alone) = await App.GetPageAsync("/seasons/4?relationship=dwight-and-angela");
         Assert.Equal("Season 4 of Dwight and Angela", alone.QuerySelector("h1")!.TextContent);
         Assert.Single(alone.QuerySelectorAll(".event"));
 
         // The episode page groups it under its couple, and its link finds it.
         var (_, money) = await App.GetPageAsync("/episodes/money");
         Assert.Contains(money.QuerySelectorAll("h3"), h => h.TextContent == "Season 4 of Dwight and Angela");
-        Assert.Contains(money.QuerySelectorAll("a.context-link"), a => a.GetAttribute("href")!.StartsWith("/seasons/4?couple=dwight-and-angela#event-", StringComparison.Ordinal));
+        Assert.Contains(money.QuerySelectorAll("a.context-link"), a => a.GetAttribute("href")!.StartsWith("/seasons/4?relationship=dwight-and-angela#event-", StringComparison.Ordinal));
 
         var (_, timeline) = await App.GetPageAsync("/relationships/dwight-and-angela/timeline");
         var marker = Assert.Single(timeline.QuerySelectorAll("a.tl-marker"));
-        Assert.StartsWith("/seasons/4?couple=dwight-and-angela#event-", marker.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.StartsWith("/seasons/4?relationship=dwight-and-angela#event-", marker.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Equal(17, (await App.GetPageAsync("/timeline")).Document.QuerySelectorAll("a.tl-marker").Length);
         var (_, asOf) = await App.GetPageAsync("/relationships/dwight-and-angela?asOf=s04e05");
         Assert.StartsWith("Apart since Angela ends it", asOf.QuerySelector(".infobox dd.status")!.TextContent.Trim(), StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class SecondCoupleTests : EditorTestBase
         Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
         Assert.Equal("/", moved.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, (await App.GetPageAsync("/relationships/michael-and-holly")).Response.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await App.GetPageAsync("/seasons/4?couple=michael-and-holly")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await App.GetPageAsync("/seasons/4?relationship=michael-and-holly")).Response.StatusCode);
     }
 
     [Theory]
