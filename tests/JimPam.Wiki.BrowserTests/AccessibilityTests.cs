@@ -4,7 +4,7 @@ namespace JimPam.Wiki.BrowserTests;
 
 /// <summary>axe-core on every page type, in the light and the dark theme: no serious or critical violation.</summary>
 [Collection(BrowserSuite.Name)]
-public class AccessibilityTests(BrowserApp app)
+public class AccessibilityTests(BrowserApp app) : BrowserTest(app)
 {
     public static TheoryData<string, string> PageTypes()
     {
@@ -27,10 +27,10 @@ public class AccessibilityTests(BrowserApp app)
     [MemberData(nameof(PageTypes))]
     public async Task Page_has_no_serious_or_critical_axe_violations(string url, string theme)
     {
-        var page = await app.NewPageAsync(colorScheme: theme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+        var page = await App.NewPageAsync(colorScheme: theme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
         await page.GotoAsync(url);
 
-        var result = await page.RunAxe();
+        var result = await AxeAudit.RunAsync(page);
 
         var report = string.Join(", ", result.Violations.GroupBy(v => v.Impact ?? "none").Select(g => $"{g.Key}: {string.Join(" ", g.Select(v => v.Id))}"));
         await BrowserReport.AppendAsync("axe.txt", $"{url} ({theme}): {result.Passes.Length} rules passed, violations: {(report.Length == 0 ? "none" : report)}");

@@ -20,6 +20,7 @@ public sealed class BrowserApp : IAsyncLifetime
     private IPlaywright? _playwright;
 
     private readonly Lazy<Task<string>> _editorSession;
+    private readonly List<IBrowserContext> _open = [];
 
     public BrowserApp()
     {
@@ -137,7 +138,28 @@ public sealed class BrowserApp : IAsyncLifetime
             ColorScheme = colorScheme,
             StorageState = storageState,
         });
+        lock (_open)
+        {
+            _open.Add(context);
+        }
+
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Closes every context the last test opened, so each test starts with only the browser running.</summary>
+    public async Task CloseContextsAsync()
+    {
+        IBrowserContext[] open;
+        lock (_open)
+        {
+            open = [.. _open];
+            _open.Clear();
+        }
+
+        foreach (var context in open)
+        {
+            await context.CloseAsync();
+        }
     }
 
     private async Task<string> LogInOnceAsync()
@@ -190,6 +212,16 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseEnvironment("Production");
         }
     }
+}
+
+/// <summary>A browser test: after each test, the browser contexts it opened are closed (xunit disposes the test class).</summary>
+public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
+{
+    protected BrowserApp App { get; } = app;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => App.CloseContextsAsync();
 }
 
 [CollectionDefinition(Name)]

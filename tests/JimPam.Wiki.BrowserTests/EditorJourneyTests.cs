@@ -12,7 +12,7 @@ public sealed class EditingBrowserSuite : ICollectionFixture<BrowserApp>
 
 /// <summary>An editor made with "editor add" on the command line edits a Season 5 paragraph in a real browser: preview, save, read, diff, revert.</summary>
 [Collection(EditingBrowserSuite.Name)]
-public class EditorJourneyTests(BrowserApp app)
+public class EditorJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     [Theory]
     [InlineData(true, ColorScheme.Light)]
@@ -21,7 +21,7 @@ public class EditorJourneyTests(BrowserApp app)
     public async Task An_editor_edits_a_season_5_paragraph_previews_saves_reads_it_and_diffs_it(bool javaScript, ColorScheme theme)
     {
         var name = $"editor-{(javaScript ? "js" : "nojs")}-{theme}".ToLowerInvariant();
-        var page = await app.NewEditorPageAsync(javaScript, colorScheme: theme);
+        var page = await App.NewEditorPageAsync(javaScript, colorScheme: theme);
         await page.GotoAsync("/seasons/5");
 
         var editLink = page.GetByRole(AriaRole.Link, new() { Name = "Edit this part" }).Nth(javaScript ? (theme == ColorScheme.Light ? 1 : 2) : 3);
@@ -62,7 +62,7 @@ public class EditorJourneyTests(BrowserApp app)
     [InlineData(ColorScheme.Dark)]
     public async Task Every_admin_page_is_axe_clean(ColorScheme theme)
     {
-        var page = await app.NewEditorPageAsync(true, colorScheme: theme);
+        var page = await App.NewEditorPageAsync(true, colorScheme: theme);
 
         foreach (var path in new[] { "/admin", "/admin/episodes/new", "/admin/characters/new", "/admin/broken-links", "/recent-changes", "/admin/relationships/1/edit", "/admin/seasons/5/edit", "/admin/jokes/new", "/admin/events/new?season=5", "/admin/account" })
         {
@@ -96,7 +96,7 @@ public class EditorJourneyTests(BrowserApp app)
     [InlineData(1280, 800, ColorScheme.Dark)]
     public async Task The_editor_pages_fit_a_phone_and_are_saved_as_screenshots(int width, int height, ColorScheme theme)
     {
-        var page = await app.NewEditorPageAsync(true, width: width, height: height, colorScheme: theme);
+        var page = await App.NewEditorPageAsync(true, width: width, height: height, colorScheme: theme);
 
         await page.GotoAsync("/admin/episodes/new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -130,7 +130,7 @@ public class EditorJourneyTests(BrowserApp app)
             return;
         }
 
-        var result = await page.RunAxe();
+        var result = await AxeAudit.RunAsync(page);
         Assert.Empty(result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
     }
 }

@@ -5,12 +5,12 @@ namespace JimPam.Wiki.BrowserTests;
 
 /// <summary>A reader with only a keyboard: a skip link, a visible focus ring on every stop, and Tab and Enter to get anywhere.</summary>
 [Collection(BrowserSuite.Name)]
-public class KeyboardTests(BrowserApp app)
+public class KeyboardTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task The_first_tab_shows_a_skip_link_that_moves_focus_to_the_content()
     {
-        var page = await app.NewPageAsync();
+        var page = await App.NewPageAsync();
         await page.GotoAsync("/seasons/3");
 
         var skip = page.Locator(".skip-link");
@@ -38,7 +38,7 @@ public class KeyboardTests(BrowserApp app)
     [InlineData("/characters/pam-beesly")]
     public async Task Every_link_and_control_shows_a_visible_focus_ring_when_tabbed_to(string url)
     {
-        var page = await app.NewPageAsync();
+        var page = await App.NewPageAsync();
         await page.GotoAsync(url);
         // Links, disclosure summaries and the header's search box and button: everything Tab stops at.
         var focusable = await page.Locator("a[href]:visible, summary:visible, input:not([type=hidden]):visible, button:visible").CountAsync();
@@ -78,12 +78,12 @@ public class KeyboardTests(BrowserApp app)
     [Fact]
     public async Task The_reader_journey_works_with_tab_and_enter_alone()
     {
-        var page = await app.NewPageAsync();
+        var page = await App.NewPageAsync();
         await page.GotoAsync("/");
 
         await TabToAsync(page, "header a[href='/seasons']");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/seasons");
+        await Expect(page).ToHaveURLAsync(App.BaseUrl + "/seasons");
 
         await TabToAsync(page, "a[href='/seasons/3']");
         await page.Keyboard.PressAsync("Enter");

@@ -2,7 +2,7 @@ namespace JimPam.Wiki.BrowserTests;
 
 /// <summary>Season pages and the timeline stay light: HTML plus CSS under 40 KB uncompressed, and no script at all.</summary>
 [Collection(BrowserSuite.Name)]
-public class PageWeightTests(BrowserApp app)
+public class PageWeightTests(BrowserApp app) : BrowserTest(app)
 {
     private const int Budget = 40 * 1024;
 
@@ -12,7 +12,7 @@ public class PageWeightTests(BrowserApp app)
     [InlineData("/timeline")]
     public async Task Page_weighs_under_40_KB_with_no_script(string url)
     {
-        var page = await app.NewPageAsync();
+        var page = await App.NewPageAsync();
         await page.GotoAsync(url);
         await page.WaitForLoadStateAsync(LoadState.Load);
 

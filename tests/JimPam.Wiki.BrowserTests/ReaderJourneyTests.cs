@@ -5,26 +5,26 @@ namespace JimPam.Wiki.BrowserTests;
 
 /// <summary>What a reader does with a mouse, with JavaScript on and off: the pages need none.</summary>
 [Collection(BrowserSuite.Name)]
-public class ReaderJourneyTests(BrowserApp app)
+public class ReaderJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task Reader_goes_from_home_to_season_3_to_a_cited_episode_and_back(bool javaScript)
     {
-        var page = await app.NewPageAsync(javaScript);
+        var page = await App.NewPageAsync(javaScript);
         await page.GotoAsync("/");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Seasons" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/seasons");
+        await Expect(page).ToHaveURLAsync(App.BaseUrl + "/seasons");
         await page.GetByRole(AriaRole.Link, new() { Name = "Season 3", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/seasons/3");
+        await Expect(page).ToHaveURLAsync(App.BaseUrl + "/seasons/3");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Season 3");
 
         var citation = page.Locator("article a.citation").First;
         await Expect(citation).ToHaveTextAsync("Gay Witch Hunt");
         await citation.ClickAsync();
-        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/episodes/gay-witch-hunt");
+        await Expect(page).ToHaveURLAsync(App.BaseUrl + "/episodes/gay-witch-hunt");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Gay Witch Hunt");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Read in Season 3" }).First.ClickAsync();
@@ -39,7 +39,7 @@ public class ReaderJourneyTests(BrowserApp app)
     [InlineData(false)]
     public async Task Reader_pages_through_seasons_and_episodes(bool javaScript)
     {
-        var page = await app.NewPageAsync(javaScript);
+        var page = await App.NewPageAsync(javaScript);
         await page.GotoAsync("/seasons/3");
 
         await page.Locator("a[rel=next]").ClickAsync();
@@ -61,7 +61,7 @@ public class ReaderJourneyTests(BrowserApp app)
     [InlineData(false)]
     public async Task Reader_reads_a_later_season_citation_only_after_opening_the_spoiler(bool javaScript)
     {
-        var page = await app.NewPageAsync(javaScript);
+        var page = await App.NewPageAsync(javaScript);
         await page.GotoAsync("/episodes/the-dundies");
 
         var spoiler = page.Locator("details.spoiler");
@@ -75,13 +75,13 @@ public class ReaderJourneyTests(BrowserApp app)
     [InlineData(false)]
     public async Task Unknown_address_shows_the_404_page_with_a_way_back(bool javaScript)
     {
-        var page = await app.NewPageAsync(javaScript);
+        var page = await App.NewPageAsync(javaScript);
         var response = await page.GotoAsync("/no/such/page");
 
         Assert.Equal(404, response!.Status);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Page not found");
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to Jim and Pam" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
+        await Expect(page).ToHaveURLAsync(App.BaseUrl + "/");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Jim and Pam");
     }
 }

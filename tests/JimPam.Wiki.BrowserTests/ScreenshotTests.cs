@@ -2,7 +2,7 @@ namespace JimPam.Wiki.BrowserTests;
 
 /// <summary>Screenshots of home and Season 3 on a phone and a desktop, light and dark, for people to look at.</summary>
 [Collection(BrowserSuite.Name)]
-public class ScreenshotTests(BrowserApp app)
+public class ScreenshotTests(BrowserApp app) : BrowserTest(app)
 {
     public static TheoryData<string, int, int, string> Shots()
     {
@@ -23,7 +23,7 @@ public class ScreenshotTests(BrowserApp app)
     [MemberData(nameof(Shots))]
     public async Task Saves_a_screenshot(string url, int width, int height, string theme)
     {
-        var page = await app.NewPageAsync(width: width, height: height, colorScheme: theme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+        var page = await App.NewPageAsync(width: width, height: height, colorScheme: theme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
         await page.GotoAsync(url);
         var name = (url == "/" ? "home" : url.Trim('/').Replace('/', '-').Replace("?q=", "-").Replace("?asOf=", "-asof-")) + $"-{width}x{height}-{theme}.png";
         var path = Path.Combine(BrowserApp.ScreenshotFolder, name);

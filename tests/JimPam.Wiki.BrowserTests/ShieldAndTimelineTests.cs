@@ -6,7 +6,7 @@ namespace JimPam.Wiki.BrowserTests;
 
 /// <summary>The spoiler shield and the timeline in a real browser, with JavaScript on and off, on a phone and a desktop.</summary>
 [Collection(BrowserSuite.Name)]
-public class ShieldAndTimelineTests(BrowserApp app)
+public class ShieldAndTimelineTests(BrowserApp app) : BrowserTest(app)
 {
     public static TheoryData<bool, int, int> Setups() => new()
     {
@@ -20,7 +20,7 @@ public class ShieldAndTimelineTests(BrowserApp app)
     [MemberData(nameof(Setups))]
     public async Task A_reader_turns_the_shield_on_sees_later_parts_on_request_and_turns_it_off(bool javaScript, int width, int height)
     {
-        var page = await app.NewPageAsync(javaScript, width, height);
+        var page = await App.NewPageAsync(javaScript, width, height);
         await page.GotoAsync("/seasons/4");
         await Expect(page.Locator("article .event, article .event-figure")).ToHaveCountAsync(6);
 
@@ -29,19 +29,19 @@ public class ShieldAndTimelineTests(BrowserApp app)
         await page.GetByRole(AriaRole.Spinbutton, new() { Name = "Episode" }).FillAsync("1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Hide later parts" }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/seasons/4");
+        await Expect(page).ToHaveURLAsync(App.BaseUrl + "/seasons/4");
         await Expect(page.Locator(".shield-on")).ToContainTextAsync("hiding what happens after Season 4, episode 1");
         await Expect(page.Locator("article .event, article .event-figure")).ToHaveCountAsync(1);
         await Expect(page.Locator(".shield-notice")).ToContainTextAsync("hides 5 parts of this season");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Show them on this page" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/seasons/4?spoilers=show");
+        await Expect(page).ToHaveURLAsync(App.BaseUrl + "/seasons/4?spoilers=show");
         await Expect(page.Locator("article .event, article .event-figure")).ToHaveCountAsync(6);
 
         await page.GotoAsync("/timeline");
         await Expect(page.Locator("li.tl-band")).ToHaveCountAsync(4);
         await page.GetByRole(AriaRole.Link, new() { Name = "Turn it off" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/timeline");
+        await Expect(page).ToHaveURLAsync(App.BaseUrl + "/timeline");
         await Expect(page.Locator("li.tl-band")).ToHaveCountAsync(9);
         await Expect(page.Locator(".shield-on")).ToHaveCountAsync(0);
     }
@@ -50,7 +50,7 @@ public class ShieldAndTimelineTests(BrowserApp app)
     [MemberData(nameof(Setups))]
     public async Task The_timeline_fits_the_screen_and_every_marker_is_reachable_by_keyboard(bool javaScript, int width, int height)
     {
-        var page = await app.NewPageAsync(javaScript, width, height);
+        var page = await App.NewPageAsync(javaScript, width, height);
         await page.GotoAsync("/timeline");
 
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
@@ -93,14 +93,14 @@ public class ShieldAndTimelineTests(BrowserApp app)
     [InlineData("dark")]
     public async Task A_shielded_page_and_the_shielded_timeline_pass_axe(string theme)
     {
-        var page = await app.NewPageAsync(colorScheme: theme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+        var page = await App.NewPageAsync(colorScheme: theme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
         await page.GotoAsync("/shield?season=4&episode=1&back=%2Ftimeline");
         await Expect(page.Locator("line.tl-now")).ToHaveCountAsync(1);
 
         foreach (var url in new[] { "/timeline", "/seasons/4", "/episodes/niagara", "/shield", "/shield?season=4&episode=40" })
         {
             await page.GotoAsync(url);
-            var result = await page.RunAxe();
+            var result = await AxeAudit.RunAsync(page);
             var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{url}: {v.Id} ({v.Impact})").ToList();
             await BrowserReport.AppendAsync("axe.txt", $"{url} shielded ({theme}): {result.Passes.Length} rules passed, violations: {(result.Violations.Length == 0 ? "none" : string.Join(" ", result.Violations.Select(v => v.Id)))}");
             Assert.Empty(blocking);
@@ -110,7 +110,7 @@ public class ShieldAndTimelineTests(BrowserApp app)
     [Fact]
     public async Task The_timeline_prints_whole_and_its_screenshots_are_kept()
     {
-        var page = await app.NewPageAsync(width: 1280, height: 800);
+        var page = await App.NewPageAsync(width: 1280, height: 800);
         await page.GotoAsync("/timeline");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
 
@@ -125,7 +125,7 @@ public class ShieldAndTimelineTests(BrowserApp app)
         Assert.True(spans >= 10, $"{spans} status spans drawn");
 
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
-        var shielded = await app.NewPageAsync(width: 390, height: 844, colorScheme: ColorScheme.Dark);
+        var shielded = await App.NewPageAsync(width: 390, height: 844, colorScheme: ColorScheme.Dark);
         await shielded.GotoAsync("/shield?season=6&episode=4&back=%2Ftimeline");
         await shielded.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, "timeline-shielded-s06e04-390x844-dark.png"), FullPage = true });
         await Expect(shielded.Locator("li.tl-band")).ToHaveCountAsync(6);
