@@ -89,7 +89,7 @@ public sealed partial class EntryWriter
                 .SingleAsync(r => r.Id == id, cancellationToken);
         }
 
-        var links = await LinkContext.LoadAsync(db, cancellationToken);
+        var links = await LinksAsync(cancellationToken);
         var members = new List<int>();
         foreach (var name in f.Members)
         {
@@ -178,7 +178,7 @@ public sealed partial class EntryWriter
         }
 
         target.Deleted = f.Deleted;
-        bodies.Set(target, f.Body, await LinkContext.LoadAsync(db, cancellationToken));
+        bodies.Set(target, f.Body, await LinksAsync(cancellationToken));
         if (f.Position is { } position)
         {
             // The jokes are numbered 1, 2, 3 again with this one at its new place; the others only shift, so they get no revision.

@@ -11,9 +11,10 @@ public sealed record EventEdit(int EventId, int BaseRevision, string BodyMarkdow
 
 /// <summary>
 /// The milestone an event tells: its label, the status the relationship has from then on (or none), and the episode
-/// it happens in (or none, when the text does not say). <see cref="None"/> is an event that tells no milestone.
+/// it happens in (or none, when the text does not say), by its id or by a title (<paramref name="Episode"/>, any
+/// spelling the catalogue knows) that the writer looks up. <see cref="None"/> is an event that tells no milestone.
 /// </summary>
-public sealed record EventMilestone(string? Label, string? Status, int? EpisodeId)
+public sealed record EventMilestone(string? Label, string? Status, int? EpisodeId, string? Episode = null)
 {
     public static readonly EventMilestone None = new(null, null, null);
 
@@ -43,7 +44,13 @@ public sealed partial class EntryWriter
         WriteEventAsync(edit.EventId, author, async (target, ct) =>
         {
             var body = NormaliseBody(edit.BodyMarkdown);
-            var milestone = edit.Milestone?.Normalised() ?? MilestoneOf(target);
+            var (asked, refusal) = await CheckMilestoneAsync(edit.Milestone, ct);
+            if (refusal is not null)
+            {
+                return new EventChange(null!, "", null, refusal);
+            }
+
+            var milestone = asked ?? MilestoneOf(target);
             var seasonId = target.SeasonId;
             var order = target.Order;
             if (edit.Place is { } place)
@@ -105,7 +112,13 @@ public sealed partial class EntryWriter
             return new EntrySaveResult.Invalid(nameof(EventDraft.RelationshipId), "There is no such relationship.");
         }
 
-        var milestone = draft.Milestone?.Normalised() ?? EventMilestone.None;
+        var (milestone, refusal) = await CheckMilestoneAsync(draft.Milestone, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        milestone ??= EventMilestone.None;
         var created = new RelationshipEvent
         {
             RelationshipId = relationshipId, Kind = draft.Kind, ImageSlot = draft.ImageSlot, Order = int.MinValue,
@@ -113,7 +126,7 @@ public sealed partial class EntryWriter
         };
         db.Events.Add(created);
         await PlaceEventAsync(created, seasonId, draft.Place.Position, cancellationToken);
-        var links = await LinkContext.LoadAsync(db, cancellationToken);
+        var links = await LinksAsync(cancellationToken);
         bodies.Set(created, NormaliseBody(draft.BodyMarkdown), links);
         created.Revision = 1;
         await db.SaveChangesAsync(cancellationToken);
@@ -152,6 +165,41 @@ public sealed partial class EntryWriter
     /// <summary>The fields a revision kept, or null when the event has no such revision.</summary>
     public Task<EventSnapshot?> EventSnapshotAsync(int eventId, int number, CancellationToken cancellationToken) =>
         RevisionLog.SnapshotAsync<EventSnapshot>(db, Revision.EventType, eventId, number, cancellationToken);
+
+    /// <summary>
+    /// The milestone asked for, checked: a status or an episode needs a label, and an episode given by title must be one
+    /// the catalogue knows. Null when none was asked for (the event keeps its own); otherwise the milestone with its
+    /// episode's id, or the refusal, next to the field it concerns.
+    /// </summary>
+    private async Task<(EventMilestone? Milestone, EntrySaveResult? Refusal)> CheckMilestoneAsync(EventMilestone? asked, CancellationToken cancellationToken)
+    {
+        if (asked is null)
+        {
+            return (null, null);
+        }
+
+        var label = string.IsNullOrWhiteSpace(asked.Label) ? null : asked.Label.Trim();
+        var title = string.IsNullOrWhiteSpace(asked.Episode) ? null : asked.Episode.Trim();
+        if (label is null)
+        {
+            return !string.IsNullOrWhiteSpace(asked.Status) || title is not null || asked.EpisodeId is not null
+                ? (null, new EntrySaveResult.Invalid($"{nameof(EventDraft.Milestone)}.Label", "Give the milestone a label, or clear its status and episode."))
+                : (EventMilestone.None, null);
+        }
+
+        var episodeId = asked.EpisodeId;
+        if (title is not null)
+        {
+            if ((await LinksAsync(cancellationToken)).Resolver.ResolveEpisode(title) is not { } found)
+            {
+                return (null, new EntrySaveResult.Invalid($"{nameof(EventDraft.Milestone)}.Episode", $"No episode is called “{title}”. Use its title as the episode list gives it."));
+            }
+
+            episodeId = found.Id;
+        }
+
+        return (new EventMilestone(label, asked.Status, episodeId).Normalised(), null);
+    }
 
     // Textareas send CRLF; bodies are stored with LF and no trailing blank lines, so diffs and merges compare like with like.
     private static string NormaliseBody(string markdown) => markdown.ReplaceLineEndings("\n").TrimEnd();
@@ -231,7 +279,7 @@ public sealed partial class EntryWriter
         var next = change.Fields;
         (target.Kind, target.ImageSlot, target.Deleted) = (next.Kind, next.ImageSlot, next.Deleted);
         (target.Milestone, target.MilestoneStatus, target.MilestoneEpisodeId) = (next.Milestone, next.MilestoneStatus, next.MilestoneEpisodeId);
-        var links = await LinkContext.LoadAsync(db, cancellationToken);
+        var links = await LinksAsync(cancellationToken);
         bodies.Set(target, next.BodyMarkdown, links);
         var revision = target.Revision + 1;
         try

@@ -103,6 +103,7 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, T
             await db.SaveChangesAsync(cancellationToken);
             if (applied.RenderAll)
             {
+                _links = null;
                 await bodies.RenderAllAsync(db, cancellationToken);
             }
 
@@ -124,6 +125,14 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, T
 
         return new EntrySaveResult.Saved(applied.Id(), applied.Slug(), applied.Revision);
     }
+
+    /// <summary>
+    /// The catalogue that wiki links and milestone episodes resolve against, read once per writer (a writer serves one
+    /// request or one import) and read again after a write that changes the catalogue.
+    /// </summary>
+    private async Task<LinkContext> LinksAsync(CancellationToken cancellationToken) => _links ??= await LinkContext.LoadAsync(db, cancellationToken);
+
+    private LinkContext? _links;
 
     private Task<int?> CurrentRevisionAsync(string type, int id, CancellationToken cancellationToken) => type switch
     {

@@ -71,10 +71,12 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
         }
 
         await Form.Milestone.SuggestAsync(db, cancellationToken);
-        if (!ModelState.IsValid || await Form.Milestone.ResolveAsync(db, ModelState, $"{nameof(Form)}.{nameof(EventForm.Milestone)}", cancellationToken) is not { } milestone)
+        if (!ModelState.IsValid)
         {
             return Page();
         }
+
+        var milestone = Form.Milestone.ToMilestone();
 
         var author = User.Identity?.Name ?? "";
         var edit = new EventEdit(id, Form.BaseRevision, Form.Body, Form.Summary ?? "", new EventPlace(Form.Season, Form.Position), milestone);

@@ -37,38 +37,6 @@ public sealed class MilestoneFields
         KnownStatuses = await db.Events.AsNoTracking().Where(e => e.MilestoneStatus != null && !e.Deleted)
             .Select(e => e.MilestoneStatus!).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
 
-    /// <summary>
-    /// The milestone the fields describe, or null with the problem added next to its field: an episode the catalogue
-    /// does not know, or a status or episode given without a label.
-    /// </summary>
-    public async Task<EventMilestone?> ResolveAsync(WikiDbContext db, ModelStateDictionary modelState, string prefix, CancellationToken cancellationToken)
-    {
-        var label = string.IsNullOrWhiteSpace(Label) ? null : Label.Trim();
-        var episode = string.IsNullOrWhiteSpace(Episode) ? null : Episode.Trim();
-        if (label is null)
-        {
-            if (!string.IsNullOrWhiteSpace(Status) || episode is not null)
-            {
-                modelState.AddModelError($"{prefix}.{nameof(Label)}", "Give the milestone a label, or clear its status and episode.");
-                return null;
-            }
-
-            return EventMilestone.None;
-        }
-
-        int? episodeId = null;
-        if (episode is not null)
-        {
-            var links = await LinkContext.LoadAsync(db, cancellationToken);
-            if (links.Resolver.ResolveEpisode(episode) is not { } found)
-            {
-                modelState.AddModelError($"{prefix}.{nameof(Episode)}", $"No episode is called “{episode}”. Use its title as the episode list gives it.");
-                return null;
-            }
-
-            episodeId = found.Id;
-        }
-
-        return new EventMilestone(label, Status, episodeId).Normalised();
-    }
+    /// <summary>The milestone as typed; the writer checks it (a label for a status or an episode, an episode the catalogue knows).</summary>
+    public EventMilestone ToMilestone() => new(Label, Status, null, Episode);
 }

@@ -50,10 +50,12 @@ public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addres
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadChoicesAsync(cancellationToken);
-        if (!ModelState.IsValid || await Form.Milestone.ResolveAsync(db, ModelState, $"{nameof(Form)}.{nameof(NewEventForm.Milestone)}", cancellationToken) is not { } milestone)
+        if (!ModelState.IsValid)
         {
             return Page();
         }
+
+        var milestone = Form.Milestone.ToMilestone();
 
         var author = User.Identity?.Name ?? "";
         var imageSlot = string.IsNullOrWhiteSpace(Form.ImageSlot) ? null : Form.ImageSlot.Trim();
