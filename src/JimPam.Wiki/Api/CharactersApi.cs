@@ -21,9 +21,8 @@ public static class CharactersApi
 
     private static async Task<Ok<CharacterList>> ListAsync(WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
-        var characters = await db.Characters.AsNoTracking().Where(c => !c.Deleted).OrderBy(c => c.Name)
-            .Select(c => new { c.Slug, c.Name, c.FullName, c.Actor }).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new CharacterList([.. characters.Select(c => new CharacterSummary(
+        var list = await CharacterListRead.LoadAsync(db, CharacterListRead.Order.ByName, cancellationToken);
+        return TypedResults.Ok(new CharacterList([.. list.Characters.Select(c => new CharacterSummary(
             c.Slug, c.Name, c.FullName, c.Actor, site.Api("GetCharacter", new { slug = c.Slug }), site.Absolute(site.Character(c.Slug))))]));
     }
 

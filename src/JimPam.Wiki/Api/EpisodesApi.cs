@@ -21,9 +21,8 @@ public static class EpisodesApi
 
     private static async Task<Ok<EpisodeList>> ListAsync(WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
-        var episodes = await db.Episodes.AsNoTracking().Where(e => !e.Deleted).OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason)
-            .Select(e => new { e.Slug, e.Title, Season = e.Season.Number, e.NumberInSeason, e.AirDate }).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new EpisodeList([.. episodes.Select(e => EpisodeRef(site, e.Slug, e.Title, e.Season, e.NumberInSeason, e.AirDate))]));
+        var list = await EpisodeListRead.LoadAsync(db, cancellationToken);
+        return TypedResults.Ok(new EpisodeList([.. list.Episodes.Select(e => EpisodeRef(site, e.Slug, e.Title, e.Season, e.Number, e.AirDate))]));
     }
 
     private static async Task<Results<Ok<EpisodeDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)

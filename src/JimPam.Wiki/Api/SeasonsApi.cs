@@ -21,10 +21,8 @@ public static class SeasonsApi
 
     private static async Task<Ok<SeasonList>> ListAsync(WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
-        var seasons = await db.Seasons.AsNoTracking().OrderBy(s => s.Number)
-            .Select(s => new { s.Number, Episodes = s.Episodes.Count(e => !e.Deleted), Events = db.Events.Count(e => e.SeasonId == s.Id && !e.Deleted) })
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new SeasonList([.. seasons.Select(s => new SeasonSummary(s.Number, s.Episodes, s.Events, site.Api("GetSeason", new { number = s.Number }), site.Absolute(site.Season(s.Number))))]));
+        var list = await SeasonListRead.LoadAsync(db, cancellationToken);
+        return TypedResults.Ok(new SeasonList([.. list.Seasons.Select(s => new SeasonSummary(s.Number, s.Episodes, s.Parts, site.Api("GetSeason", new { number = s.Number }), site.Absolute(site.Season(s.Number))))]));
     }
 
     private static async Task<Results<Ok<SeasonDetail>, ProblemHttpResult>> GetAsync(int number, string? asOf, string? relationship, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -10,7 +11,7 @@ namespace JimPam.Wiki.Pages.Characters;
 [OutputCache(PolicyName = WikiPagePolicy.Name)]
 public class IndexModel(WikiDbContext db) : PageModel
 {
-    public IReadOnlyList<CharacterRow> Characters { get; private set; } = [];
+    public IReadOnlyList<CharacterListRead.Item> Characters { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -19,14 +20,9 @@ public class IndexModel(WikiDbContext db) : PageModel
             return redirect;
         }
 
-        Characters = await db.Characters.AsNoTracking()
-            .Where(c => !c.Deleted)
-            .OrderByDescending(c => db.EventMentions.Count(m => m.CharacterId == c.Id)).ThenBy(c => c.Name)
-            .Select(c => new CharacterRow(c.Name, c.Slug, c.Actor, db.EventMentions.Count(m => m.CharacterId == c.Id)))
-            .ToListAsync(cancellationToken);
-        HttpContext.Tag(CacheTags.CharacterList, CacheTags.MentionCounts);
+        var list = await CharacterListRead.LoadAsync(db, CharacterListRead.Order.MostMentionedFirst, cancellationToken);
+        HttpContext.Tag(list.Tags);
+        Characters = list.Characters;
         return Page();
     }
-
-    public sealed record CharacterRow(string Name, string Slug, string? Actor, int Mentions);
 }

@@ -1,5 +1,6 @@
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -10,7 +11,7 @@ namespace JimPam.Wiki.Pages.Episodes;
 [OutputCache(PolicyName = WikiPagePolicy.Name)]
 public class IndexModel(WikiDbContext db) : PageModel
 {
-    public IReadOnlyList<SeasonGroup> Seasons { get; private set; } = [];
+    public IReadOnlyList<EpisodeListRead.SeasonGroup> Seasons { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -19,22 +20,9 @@ public class IndexModel(WikiDbContext db) : PageModel
             return redirect;
         }
 
-        var episodes = await db.Episodes.AsNoTracking()
-            .Where(e => !e.Deleted)
-            .OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason)
-            .Select(e => new
-            {
-                Season = e.Season.Number,
-                Row = new EpisodeRow(e.NumberInSeason, e.Title, e.Slug,
-                    db.EventCitations.Count(c => c.EpisodeId == e.Id) + db.JokeCitations.Count(c => c.EpisodeId == e.Id)),
-            })
-            .ToListAsync(cancellationToken);
-        HttpContext.Tag(CacheTags.EpisodeList, CacheTags.CitationCounts);
-        Seasons = [.. episodes.GroupBy(e => e.Season).Select(g => new SeasonGroup(g.Key, [.. g.Select(e => e.Row)]))];
+        var list = await EpisodeListRead.LoadAsync(db, cancellationToken);
+        HttpContext.Tag(list.Tags);
+        Seasons = list.Seasons;
         return Page();
     }
-
-    public sealed record SeasonGroup(int Number, IReadOnlyList<EpisodeRow> Episodes);
-
-    public sealed record EpisodeRow(int Number, string Title, string Slug, int Citations);
 }

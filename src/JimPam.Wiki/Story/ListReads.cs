@@ -1,0 +1,76 @@
+using JimPam.Wiki.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace JimPam.Wiki.Story;
+
+/// <summary>
+/// The seasons, as the seasons list and the API's season collection show them: one query. <see cref="SeasonCard.Paragraphs"/>
+/// counts the first relationship's story paragraphs (what the list page says a season holds, its story being the
+/// first relationship's); <see cref="SeasonCard.Parts"/> counts every relationship's parts, paragraphs and figures
+/// (the API's <c>events</c>).
+/// </summary>
+public sealed record SeasonListRead(IReadOnlyList<SeasonListRead.SeasonCard> Seasons, IReadOnlyList<string> Tags)
+{
+    public sealed record SeasonCard(int Id, int Number, string Summary, int Episodes, int Paragraphs, int Parts);
+
+    public static async Task<SeasonListRead> LoadAsync(WikiDbContext db, CancellationToken cancellationToken)
+    {
+        var seasons = await db.Seasons.AsNoTracking()
+            .OrderBy(s => s.Number)
+            .Select(s => new SeasonCard(
+                s.Id,
+                s.Number,
+                s.Summary,
+                s.Episodes.Count(e => !e.Deleted),
+                db.Events.Count(e => e.SeasonId == s.Id && e.RelationshipId == db.Relationships.Min(r => r.Id) && e.Kind == EventKind.Paragraph && !e.Deleted),
+                db.Events.Count(e => e.SeasonId == s.Id && !e.Deleted)))
+            .ToListAsync(cancellationToken);
+        return new SeasonListRead(seasons, [CacheTags.EventCounts, CacheTags.EpisodeList, .. seasons.Select(s => CacheTags.Season(s.Id))]);
+    }
+}
+
+/// <summary>The episodes in broadcast order, with how often the story cites each: the episode list and the API's episode collection. One query.</summary>
+public sealed record EpisodeListRead(IReadOnlyList<EpisodeListRead.Item> Episodes, IReadOnlyList<string> Tags)
+{
+    /// <summary>An episode; <paramref name="Citations"/> counts the parts and recurring jokes that cite it.</summary>
+    public sealed record Item(int Season, int Number, string Title, string Slug, DateOnly? AirDate, int Citations);
+
+    public sealed record SeasonGroup(int Number, IReadOnlyList<Item> Episodes);
+
+    /// <summary>The episodes by season.</summary>
+    public IReadOnlyList<SeasonGroup> Seasons { get; } = [.. Episodes.GroupBy(e => e.Season).Select(g => new SeasonGroup(g.Key, [.. g]))];
+
+    public static async Task<EpisodeListRead> LoadAsync(WikiDbContext db, CancellationToken cancellationToken) =>
+        new(await db.Episodes.AsNoTracking()
+            .Where(e => !e.Deleted)
+            .OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason)
+            .Select(e => new Item(e.Season.Number, e.NumberInSeason, e.Title, e.Slug, e.AirDate,
+                db.EventCitations.Count(c => c.EpisodeId == e.Id) + db.JokeCitations.Count(c => c.EpisodeId == e.Id)))
+            .ToListAsync(cancellationToken),
+            [CacheTags.EpisodeList, CacheTags.CitationCounts]);
+}
+
+/// <summary>The characters with how many parts of the story mention each: the character list and the API's character collection. One query.</summary>
+public sealed record CharacterListRead(IReadOnlyList<CharacterListRead.Item> Characters, IReadOnlyList<string> Tags)
+{
+    public sealed record Item(string Name, string Slug, string? FullName, string? Actor, int Mentions);
+
+    /// <summary>How to order the list: by name, or the most mentioned first (then by name).</summary>
+    public enum Order
+    {
+        ByName,
+        MostMentionedFirst,
+    }
+
+    public static async Task<CharacterListRead> LoadAsync(WikiDbContext db, Order order, CancellationToken cancellationToken)
+    {
+        var characters = db.Characters.AsNoTracking().Where(c => !c.Deleted);
+        characters = order == Order.MostMentionedFirst
+            ? characters.OrderByDescending(c => db.EventMentions.Count(m => m.CharacterId == c.Id)).ThenBy(c => c.Name)
+            : characters.OrderBy(c => c.Name);
+        var items = await characters
+            .Select(c => new Item(c.Name, c.Slug, c.FullName, c.Actor, db.EventMentions.Count(m => m.CharacterId == c.Id)))
+            .ToListAsync(cancellationToken);
+        return new CharacterListRead(items, [CacheTags.CharacterList, CacheTags.MentionCounts]);
+    }
+}
