@@ -61,51 +61,28 @@ public static class RelationshipsApi
     private static async Task<Results<Ok<RelationshipDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
         var shield = SpoilerShield.OfAsOf(http);
-
-        var r = await db.Relationships.AsNoTracking().Where(r => r.Slug == slug)
-            .Select(r => new
-            {
-                r.Id, r.Slug, r.Title, r.QuoteText, r.QuoteSpeaker, r.IntroMarkdown, r.IntroHtml, r.BehindTheScenesMarkdown, r.BehindTheScenesHtml,
-                Quoted = r.QuoteEpisode == null ? null : new { r.QuoteEpisode.Slug, r.QuoteEpisode.Title, Season = r.QuoteEpisode.Season.Number, r.QuoteEpisode.NumberInSeason, r.QuoteEpisode.AirDate },
-                Jokes = r.Jokes.Where(j => !j.Deleted).OrderBy(j => j.Order).Select(j => new
-                {
-                    j.Id, j.BodyMarkdown, j.BodyHtml, j.Point,
-                    Citations = j.Citations.OrderBy(c => c.Episode.Season.Number).ThenBy(c => c.Episode.NumberInSeason)
-                        .Select(c => new { c.Episode.Slug, c.Episode.Title, Season = c.Episode.Season.Number, c.Episode.NumberInSeason, c.Episode.AirDate }).ToList(),
-                }).ToList(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (r is null)
+        if (await ArticleRead.LoadAsync(db, slug, shield, cancellationToken, withSources: true) is not { Source: { } source } article)
         {
             return NotFound(http, $"There is no relationship “{slug}”.");
         }
 
-        var seasons = await db.Events.Where(e => e.RelationshipId == r.Id && !e.Deleted).Select(e => e.Season.Number).Distinct().OrderBy(n => n).ToListAsync(cancellationToken);
-        var story = await Chronology.LoadAsync(db, r.Id, cancellationToken);
-        var summary = (await SummariesAsync(db, site, [r.Id], shield, cancellationToken, story))[0];
-        var hidden = 0;
-        var quoteShown = r.Quoted is null || !shield.Hides(new EpisodePoint(r.Quoted.Season, r.Quoted.NumberInSeason));
-        hidden += quoteShown ? 0 : 1;
-        var jokes = r.Jokes.Where(j => shield.Ordinal is not { } upTo || j.Point <= upTo).ToList();
-        hidden += r.Jokes.Count - jokes.Count;
-        var milestones = story.Milestones.Where(m => !shield.Hides(m.Point)).ToList();
-        hidden += story.Milestones.Count - milestones.Count;
         return TypedResults.Ok(new RelationshipDetail(
-            r.Slug,
-            r.Title,
-            summary.Status,
-            summary.Members,
-            r.QuoteText.Length == 0 || !quoteShown ? null : new Quote(r.QuoteText, r.QuoteSpeaker, r.Quoted is { } q ? EpisodeRef(site, q.Slug, q.Title, q.Season, q.NumberInSeason, q.AirDate) : null),
-            r.IntroMarkdown,
-            r.IntroHtml ?? "",
-            r.BehindTheScenesMarkdown,
-            r.BehindTheScenesHtml ?? "",
-            [.. milestones.Select(m => new Milestone(m.Label, m.Status, m.Episode is { } e ? EpisodeRef(site, e.Slug, e.Title, e.Point.Season, e.Point.Number, e.AirDate) : null))],
-            [.. jokes.Select(j => new Joke(j.Id, j.BodyMarkdown, j.BodyHtml ?? "", [.. j.Citations.Select(c => EpisodeRef(site, c.Slug, c.Title, c.Season, c.NumberInSeason, c.AirDate))]))],
-            [.. seasons.Select(n => site.Api("GetSeason", new { number = n }))],
+            article.Slug,
+            article.Title,
+            // As of the shield's episode: the status the couple's last milestone up to it gave; "" before the first.
+            shield.Active ? article.AsOf?.Since?.Status ?? "" : article.Status,
+            [.. article.Members.Select(m => CharacterRef(site, m.Slug, m.Name))],
+            article.Epigraph is { } q ? new Quote(q.Text, q.Speaker, q.Episode is { } e ? EpisodeRef(site, e) : null) : null,
+            article.IntroMarkdown,
+            article.Intro.ToString() ?? "",
+            article.BehindTheScenesMarkdown,
+            article.BehindTheScenes?.ToString() ?? "",
+            [.. source.Milestones.Select(m => new Milestone(m.Label, m.Status, m.Episode is { } e ? EpisodeRef(site, e) : null))],
+            [.. source.Jokes.Select(j => new Joke(j.Id, j.Markdown, j.Html, [.. j.Citations.Select(c => EpisodeRef(site, c))]))],
+            [.. article.Seasons.Select(s => site.Api("GetSeason", new { number = s.Number }))],
             shield.UpTo?.Code,
-            hidden,
-            summary.Link,
-            summary.Html));
+            source.Hidden,
+            site.Api("GetRelationship", new { slug = article.Slug }),
+            ArticlePage(site, article.Relationship)));
     }
 }

@@ -9,7 +9,8 @@ namespace JimPam.Wiki.Story;
 /// A couple's article as a reader at a point may see it: epigraph, infobox (with the status at the reader's episode
 /// when a shield is up), intro, season cards, recurring jokes and behind the scenes; on the first couple's article,
 /// the list of every couple. The home page, a couple's article and the API's relationship resource read it; the
-/// spoiler shield is applied in the queries. Three round trips.
+/// spoiler shield is applied in the queries. Three round trips; with <see cref="Sources"/> (the API's Markdown,
+/// the milestones and the jokes' citations), five.
 /// </summary>
 public sealed record ArticleRead(
     int Id,
@@ -32,7 +33,22 @@ public sealed record ArticleRead(
     LastEdit? LastEdit,
     IReadOnlyList<string> Tags)
 {
-    public sealed record Quote(string Text, string Speaker, string? SpeakerSlug, string? EpisodeTitle, string? EpisodeSlug);
+    /// <summary>The epigraph; <paramref name="Episode"/> is the episode it is from, when the catalogue has it.</summary>
+    public sealed record Quote(string Text, string Speaker, string? SpeakerSlug, string? EpisodeTitle, string? EpisodeSlug, EpisodeStamp? Episode);
+
+    /// <summary>
+    /// What the API adds to the page: each shown joke's Markdown and cited episodes, and the milestones the reader may
+    /// see, in story order; <paramref name="Hidden"/> counts what the shield leaves out of the article (the epigraph,
+    /// jokes and milestones).
+    /// </summary>
+    public sealed record Sources(IReadOnlyList<JokeSource> Jokes, IReadOnlyList<MilestoneSource> Milestones, int Hidden);
+
+    public sealed record JokeSource(int Id, string Markdown, string Html, IReadOnlyList<EpisodeStamp> Citations);
+
+    public sealed record MilestoneSource(string Label, string? Status, EpisodeStamp? Episode);
+
+    /// <summary>The sources, read when asked for (<c>withSources</c>).</summary>
+    public Sources? Source { get; init; }
 
     public sealed record Member(int Id, string Name, string Slug, string? Actor);
 
@@ -50,7 +66,7 @@ public sealed record ArticleRead(
 
     /// <summary>The couple with this slug (null: the wiki's first couple) as <paramref name="shield"/> lets its reader
     /// see it, or null when there is none.</summary>
-    public static async Task<ArticleRead?> LoadAsync(WikiDbContext db, string? slug, SpoilerShield shield, CancellationToken cancellationToken)
+    public static async Task<ArticleRead?> LoadAsync(WikiDbContext db, string? slug, SpoilerShield shield, CancellationToken cancellationToken, bool withSources = false)
     {
         var upTo = shield.Ordinal;
         var at = shield.UpTo ?? default;
@@ -73,6 +89,9 @@ public sealed record ArticleRead(
                 SpeakerSlug = r.QuoteSpeakerCharacter == null ? null : r.QuoteSpeakerCharacter.Slug,
                 EpisodeSlug = r.QuoteEpisode == null ? null : r.QuoteEpisode.Slug,
                 EpisodeTitle = r.QuoteEpisode == null ? null : r.QuoteEpisode.Title,
+                QuoteSeason = r.QuoteEpisode == null ? 0 : r.QuoteEpisode.Season.Number,
+                QuoteNumber = r.QuoteEpisode == null ? 0 : r.QuoteEpisode.NumberInSeason,
+                QuoteAirDate = r.QuoteEpisode == null ? null : r.QuoteEpisode.AirDate,
                 QuoteHidden = upTo != null && r.QuoteEpisode != null && r.QuoteEpisode.Season.Number * EpisodePoint.OrdinalSeason + r.QuoteEpisode.NumberInSeason > upTo,
                 r.IntroHtml,
                 r.IntroMarkdown,
@@ -85,6 +104,7 @@ public sealed record ArticleRead(
                     {
                         j.Id,
                         j.BodyHtml,
+                        j.BodyMarkdown,
                         Hidden = upTo != null && j.Point > upTo,
                     })
                     .ToList(),
@@ -127,6 +147,36 @@ public sealed record ArticleRead(
             : [];
 
         var jokes = r.Jokes.Where(j => !j.Hidden).Select(j => new JokeView(j.Id, j.BodyHtml ?? "")).ToList();
+        var quoted = r.QuoteEpisodeId is { } quoteEpisode ? new EpisodeStamp(quoteEpisode, r.EpisodeTitle!, r.EpisodeSlug!, new EpisodePoint(r.QuoteSeason, r.QuoteNumber), r.QuoteAirDate) : null;
+        Sources? sources = null;
+        if (withSources)
+        {
+            // 4. The jokes' cited episodes, and 5. the milestones, in the order of the story (as the chronology places them).
+            var shownJokes = r.Jokes.Where(j => !j.Hidden).Select(j => j.Id).ToList();
+            var citations = (await db.JokeCitations.AsNoTracking()
+                    .Where(c => shownJokes.Contains(c.JokeId))
+                    .OrderBy(c => c.Episode.Season.Number).ThenBy(c => c.Episode.NumberInSeason)
+                    .Select(c => new { c.JokeId, c.Episode.Id, c.Episode.Title, c.Episode.Slug, Season = c.Episode.Season.Number, c.Episode.NumberInSeason, c.Episode.AirDate })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(c => c.JokeId, c => new EpisodeStamp(c.Id, c.Title, c.Slug, new EpisodePoint(c.Season, c.NumberInSeason), c.AirDate));
+            var milestones = await db.Events.AsNoTracking()
+                .Where(e => e.RelationshipId == r.Id && !e.Deleted && e.Milestone != null)
+                .OrderBy(e => e.MilestonePoint).ThenBy(e => e.Season.Number).ThenBy(e => e.Id)
+                .Select(e => new
+                {
+                    e.MilestonePoint,
+                    e.Milestone,
+                    e.MilestoneStatus,
+                    Episode = e.MilestoneEpisode == null || e.MilestoneEpisode.Deleted ? null : new { e.MilestoneEpisode.Id, e.MilestoneEpisode.Title, e.MilestoneEpisode.Slug, Season = e.MilestoneEpisode.Season.Number, e.MilestoneEpisode.NumberInSeason, e.MilestoneEpisode.AirDate },
+                })
+                .ToListAsync(cancellationToken);
+            var shownMilestones = milestones.Where(m => upTo == null || m.MilestonePoint <= upTo).ToList();
+            sources = new Sources(
+                [.. r.Jokes.Where(j => !j.Hidden).Select(j => new JokeSource(j.Id, j.BodyMarkdown, j.BodyHtml ?? "", [.. citations[j.Id]]))],
+                [.. shownMilestones.Select(m => new MilestoneSource(m.Milestone!, m.MilestoneStatus, m.Episode is { } e ? new EpisodeStamp(e.Id, e.Title, e.Slug, new EpisodePoint(e.Season, e.NumberInSeason), e.AirDate) : null))],
+                r.Jokes.Count - jokes.Count + (r.QuoteHidden ? 1 : 0) + milestones.Count - shownMilestones.Count);
+        }
+
         var asOf = r.AsOfId is { } asOfId ? new StatusAsOf(new EpisodeStamp(asOfId, r.AsOfTitle!, r.AsOfSlug!, at, null), r.Since.OrderBy(m => m.MilestonePoint).ThenBy(m => m.Since.Season).ThenBy(m => m.Since.EventId).LastOrDefault()?.Since) : null;
         return new ArticleRead(
             r.Id,
@@ -134,7 +184,7 @@ public sealed record ArticleRead(
             r.Slug,
             r.First ? null : r.Slug,
             r.Status,
-            r.QuoteText.Length == 0 || r.QuoteHidden ? null : new Quote(r.QuoteText, r.QuoteSpeaker, r.SpeakerSlug, r.EpisodeTitle, r.EpisodeSlug),
+            r.QuoteText.Length == 0 || r.QuoteHidden ? null : new Quote(r.QuoteText, r.QuoteSpeaker, r.SpeakerSlug, r.EpisodeTitle, r.EpisodeSlug, quoted),
             new HtmlString(r.IntroHtml),
             r.IntroMarkdown,
             r.Members,
@@ -153,8 +203,11 @@ public sealed record ArticleRead(
                 .. r.Members.Select(m => CacheTags.Character(m.Id)),
                 .. seasons.Select(s => CacheTags.Season(s.Id)),
                 .. r.QuoteSpeakerId is { } speaker ? [CacheTags.Character(speaker)] : Array.Empty<string>(),
-                .. r.QuoteEpisodeId is { } quoted ? [CacheTags.Episode(quoted)] : Array.Empty<string>(),
-            ]);
+                .. r.QuoteEpisodeId is { } quotedId ? [CacheTags.Episode(quotedId)] : Array.Empty<string>(),
+            ])
+        {
+            Source = sources,
+        };
     }
 
     /// <summary>Puts the source's footnote marker where the source has it: at the end of the note's last paragraph.</summary>

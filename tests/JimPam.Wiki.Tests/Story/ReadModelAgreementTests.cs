@@ -35,4 +35,23 @@ public sealed partial class ReadModelAgreementTests(UncachedWikis wikis)
         Assert.NotEmpty(onPage);
         Assert.Equal(onPage, inApi);
     }
+
+    [Theory]
+    [InlineData("", 1)]
+    [InlineData("?asOf=s03e05", 0)]
+    [InlineData("?asOf=s08e01", 1)]
+    public async Task Should_show_the_same_jokes_and_status_on_the_article_and_in_the_api(string asOf, int jokes)
+    {
+        using var client = wikis.Grown.CreateReader();
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri("/" + asOf, UriKind.Relative)));
+        var onPage = page.QuerySelectorAll("main [id^='joke-']").Select(e => int.Parse(e.Id!["joke-".Length..], System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/relationships/jim-and-pam" + asOf, UriKind.Relative)));
+        var inApi = json.RootElement.GetProperty("jokes").EnumerateArray().Select(j => j.GetProperty("id").GetInt32()).ToList();
+
+        Assert.Equal(jokes, onPage.Count);
+        Assert.Equal(onPage, inApi);
+        var status = json.RootElement.GetProperty("status").GetString()!;
+        Assert.NotEmpty(status);
+        Assert.StartsWith(status, page.QuerySelector(".infobox dd.status")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
 }
