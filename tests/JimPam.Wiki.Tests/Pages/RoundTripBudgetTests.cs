@@ -19,6 +19,8 @@ public sealed class RoundTripBudgetTests(UncachedWikis wikis)
         { "/episodes/casino-night", 3 },
         { "/characters/jim-halpert", 3 },
         { "/characters/pam-beesly", 3 },
+        { "/timeline", 4 },
+        { "/relationships/jim-and-pam/timeline", 4 },
         { "/seasons", 1 },
         { "/episodes", 1 },
         { "/characters", 1 },

@@ -5,7 +5,6 @@ using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages.Timeline;
 
@@ -21,31 +20,24 @@ public class IndexModel(WikiDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
     {
-        var relationship = await db.Relationships.AsNoTracking()
-            .Where(r => slug == null || r.Slug == slug)
-            .OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.Title, r.Slug, r.Status })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (relationship is null)
+        if (await TimelineRead.LoadAsync(db, slug, cancellationToken) is not { } read)
         {
             return NotFound();
         }
 
-        if (this.RedirectToCanonical("/Timeline/Index", slug is null ? null : new { slug = relationship.Slug }) is { } redirect)
+        if (this.RedirectToCanonical("/Timeline/Index", slug is null ? null : new { slug = read.Slug }) is { } redirect)
         {
             return redirect;
         }
 
-        var story = await Chronology.LoadAsync(db, relationship.Id, cancellationToken);
-        HttpContext.Tag([CacheTags.Story(relationship.Id), CacheTags.Relationship(relationship.Id), CacheTags.EpisodeList, CacheTags.EpisodeOrder]);
+        HttpContext.Tag(read.Tags);
         var shield = SpoilerShield.Of(HttpContext);
-        var addressValue = relationship.Id == await db.FirstRelationshipIdAsync(cancellationToken) ? null : relationship.Slug;
-        Timeline = Draw(relationship.Title, addressValue, relationship.Status, story, shield.Active ? shield.UpTo : null);
+        var story = read.Story;
+        Timeline = Draw(read.Title, read.Relationship, read.Status, story, shield.Active ? shield.UpTo : null);
         Hidden = shield.Active ? story.Events.Count - Timeline.Events : 0;
         return Page();
     }
 
-    /// <summary>Where each mark of each season goes, as a percentage of the band's width.</summary>
     /// <summary>How many events the reader's spoiler shield keeps off the timeline.</summary>
     public int Hidden { get; private set; }
 
