@@ -55,7 +55,7 @@ public static class RelationshipsApi
             shield.Active ? story!.StatusAt(shield.UpTo!.Value, r.Id)?.Status ?? "" : r.Status,
             [.. r.Members.Select(m => CharacterRef(site, m.Slug, m.Name))],
             site.Api("GetRelationship", new { slug = r.Slug }),
-            ArticlePage(site, r.Id == first ? null : r.Slug)))];
+            ArticlePage(site, WikiDbContext.AddressValue(r.Id == first, r.Slug))))];
     }
 
     private static async Task<Results<Ok<RelationshipDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)

@@ -26,11 +26,21 @@ public class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityUs
     public DbSet<LoginSession> LoginSessions => Set<LoginSession>();
 
     /// <summary>
-    /// The relationship whose story the season pages, the season list and the episode pages tell first: the first
-    /// one made (the seeded article). 0 when there is none.
+    /// The wiki's first relationship, the first one made (the seeded article), as a query EF Core inlines where it is
+    /// used: its article is the home page, its story is told first on the season and episode pages, and its pages'
+    /// addresses carry no relationship value (<see cref="AddressValue"/>). The one definition of "first".
     /// </summary>
-    public Task<int> FirstRelationshipIdAsync(CancellationToken cancellationToken) =>
-        Relationships.AsNoTracking().OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+    public IQueryable<int> FirstRelationship => Relationships.AsNoTracking().OrderBy(r => r.Id).Select(r => r.Id).Take(1);
+
+    /// <summary>The first relationship's id (<see cref="FirstRelationship"/>); 0 when there is none.</summary>
+    public Task<int> FirstRelationshipIdAsync(CancellationToken cancellationToken) => FirstRelationship.FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// A relationship's value in the addresses of its pages (<c>?relationship=</c>, <c>/relationships/{slug}</c>):
+    /// none for the first relationship, whose pages are the site's own (the home page, <c>/timeline</c>, the plain
+    /// season page); its slug for any other.
+    /// </summary>
+    public static string? AddressValue(bool first, string slug) => first ? null : slug;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,9 +6,10 @@ namespace JimPam.Wiki.Infrastructure;
 
 /// <summary>
 /// The wiki's one address book: every page's and API resource's address, made by the routing from the page's name
-/// or the endpoint's name and its values, so a route is written once, on its page. The rule "the wiki's first couple
-/// has no couple value" lives in the read models (a <c>Couple</c> of null); here a null couple is the first one's
-/// address: the root for its article, <c>/timeline</c>, a season page without <c>?relationship=</c>.
+/// or the endpoint's name and its values, so a route is written once, on its page. The rule "the wiki's first
+/// relationship has no relationship value" is written once, in <see cref="WikiDbContext.AddressValue"/> (with
+/// <see cref="WikiDbContext.FirstRelationship"/>), and the read models carry its result; here a null relationship is
+/// the first one's address: the root for its article, <c>/timeline</c>, a season page without <c>?relationship=</c>.
 /// </summary>
 public sealed class WikiAddresses(LinkGenerator links, SiteAddress site)
 {

@@ -116,7 +116,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
         var snippets = (await Fts5Index.SnippetsAsync(db, match, rowIds, cancellationToken)).ToDictionary(s => s.RowId);
         var ids = rowIds.Select(Fts5Index.FromRowId).ToLookup(e => e.Kind, e => e.Id);
         var first = await db.FirstRelationshipIdAsync(cancellationToken);
-        string? Relationship(int relationshipId, string slug) => relationshipId == first ? null : slug;
+        string? Relationship(int relationshipId, string slug) => WikiDbContext.AddressValue(relationshipId == first, slug);
         var places = new Dictionary<(SearchKind, int), (string Title, SearchPlace Place, string Context)>();
 
         var eventIds = ids[SearchKind.Event].ToList();

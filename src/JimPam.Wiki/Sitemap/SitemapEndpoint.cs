@@ -56,7 +56,7 @@ public static class SitemapEndpoint
         foreach (var relationship in relationships)
         {
             var article = Latest([Edited(Revision.RelationshipType, relationship.Id), .. storyOf[relationship.Id]]);
-            var slug = relationship.Id == first ? null : relationship.Slug;
+            var slug = WikiDbContext.AddressValue(relationship.Id == first, relationship.Slug);
             pages.Add((site.Article(slug), article));
             pages.Add((site.Timeline(slug), Latest(storyOf[relationship.Id])));
         }

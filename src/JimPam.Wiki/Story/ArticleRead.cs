@@ -74,13 +74,13 @@ public sealed record ArticleRead(
         // 1. The article, its members and the jokes the reader may see; with a shield up, the episode it stands at and
         // the status milestones up to it (a handful: the last of them is the status then).
         var r = await db.Relationships.AsNoTracking()
-            .Where(r => slug == null ? r.Id == db.Relationships.Min(f => f.Id) : r.Slug == slug)
+            .Where(r => slug == null ? db.FirstRelationship.Contains(r.Id) : r.Slug == slug)
             .Select(r => new
             {
                 r.Id,
                 r.Title,
                 r.Slug,
-                First = r.Id == db.Relationships.Min(f => f.Id),
+                First = db.FirstRelationship.Contains(r.Id),
                 r.QuoteSpeakerId,
                 r.QuoteEpisodeId,
                 r.Status,
@@ -182,7 +182,7 @@ public sealed record ArticleRead(
             r.Id,
             r.Title,
             r.Slug,
-            r.First ? null : r.Slug,
+            WikiDbContext.AddressValue(r.First, r.Slug),
             r.Status,
             r.QuoteText.Length == 0 || r.QuoteHidden ? null : new Quote(r.QuoteText, r.QuoteSpeaker, r.SpeakerSlug, r.EpisodeTitle, r.EpisodeSlug, quoted),
             new HtmlString(r.IntroHtml),

@@ -67,7 +67,7 @@ public sealed record CharacterRead(
                 m.Event.Id,
                 m.Event.RelationshipId,
                 m.Event.Relationship.Slug,
-                m.Event.RelationshipId == db.Relationships.Min(r => r.Id) ? null : m.Event.Relationship.Slug,
+                WikiDbContext.AddressValue(db.FirstRelationship.Contains(m.Event.RelationshipId), m.Event.Relationship.Slug),
                 m.Event.Season.Number,
                 m.Event.Order,
                 new HtmlString(m.Event.BodyHtml),

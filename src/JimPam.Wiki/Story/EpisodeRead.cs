@@ -109,7 +109,7 @@ public sealed record EpisodeRead(
             {
                 e.Id,
                 e.RelationshipId,
-                First = e.RelationshipId == db.Relationships.Min(r => r.Id),
+                First = db.FirstRelationship.Contains(e.RelationshipId),
                 e.Relationship.Slug,
                 e.Relationship.Title,
                 Season = e.Season.Number,
@@ -128,7 +128,7 @@ public sealed record EpisodeRead(
             .ToListAsync(cancellationToken);
 
         var citings = rows
-            .Select(r => new Citing(r.Id, r.RelationshipId, r.Slug, r.First ? null : r.Slug, r.Title, r.Season, r.Order, new HtmlString(r.BodyHtml), r.Markdown))
+            .Select(r => new Citing(r.Id, r.RelationshipId, r.Slug, WikiDbContext.AddressValue(r.First, r.Slug), r.Title, r.Season, r.Order, new HtmlString(r.BodyHtml), r.Markdown))
             .ToList();
         List<string> tags = [CacheTags.Episode(head.Id), CacheTags.EpisodeOrder, .. new[] { previous, next }.OfType<Neighbour>().Select(o => CacheTags.Episode(o.Id))];
         if (!later)

@@ -22,7 +22,7 @@ public sealed record SeasonListRead(IReadOnlyList<SeasonListRead.SeasonCard> Sea
                 s.Number,
                 s.Summary,
                 s.Episodes.Count(e => !e.Deleted),
-                db.Events.Count(e => e.SeasonId == s.Id && e.RelationshipId == db.Relationships.Min(r => r.Id) && e.Kind == EventKind.Paragraph && !e.Deleted),
+                db.Events.Count(e => e.SeasonId == s.Id && db.FirstRelationship.Contains(e.RelationshipId) && e.Kind == EventKind.Paragraph && !e.Deleted),
                 db.Events.Count(e => e.SeasonId == s.Id && !e.Deleted)))
             .ToListAsync(cancellationToken);
         return new SeasonListRead(seasons, [CacheTags.EventCounts, CacheTags.EpisodeList, .. seasons.Select(s => CacheTags.Season(s.Id))]);

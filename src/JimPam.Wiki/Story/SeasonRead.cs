@@ -67,7 +67,7 @@ public sealed record SeasonRead(
         // couple's recurring jokes the reader may see.
         var budget = ask.Budget;
         var relationships = await db.Relationships.AsNoTracking()
-            .Where(r => r.Id == db.Relationships.Min(f => f.Id)
+            .Where(r => db.FirstRelationship.Contains(r.Id)
                 || (relationship == null
                     ? r.Events.Any(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted)
                     : r.Slug == relationship))
@@ -89,7 +89,7 @@ public sealed record SeasonRead(
                 Next = db.Seasons.Where(o => o.Number > number).Min(o => (int?)o.Number),
                 SeasonParts = db.Events.Where(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted).Take(budget + 1).Count(),
                 Jokes = r.Jokes
-                    .Where(j => j.RelationshipId == db.Relationships.Min(f => f.Id) && relationship == null && !j.Deleted && (upTo == null || j.Point <= upTo))
+                    .Where(j => db.FirstRelationship.Contains(j.RelationshipId) && relationship == null && !j.Deleted && (upTo == null || j.Point <= upTo))
                     .OrderBy(j => j.Order)
                     .Select(j => new { j.Id, j.BodyHtml })
                     .ToList(),
@@ -155,7 +155,7 @@ public sealed record SeasonRead(
             head.Title,
             [.. shown.Select(c => new Group(
                 c.Id,
-                c.Id == first ? null : c.Slug,
+                WikiDbContext.AddressValue(c.Id == first, c.Slug),
                 c.Slug,
                 c.Title,
                 [.. byRelationship[c.Id].Select(p => new Part(
@@ -216,7 +216,7 @@ public sealed record SeasonRead(
     /// </summary>
     public static Task<string?> RelationshipOfEventAsync(WikiDbContext db, int eventId, CancellationToken cancellationToken) =>
         db.Events.AsNoTracking()
-            .Where(e => e.Id == eventId && e.RelationshipId != db.Relationships.Min(r => r.Id))
+            .Where(e => e.Id == eventId && !db.FirstRelationship.Contains(e.RelationshipId))
             .Select(e => e.Relationship.Slug)
             .FirstOrDefaultAsync(cancellationToken);
 }

@@ -16,7 +16,7 @@ public sealed record TimelineRead(int Id, string Title, string Slug, string? Rel
         var r = await db.Relationships.AsNoTracking()
             .Where(r => slug == null || r.Slug == slug)
             .OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.Title, r.Slug, r.Status, First = r.Id == db.Relationships.Min(f => f.Id) })
+            .Select(r => new { r.Id, r.Title, r.Slug, r.Status, First = db.FirstRelationship.Contains(r.Id) })
             .FirstOrDefaultAsync(cancellationToken);
         if (r is null)
         {
@@ -24,7 +24,7 @@ public sealed record TimelineRead(int Id, string Title, string Slug, string? Rel
         }
 
         var story = await Chronology.LoadAsync(db, r.Id, cancellationToken);
-        return new TimelineRead(r.Id, r.Title, r.Slug, r.First ? null : r.Slug, r.Status, story,
+        return new TimelineRead(r.Id, r.Title, r.Slug, WikiDbContext.AddressValue(r.First, r.Slug), r.Status, story,
             [CacheTags.Story(r.Id), CacheTags.Relationship(r.Id), CacheTags.EpisodeList, CacheTags.EpisodeOrder]);
     }
 }

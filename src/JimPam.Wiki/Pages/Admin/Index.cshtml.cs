@@ -30,7 +30,7 @@ public class IndexModel(WikiDbContext db) : PageModel
         DeletedParagraphs = await db.Events.CountAsync(e => e.Deleted, cancellationToken);
         var first = await db.FirstRelationshipIdAsync(cancellationToken);
         Relationships = await db.Relationships.AsNoTracking().OrderBy(r => r.Id)
-            .Select(r => new RelationshipRow(r.Id, r.Title, r.Id == first ? null : r.Slug))
+            .Select(r => new RelationshipRow(r.Id, r.Title, WikiDbContext.AddressValue(r.Id == first, r.Slug)))
             .ToListAsync(cancellationToken);
     }
 
