@@ -29,21 +29,26 @@ public abstract class EntryFormModel<TForm>(WikiDbContext db, ILogger logger) : 
 
     protected string Editor => User.Identity?.Name ?? "";
 
-    protected async Task<IActionResult> AnswerAsync<TSnapshot>(
+    protected Task<IActionResult> AnswerAsync<TSnapshot>(
         EntrySaveResult result, string type, int? id, TSnapshot fields, Func<EntrySaveResult.Saved, IActionResult> saved, CancellationToken cancellationToken)
-        where TSnapshot : class
+        where TSnapshot : class =>
+        AnswerAsync(result, type, id, conflict => EntryForms.ConflictAsync(Db, type, id!.Value, conflict, fields, cancellationToken), saved);
+
+    /// <summary>The answer, with the conflict described by <paramref name="describe"/> (an entry that is one text shows that text).</summary>
+    protected async Task<IActionResult> AnswerAsync(
+        EntrySaveResult result, string type, int? id, Func<EntrySaveResult.Conflict, Task<EntryConflict>> describe, Func<EntrySaveResult.Saved, IActionResult> saved)
     {
         switch (result)
         {
             case EntrySaveResult.Saved done:
-                Log.LogInformation("Editor {Editor} saved {EntityType} {EntityId} as revision {Revision}", Editor, type, done.Id, done.Revision);
+                Log.LogInformation("Editor {Editor} saved {EntityType} {EntityId} as revision {Revision}, merged with {MergedWith}", Editor, type, done.Id, done.Revision, done.MergedWith);
                 return saved(done);
             case EntrySaveResult.Invalid invalid:
                 ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
                 return Page();
             case EntrySaveResult.Conflict conflict when id is { } existing:
                 Log.LogInformation("Editor {Editor} met an edit conflict on {EntityType} {EntityId}: base {Base}, current {Current}", Editor, type, existing, Form.BaseRevision, conflict.CurrentRevision);
-                Conflict = await EntryForms.ConflictAsync(Db, type, existing, conflict, fields, cancellationToken);
+                Conflict = await describe(conflict);
 
                 // The editor has now seen the current values: a second save, on purpose, starts from them.
                 ModelState.Remove($"{nameof(Form)}.{nameof(IEntryForm.BaseRevision)}");
@@ -58,7 +63,7 @@ public abstract class EntryFormModel<TForm>(WikiDbContext db, ILogger logger) : 
     /// Answers a delete: on to the entry's history when it is done; otherwise the form again, reloaded with the
     /// current values by <paramref name="reload"/>, and the reason above it.
     /// </summary>
-    protected async Task<IActionResult> AnswerDeleteAsync(EntrySaveResult result, string type, int id, Func<Task> reload)
+    protected async Task<IActionResult> AnswerDeleteAsync(EntrySaveResult result, string type, int id, Func<Task> reload, string what = "entry")
     {
         if (result is EntrySaveResult.Saved saved)
         {
@@ -70,7 +75,7 @@ public abstract class EntryFormModel<TForm>(WikiDbContext db, ILogger logger) : 
         await reload();
         ModelState.AddModelError(string.Empty, result is EntrySaveResult.Invalid invalid
             ? invalid.Message
-            : "Nothing was deleted: someone saved this entry after you opened it. Here are the current values; look at them before you decide again.");
+            : $"Nothing was deleted: someone saved this {what} after you opened it. Here are the current values; look at them before you decide again.");
         return Page();
     }
 }

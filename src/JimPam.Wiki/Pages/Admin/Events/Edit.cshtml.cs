@@ -16,20 +16,16 @@ namespace JimPam.Wiki.Pages.Admin.Events;
 /// will; saving goes through <see cref="EntryWriter"/>, which refuses a save whose base revision is stale,
 /// and then this page shows the current text beside the editor's own, which is kept intact.
 /// </summary>
-public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addresses, PreviewRenderer renderer, ILogger<EditModel> logger) : PageModel
+public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addresses, PreviewRenderer renderer, ILogger<EditModel> logger)
+    : EntryFormModel<EditModel.EventForm>(db, logger)
 {
     public const int MaxBodyLength = 20_000;
-
-    [BindProperty]
-    public EventForm Form { get; set; } = new();
 
     public EventContext? Event { get; private set; }
 
     public IHtmlContent? Preview { get; private set; }
 
     public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
-
-    public EntryConflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -41,9 +37,9 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
         Form = new EventForm
         {
             Body = current.BodyMarkdown, BaseRevision = current.Revision, Season = current.Season, Position = current.Order,
-            Milestone = await MilestoneFields.OfAsync(db, id, cancellationToken),
+            Milestone = await MilestoneFields.OfAsync(Db, id, cancellationToken),
         };
-        await Form.Milestone.SuggestAsync(db, cancellationToken);
+        await Form.Milestone.SuggestAsync(Db, cancellationToken);
         return Page();
     }
 
@@ -59,18 +55,18 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
             await RenderPreviewAsync(cancellationToken);
         }
 
-        await Form.Milestone.SuggestAsync(db, cancellationToken);
+        await Form.Milestone.SuggestAsync(Db, cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is not { } current)
+        if (await LoadAsync(id, cancellationToken) is null)
         {
             return NotFound();
         }
 
-        await Form.Milestone.SuggestAsync(db, cancellationToken);
+        await Form.Milestone.SuggestAsync(Db, cancellationToken);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -78,35 +74,21 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
 
         var milestone = Form.Milestone.ToMilestone();
 
-        var author = User.Identity?.Name ?? "";
         var edit = new EventEdit(id, Form.BaseRevision, Form.Body, Form.Summary ?? "", new EventPlace(Form.Season, Form.Position), milestone);
-        var result = await writer.SaveEventAsync(edit, author, cancellationToken);
-        switch (result)
+        var result = await writer.SaveEventAsync(edit, Editor, cancellationToken);
+        var relationship = await SeasonRead.RelationshipOfEventAsync(Db, id, cancellationToken);
+        return await AnswerAsync(result, Revision.EventType, id, async conflict =>
         {
-            case EntrySaveResult.Saved saved:
-                logger.LogInformation("Editor {Editor} saved event {EventId} as revision {Revision}, merged with {MergedWith}", author, id, saved.Revision, saved.MergedWith);
-                return Redirect(addresses.Event(Form.Season, await SeasonRead.RelationshipOfEventAsync(db, id, cancellationToken), id));
-            case EntrySaveResult.Invalid invalid:
-                ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
-                return Page();
-            case EntrySaveResult.Conflict conflict:
-                logger.LogInformation("Editor {Editor} met an edit conflict on event {EventId}: base {Base}, current {Current}", author, id, Form.BaseRevision, conflict.CurrentRevision);
-                var now = await db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.BodyMarkdown, e.Deleted, e.Kind }).SingleAsync(cancellationToken);
-                Conflict = new EntryConflict(
-                    conflict.CurrentRevision,
-                    conflict.CurrentAuthor,
-                    [new EntryHistory.FieldDiff("Your text against it", RevisionDiff.Words(now.BodyMarkdown, Form.Body.ReplaceLineEndings("\n").TrimEnd()))],
-                    now.Kind == EventKind.Figure ? "caption" : "paragraph",
-                    now.Deleted,
-                    new CurrentText(await RenderAsync(now.BodyMarkdown, cancellationToken), now.BodyMarkdown));
-
-                // The editor has now seen the current text: a second save, on purpose, starts from it.
-                ModelState.Remove($"{nameof(Form)}.{nameof(EventForm.BaseRevision)}");
-                Form.BaseRevision = conflict.CurrentRevision;
-                return Page();
-            default:
-                return NotFound();
-        }
+            // An event is one text: the conflict shows the text saved since, as readers see it, and how the editor's differs.
+            var now = await Db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.BodyMarkdown, e.Deleted, e.Kind }).SingleAsync(cancellationToken);
+            return new EntryConflict(
+                conflict.CurrentRevision,
+                conflict.CurrentAuthor,
+                [new EntryHistory.FieldDiff("Your text against it", RevisionDiff.Words(now.BodyMarkdown, Form.Body.ReplaceLineEndings("\n").TrimEnd()))],
+                now.Kind == EventKind.Figure ? "caption" : "paragraph",
+                now.Deleted,
+                new CurrentText(await RenderAsync(now.BodyMarkdown, cancellationToken), now.BodyMarkdown));
+        }, saved => Redirect(addresses.Event(Form.Season, relationship, id)));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
@@ -117,28 +99,21 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
         }
 
         // Only the base revision matters to a delete; the text fields may be anything, so their errors do not stop it.
-        var author = User.Identity?.Name ?? "";
-        var result = await writer.DeleteEventAsync(id, Form.BaseRevision, author, Form.Summary ?? "", cancellationToken);
-        if (result is EntrySaveResult.Saved saved)
+        var result = await writer.DeleteEventAsync(id, Form.BaseRevision, Editor, Form.Summary ?? "", cancellationToken);
+        return await AnswerDeleteAsync(result, Revision.EventType, id, async () =>
         {
-            logger.LogInformation("Editor {Editor} deleted event {EventId} as revision {Revision}", author, id, saved.Revision);
-            return RedirectToPage("/History/Entry", new { type = Revision.EventType, id });
-        }
-
-        ModelState.Clear();
-        ModelState.AddModelError(string.Empty, "Nothing was deleted: someone saved this part after you opened it. Here is the current text; look at it before you decide again.");
-        Event = await LoadAsync(id, cancellationToken);
-        Form = new EventForm
-        {
-            Body = Event!.BodyMarkdown, BaseRevision = Event.Revision, Season = Event.Season, Position = Event.Order,
-            Milestone = await MilestoneFields.OfAsync(db, id, cancellationToken),
-        };
-        await Form.Milestone.SuggestAsync(db, cancellationToken);
-        return Page();
+            Event = await LoadAsync(id, cancellationToken);
+            Form = new EventForm
+            {
+                Body = Event!.BodyMarkdown, BaseRevision = Event.Revision, Season = Event.Season, Position = Event.Order,
+                Milestone = await MilestoneFields.OfAsync(Db, id, cancellationToken),
+            };
+            await Form.Milestone.SuggestAsync(Db, cancellationToken);
+        }, Event!.Kind == EventKind.Figure ? "caption" : "paragraph");
     }
 
     private async Task<EventContext?> LoadAsync(int id, CancellationToken cancellationToken) =>
-        Event = await db.Events.AsNoTracking()
+        Event = await Db.Events.AsNoTracking()
             .Where(e => e.Id == id)
             .Select(e => new EventContext(e.Id, e.Season.Number, e.Order, e.Kind, e.ImageSlot, e.BodyMarkdown, e.Revision, e.Deleted))
             .FirstOrDefaultAsync(cancellationToken);
@@ -155,7 +130,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
     /// <summary>The event as it is now: where it sits, and its current text and revision.</summary>
     public sealed record EventContext(int Id, int Season, int Order, EventKind Kind, string? ImageSlot, string BodyMarkdown, int Revision, bool Deleted);
 
-    public sealed class EventForm
+    public sealed class EventForm : IEntryForm
     {
         [Required(ErrorMessage = "The text cannot be empty; to remove a paragraph, delete it instead.")]
         [StringLength(MaxBodyLength, ErrorMessage = "The text is too long: at most 20,000 characters.")]
