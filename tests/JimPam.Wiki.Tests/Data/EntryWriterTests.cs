@@ -8,15 +8,8 @@ namespace JimPam.Wiki.Tests.Data;
 /// The one writer, called as the forms, the seed upgrade and the tests call it: it does all the checking, so a caller
 /// that maps fields to a command gets the same refusals a form shows next to its fields.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the test class through IAsyncLifetime.DisposeAsync.")]
-public sealed class EntryWriterTests : IAsyncLifetime
+public sealed class EntryWriterTests : WikiOfItsOwn
 {
-    private readonly WikiAppFactory _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     public static TheoryData<string?, string?, string, string> Refusals() => new()
     {
         { null, "Dating", "Milestone.Label", "Give the milestone a label" },
@@ -30,7 +23,7 @@ public sealed class EntryWriterTests : IAsyncLifetime
     {
         var episode = field == "Milestone.Episode" || status is null ? "The Dundys" : null;
         var (events, revisions) = await CountAsync();
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<EntryWriter>();
 
         var created = await writer.CreateEventAsync(
@@ -45,7 +38,7 @@ public sealed class EntryWriterTests : IAsyncLifetime
         }
 
         Assert.Equal((events, revisions), await CountAsync());
-        await using var check = _app.Services.CreateAsyncScope();
+        await using var check = App.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<WikiDbContext>();
         Assert.NotEqual("Changed.", await db.Events.Where(e => e.Id == 1).Select(e => e.BodyMarkdown).SingleAsync());
     }
@@ -53,7 +46,7 @@ public sealed class EntryWriterTests : IAsyncLifetime
     [Fact]
     public async Task A_milestone_episode_given_by_any_title_the_catalogue_knows_is_stored_as_that_episode()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<EntryWriter>();
         var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
         var dundies = await db.Episodes.Where(e => e.Title == "The Dundies").Select(e => e.Id).SingleAsync();
@@ -62,7 +55,7 @@ public sealed class EntryWriterTests : IAsyncLifetime
         var saved = await writer.SaveEventAsync(new EventEdit(1, revision, await db.Events.Where(e => e.Id == 1).Select(e => e.BodyMarkdown).SingleAsync(), "", null, new EventMilestone(" A milestone ", "Friends", null, "the dundies")), "pam", CancellationToken.None);
 
         Assert.IsType<EntrySaveResult.Saved>(saved);
-        await using var check = _app.Services.CreateAsyncScope();
+        await using var check = App.Services.CreateAsyncScope();
         var stored = await check.ServiceProvider.GetRequiredService<WikiDbContext>().Events.Where(e => e.Id == 1)
             .Select(e => new { e.Milestone, e.MilestoneStatus, e.MilestoneEpisodeId }).SingleAsync();
         Assert.Equal(("A milestone", "Friends", (int?)dundies), (stored.Milestone, stored.MilestoneStatus, stored.MilestoneEpisodeId));
@@ -71,23 +64,23 @@ public sealed class EntryWriterTests : IAsyncLifetime
     [Fact]
     public async Task A_paragraph_save_with_a_milestone_episode_reads_the_link_catalogue_once()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<EntryWriter>();
         var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
         var revision = await db.Events.Where(e => e.Id == 1).Select(e => e.Revision).SingleAsync();
 
-        _app.Commands.Reset();
+        App.Commands.Reset();
         var saved = await writer.SaveEventAsync(new EventEdit(1, revision, "Pam and Jim at [[The Dundies]], with [[Michael Scott]].", "", null, new EventMilestone("A milestone", null, null, "The Dundies")), "pam", CancellationToken.None);
 
         Assert.IsType<EntrySaveResult.Saved>(saved);
         // The catalogue is read as the episodes' titles and the characters' names: each exactly once in the save.
-        var catalogueReads = _app.Commands.Commands.Count(c => c.Contains("\"EpisodeAliases\"", StringComparison.Ordinal));
+        var catalogueReads = App.Commands.Commands.Count(c => c.Contains("\"EpisodeAliases\"", StringComparison.Ordinal));
         Assert.Equal(1, catalogueReads);
     }
 
     private async Task<(int Events, int Revisions)> CountAsync()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
         return (await db.Events.CountAsync(), await db.Revisions.CountAsync());
     }

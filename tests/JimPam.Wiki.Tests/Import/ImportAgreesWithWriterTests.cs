@@ -9,21 +9,14 @@ namespace JimPam.Wiki.Tests.Import;
 /// saved again through the writer with its own text (as an editor pressing Save without changing anything), leaves
 /// the stored HTML, the citation, mention and link rows and the search index exactly as the import wrote them.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the test class through IAsyncLifetime.DisposeAsync.")]
-public sealed class ImportAgreesWithWriterTests : IAsyncLifetime
+public sealed class ImportAgreesWithWriterTests : WikiOfItsOwn
 {
-    private readonly WikiAppFactory _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Saving_every_imported_entry_again_through_the_writer_changes_nothing_it_derives()
     {
         var imported = await DerivedAsync();
         var saves = 0;
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var writer = scope.ServiceProvider.GetRequiredService<EntryWriter>();
             var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
@@ -57,7 +50,7 @@ public sealed class ImportAgreesWithWriterTests : IAsyncLifetime
     /// <summary>Everything the wiki derives from its Markdown, one line per row, in a fixed order.</summary>
     private async Task<List<string>> DerivedAsync()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
         var lines = new List<string>();
         lines.AddRange((await db.Events.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.BodyHtml, e.Point, e.MilestonePoint }).ToListAsync())

@@ -12,15 +12,8 @@ namespace JimPam.Wiki.Tests.Infrastructure;
 /// The output cache of the reading pages, seen from outside: a page served from it carries an Age header. What the
 /// cache must never do is hand one reader a page that a forged request, an editor or a query string made.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the test class through IAsyncLifetime.DisposeAsync.")]
-public sealed class PageCacheTests : IAsyncLifetime
+public sealed class PageCacheTests : WikiOfItsOwn
 {
-    private readonly WikiAppFactory _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Theory]
     [InlineData("/")]
     [InlineData("/seasons")]
@@ -34,7 +27,7 @@ public sealed class PageCacheTests : IAsyncLifetime
     [InlineData("/recent-changes.atom")]
     public async Task A_reading_page_is_served_from_the_cache_on_its_second_read_with_the_same_bytes_and_headers(string url)
     {
-        using var client = _app.CreateReader();
+        using var client = App.CreateReader();
         using var first = await client.GetAsync(new Uri(url, UriKind.Relative));
         using var second = await client.GetAsync(new Uri(url, UriKind.Relative));
 
@@ -50,7 +43,7 @@ public sealed class PageCacheTests : IAsyncLifetime
     [Fact]
     public async Task A_cached_page_still_answers_a_revalidation_with_304()
     {
-        using var client = _app.CreateReader();
+        using var client = App.CreateReader();
         using var first = await client.GetAsync(new Uri("/seasons/3", UriKind.Relative));
         using var cached = await client.GetAsync(new Uri("/seasons/3", UriKind.Relative));
         Assert.NotNull(cached.Headers.Age);
@@ -66,7 +59,7 @@ public sealed class PageCacheTests : IAsyncLifetime
     [Fact]
     public async Task A_forged_Host_header_puts_nothing_of_its_own_into_the_page_other_readers_get()
     {
-        using var client = _app.CreateReader();
+        using var client = App.CreateReader();
         using var forged = new HttpRequestMessage(HttpMethod.Get, "/seasons/3");
         forged.Headers.Host = "evil.example";
         using var attack = await client.SendAsync(forged);
@@ -78,14 +71,14 @@ public sealed class PageCacheTests : IAsyncLifetime
         // The forged request and the reader's share one cache entry (the key has no host) and the page names no host but the site's.
         Assert.NotNull(reader.Headers.Age);
         Assert.DoesNotContain("evil.example", html, StringComparison.Ordinal);
-        var site = _app.Services.GetRequiredService<SiteAddress>().BaseUrl;
+        var site = App.Services.GetRequiredService<SiteAddress>().BaseUrl;
         Assert.Equal($"{site}/seasons/3", new HtmlParser().ParseDocument(html).QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
     }
 
     [Fact]
     public async Task A_query_string_the_page_does_not_read_is_never_served_from_nor_put_into_the_cache()
     {
-        using var client = _app.CreateReader();
+        using var client = App.CreateReader();
         using var first = await client.GetAsync(new Uri("/seasons/3?utm_source=%3Cscript%3E", UriKind.Relative));
         using var second = await client.GetAsync(new Uri("/seasons/3?utm_source=%3Cscript%3E", UriKind.Relative));
         using var plain = await client.GetAsync(new Uri("/seasons/3", UriKind.Relative));
@@ -99,7 +92,7 @@ public sealed class PageCacheTests : IAsyncLifetime
     [Fact]
     public async Task Another_spelling_of_an_address_still_gets_its_redirect_when_the_page_is_cached()
     {
-        using var client = _app.CreateReader();
+        using var client = App.CreateReader();
         (await client.GetAsync(new Uri("/seasons/3", UriKind.Relative))).Dispose();
         (await client.GetAsync(new Uri("/seasons/3", UriKind.Relative))).Dispose();
 
@@ -112,7 +105,7 @@ public sealed class PageCacheTests : IAsyncLifetime
     [Fact]
     public async Task Each_compression_a_client_accepts_gets_its_own_cached_copy()
     {
-        using var client = _app.CreateReader();
+        using var client = App.CreateReader();
         foreach (var encoding in new[] { "br", "gzip", "br", "gzip" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/seasons/3");
@@ -129,10 +122,10 @@ public sealed class PageCacheTests : IAsyncLifetime
     [Fact]
     public async Task An_editor_is_never_served_a_readers_page_and_a_reader_never_an_editors()
     {
-        await EditorSession.AddEditorAsync(_app, "pam");
-        using var pam = new EditorSession(_app);
+        await EditorSession.AddEditorAsync(App, "pam");
+        using var pam = new EditorSession(App);
         (await pam.LogInAsync("pam")).Dispose();
-        using var reader = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        using var reader = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
         // The editor reads first: were their page (with its Edit links) cached, the reader would get it next.
         (await pam.Client.GetAsync(new Uri("/seasons/3", UriKind.Relative))).Dispose();
@@ -155,10 +148,10 @@ public sealed class PageCacheTests : IAsyncLifetime
     [InlineData(false)]
     public async Task A_shielded_page_is_never_served_to_an_unshielded_reader_nor_the_reverse(bool shieldedFirst)
     {
-        using var plain = _app.CreateReader();
-        using var shielded = _app.CreateReader();
+        using var plain = App.CreateReader();
+        using var shielded = App.CreateReader();
         shielded.DefaultRequestHeaders.Add("Cookie", "watched=s04e01");
-        using var otherShield = _app.CreateReader();
+        using var otherShield = App.CreateReader();
         otherShield.DefaultRequestHeaders.Add("Cookie", "watched=s04e02");
         async Task<(HttpResponseMessage Response, int Events)> ReadAsync(HttpClient client, string url = "/seasons/4")
         {
@@ -190,7 +183,7 @@ public sealed class PageCacheTests : IAsyncLifetime
     [Fact]
     public async Task Output_caching_switched_off_by_configuration_renders_every_read()
     {
-        await using var uncached = _app.WithWebHostBuilder(builder => builder.UseSetting("Wiki:OutputCache", "false"));
+        await using var uncached = App.WithWebHostBuilder(builder => builder.UseSetting("Wiki:OutputCache", "false"));
         using var client = uncached.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         (await client.GetAsync(new Uri("/seasons/3", UriKind.Relative))).Dispose();
 

@@ -9,18 +9,13 @@ namespace JimPam.Wiki.Tests.Story;
 /// The places the database keeps for every event are the ones the chronology works out, after the seed and after
 /// every kind of write that can move them, whatever made the write.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the test class through IAsyncLifetime.DisposeAsync.")]
-public sealed class StoryPlacementTests : IAsyncLifetime
+public sealed class StoryPlacementTests : WikiOfItsOwn
 {
-    private readonly WikiAppFactory _app = new();
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        using var client = _app.CreateReader();
+        using var client = App.CreateReader();
         (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).Dispose();
     }
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Should_store_the_chronologys_places_after_the_seed()
@@ -32,7 +27,7 @@ public sealed class StoryPlacementTests : IAsyncLifetime
         Assert.Contains(stored, p => p.Milestone is not null);
 
         // A joke's place is the latest episode it cites.
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
         var jokes = await db.Jokes.AsNoTracking().Select(j => new { j.Point, Cited = j.Citations.Select(c => new { Season = c.Episode.Season.Number, c.Episode.NumberInSeason }).ToList() }).ToListAsync();
         Assert.NotEmpty(jokes);
@@ -43,7 +38,7 @@ public sealed class StoryPlacementTests : IAsyncLifetime
     [Fact]
     public async Task Should_place_again_after_an_episode_is_renumbered_an_event_is_deleted_and_citations_change()
     {
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync();
@@ -72,7 +67,7 @@ public sealed class StoryPlacementTests : IAsyncLifetime
     /// <summary>The places stored, and the places the chronology works out now, for every event not deleted.</summary>
     private async Task<(List<Place> Stored, List<Place> Worked)> PlacesAsync()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
         var stored = await db.Events.AsNoTracking().Where(e => !e.Deleted).OrderBy(e => e.Id)
             .Select(e => new Place(e.Id, e.Point, e.MilestonePoint)).ToListAsync();

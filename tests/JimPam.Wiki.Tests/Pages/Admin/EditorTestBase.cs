@@ -6,14 +6,11 @@ namespace JimPam.Wiki.Tests.Pages.Admin;
 /// What the tests that edit share: an app and a database of their own (so no test depends on another's edits), the
 /// editors "pam" and "jim", and pam logged in.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the test class through IAsyncLifetime.DisposeAsync.")]
-public abstract class EditorTestBase : IAsyncLifetime
+public abstract class EditorTestBase : WikiOfItsOwn
 {
-    protected WikiAppFactory App { get; } = new();
-
     protected EditorSession Pam { get; private set; } = null!;
 
-    public virtual async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         await EditorSession.AddEditorAsync(App, "pam");
         await EditorSession.AddEditorAsync(App, "jim");
@@ -29,9 +26,9 @@ public abstract class EditorTestBase : IAsyncLifetime
         return jim;
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         Pam.Dispose();
-        await App.DisposeAsync();
+        await base.DisposeAsync();
     }
 }

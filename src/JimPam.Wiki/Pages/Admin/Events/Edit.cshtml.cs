@@ -76,16 +76,16 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
 
         var edit = new EventEdit(id, Form.BaseRevision, Form.Body, Form.Summary ?? "", new EventPlace(Form.Season, Form.Position), milestone);
         var result = await writer.SaveEventAsync(edit, Editor, cancellationToken);
-        var relationship = await SeasonRead.RelationshipOfEventAsync(Db, id, cancellationToken);
+        var relationship = result is EntrySaveResult.Saved ? await SeasonRead.RelationshipOfEventAsync(Db, id, cancellationToken) : null;
         return await AnswerAsync(result, Revision.EventType, id, async conflict =>
         {
             // An event is one text: the conflict shows the text saved since, as readers see it, and how the editor's differs.
-            var now = await Db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.BodyMarkdown, e.Deleted, e.Kind }).SingleAsync(cancellationToken);
+            var now = await Db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.BodyMarkdown, e.Deleted }).SingleAsync(cancellationToken);
             return new EntryConflict(
                 conflict.CurrentRevision,
                 conflict.CurrentAuthor,
                 [new EntryHistory.FieldDiff("Your text against it", RevisionDiff.Words(now.BodyMarkdown, Form.Body.ReplaceLineEndings("\n").TrimEnd()))],
-                now.Kind == EventKind.Figure ? "caption" : "paragraph",
+                Event!.What,
                 now.Deleted,
                 new CurrentText(await RenderAsync(now.BodyMarkdown, cancellationToken), now.BodyMarkdown));
         }, saved => Redirect(addresses.Event(Form.Season, relationship, id)));
@@ -109,7 +109,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
                 Milestone = await MilestoneFields.OfAsync(Db, id, cancellationToken),
             };
             await Form.Milestone.SuggestAsync(Db, cancellationToken);
-        }, Event!.Kind == EventKind.Figure ? "caption" : "paragraph");
+        }, Event!.What);
     }
 
     private async Task<EventContext?> LoadAsync(int id, CancellationToken cancellationToken) =>
@@ -128,7 +128,11 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
         new HtmlString((await renderer.RenderAsync(body, Event!.Kind == EventKind.Figure, cancellationToken)).Html);
 
     /// <summary>The event as it is now: where it sits, and its current text and revision.</summary>
-    public sealed record EventContext(int Id, int Season, int Order, EventKind Kind, string? ImageSlot, string BodyMarkdown, int Revision, bool Deleted);
+    public sealed record EventContext(int Id, int Season, int Order, EventKind Kind, string? ImageSlot, string BodyMarkdown, int Revision, bool Deleted)
+    {
+        /// <summary>What the editor calls it: a paragraph, or an image's caption.</summary>
+        public string What => Kind == EventKind.Figure ? "caption" : "paragraph";
+    }
 
     public sealed class EventForm : IEntryForm
     {
