@@ -20,4 +20,8 @@ public static class TestLinks
     public static WikiMarkdown Markdown => App.Value.Services.GetRequiredService<WikiMarkdown>();
 
     public static StoredBodies Bodies => App.Value.Services.GetRequiredService<StoredBodies>();
+
+    /// <summary>The seed importer on a database of the test's own, writing through its own writer.</summary>
+    public static JimPam.Wiki.Import.SeedImporter Importer(WikiDbContext db) =>
+        new(db, new EntryWriter(db, Bodies, TimeProvider.System), Markdown, Microsoft.Extensions.Logging.Abstractions.NullLogger<JimPam.Wiki.Import.SeedImporter>.Instance);
 }

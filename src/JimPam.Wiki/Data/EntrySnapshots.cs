@@ -6,7 +6,10 @@ public sealed record EpisodeSnapshot(string Title, string Slug, int Season, int 
 /// <summary>A character's fields as an editor sets them and a revision keeps them.</summary>
 public sealed record CharacterSnapshot(string Name, string Slug, string? FullName, string? Actor, IReadOnlyList<string> Aliases, bool Deleted = false);
 
-/// <summary>A relationship article's own fields (its events and jokes keep their own histories).</summary>
+/// <summary>
+/// A relationship article's own fields (its events and jokes keep their own histories). <paramref name="Footnote"/> is
+/// the source's footnote marker shown after the behind-the-scenes note ("1" for "[1]"), or none.
+/// </summary>
 public sealed record RelationshipSnapshot(
     string Title,
     string Status,
@@ -15,7 +18,8 @@ public sealed record RelationshipSnapshot(
     string? QuoteEpisode,
     string Intro,
     string BehindTheScenes,
-    IReadOnlyList<string> Members);
+    IReadOnlyList<string> Members,
+    string? Footnote = null);
 
 /// <summary>A season's summary line.</summary>
 public sealed record SeasonSnapshot(string Summary);

@@ -8,10 +8,22 @@ public sealed partial class EntryWriter
 {
     /// <summary>Creates a relationship article (<paramref name="id"/> null; its address comes from its title) or changes one.</summary>
     public Task<EntrySaveResult> SaveRelationshipAsync(int? id, int baseRevision, RelationshipSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
-        WriteAsync(Revision.RelationshipType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<RelationshipSnapshot?>(Tidy(fields)), ApplyRelationshipAsync, cancellationToken);
+        WriteAsync(Revision.RelationshipType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<RelationshipSnapshot?>(Tidy(fields)),
+            (existing, f, ct) => ApplyRelationshipAsync(existing, f, Slug.From(f.Title), ct), cancellationToken);
+
+    /// <summary>Creates a relationship article at an address of its own (the import's, from <c>relationships.csv</c>) rather than its title's.</summary>
+    public Task<EntrySaveResult> CreateRelationshipAsync(RelationshipSnapshot fields, string address, string author, string summary, CancellationToken cancellationToken) =>
+        WriteAsync(Revision.RelationshipType, null, 0, author, summary.Trim(), false, _ => Task.FromResult<RelationshipSnapshot?>(Tidy(fields)),
+            (_, f, ct) => ApplyRelationshipAsync(null, f, Slug.From(address), ct), cancellationToken);
 
     public Task<EntrySaveResult> SaveSeasonAsync(int id, int baseRevision, SeasonSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
-        WriteAsync(Revision.SeasonType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<SeasonSnapshot?>(new SeasonSnapshot(fields.Summary.Trim())), ApplySeasonAsync, cancellationToken);
+        WriteAsync(Revision.SeasonType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<SeasonSnapshot?>(new SeasonSnapshot(fields.Summary.Trim())),
+            (existing, f, ct) => ApplySeasonAsync(existing, f, null, ct), cancellationToken);
+
+    /// <summary>Adds a season with its summary line (seasons come with the episode catalogue the import reads).</summary>
+    public Task<EntrySaveResult> CreateSeasonAsync(int number, SeasonSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
+        WriteAsync(Revision.SeasonType, null, 0, author, summary.Trim(), false, _ => Task.FromResult<SeasonSnapshot?>(new SeasonSnapshot(fields.Summary.Trim())),
+            (_, f, ct) => ApplySeasonAsync(null, f, number, ct), cancellationToken);
 
     /// <summary>Creates a recurring joke (<paramref name="id"/> null; it goes last) or changes one.</summary>
     public Task<EntrySaveResult> SaveJokeAsync(int? id, int baseRevision, JokeSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
@@ -23,25 +35,6 @@ public sealed partial class EntryWriter
             async ct => await db.Jokes.AsNoTracking().Where(j => j.Id == id).Select(j => new JokeSnapshot(j.BodyMarkdown, true)).FirstOrDefaultAsync(ct),
             ApplyJokeAsync, cancellationToken);
 
-    /// <summary>Revision 1 of an imported season's summary.</summary>
-    public static Revision ImportRevision(Season season, DateTimeOffset at)
-    {
-        season.Revision = 1;
-        return RevisionLog.Entry(Revision.SeasonType, season.Id, 1, new SeasonSnapshot(season.Summary), ImportAuthor, ImportSummary, at);
-    }
-
-    /// <summary>Revision 1 of an imported relationship article and of each of its jokes.</summary>
-    public static IEnumerable<Revision> ImportRevisions(Relationship relationship, DateTimeOffset at)
-    {
-        relationship.Revision = 1;
-        yield return RevisionLog.Entry(Revision.RelationshipType, relationship.Id, 1, Of(relationship), ImportAuthor, ImportSummary, at);
-        foreach (var joke in relationship.Jokes)
-        {
-            joke.Revision = 1;
-            yield return RevisionLog.Entry(Revision.JokeType, joke.Id, 1, new JokeSnapshot(joke.BodyMarkdown, joke.Deleted, joke.Order), ImportAuthor, ImportSummary, at);
-        }
-    }
-
     private static string Normalise(string markdown) => markdown.ReplaceLineEndings("\n").Trim();
 
     private static RelationshipSnapshot Of(Relationship r) => new(
@@ -52,7 +45,8 @@ public sealed partial class EntryWriter
         r.QuoteEpisode?.Title,
         r.IntroMarkdown,
         r.BehindTheScenesMarkdown,
-        [.. r.Members.OrderBy(m => m.Position).Select(m => m.Character.Name)]);
+        [.. r.Members.OrderBy(m => m.Position).Select(m => m.Character.Name)],
+        r.BehindTheScenesFootnote);
 
     private static RelationshipSnapshot Tidy(RelationshipSnapshot f) => f with
     {
@@ -64,14 +58,14 @@ public sealed partial class EntryWriter
         Intro = Normalise(f.Intro),
         BehindTheScenes = Normalise(f.BehindTheScenes),
         Members = [.. f.Members.Select(m => m.Trim()).Where(m => m.Length > 0)],
+        Footnote = string.IsNullOrWhiteSpace(f.Footnote) ? null : f.Footnote.Trim(),
     };
 
-    private async Task<Applied> ApplyRelationshipAsync(int? id, RelationshipSnapshot f, CancellationToken cancellationToken)
+    private async Task<Applied> ApplyRelationshipAsync(int? id, RelationshipSnapshot f, string slug, CancellationToken cancellationToken)
     {
         Relationship target;
         if (id is null)
         {
-            var slug = Slug.From(f.Title);
             if (slug.Length == 0 || await db.Relationships.AnyAsync(r => r.Slug == slug, cancellationToken))
             {
                 return Applied.Refused(nameof(RelationshipSnapshot.Title), $"Another relationship already has the address /relationships/{slug}; give this one another title.");
@@ -125,6 +119,7 @@ public sealed partial class EntryWriter
 
         (target.Title, target.Status, target.QuoteText, target.QuoteSpeaker, target.QuoteEpisodeId) = (f.Title, f.Status, f.QuoteText, f.QuoteSpeaker, quoteEpisode);
         target.QuoteSpeakerId = links.Resolver.Resolve(f.QuoteSpeaker) is { Kind: WikiLinkKind.Character } speaker ? speaker.Id : null;
+        target.BehindTheScenesFootnote = f.Footnote;
         target.Members.RemoveAll(m => !members.Contains(m.CharacterId));
         target.Members.AddRange(members.Where(c => target.Members.All(m => m.CharacterId != c)).Select(c => new RelationshipMember { CharacterId = c }));
         foreach (var member in target.Members)
@@ -137,10 +132,25 @@ public sealed partial class EntryWriter
         return new Applied(() => target.Id, () => target.Slug, target.Revision, () => f, null);
     }
 
-    private async Task<Applied> ApplySeasonAsync(int? id, SeasonSnapshot f, CancellationToken cancellationToken)
+    private async Task<Applied> ApplySeasonAsync(int? id, SeasonSnapshot f, int? number, CancellationToken cancellationToken)
     {
-        var target = await db.Seasons.SingleAsync(s => s.Id == id, cancellationToken);
-        if (target.Revision == 0)
+        Season target;
+        if (number is { } newNumber)
+        {
+            if (newNumber < 1 || await db.Seasons.AnyAsync(s => s.Number == newNumber, cancellationToken))
+            {
+                return Applied.Refused(nameof(Season.Number), $"Season {newNumber} exists already, or is not a season number.");
+            }
+
+            target = new Season { Number = newNumber };
+            db.Seasons.Add(target);
+        }
+        else
+        {
+            target = await db.Seasons.SingleAsync(s => s.Id == id, cancellationToken);
+        }
+
+        if (target.Revision == 0 && id is not null)
         {
             db.Revisions.Add(RevisionLog.Entry(Revision.SeasonType, target.Id, 1, new SeasonSnapshot(target.Summary), ImportAuthor, ImportSummary, clock.GetUtcNow()));
             target.Revision = 1;

@@ -29,15 +29,15 @@ public sealed partial class EntryWriter
     public Task<EntrySaveResult> SaveCharacterAsync(int? id, int baseRevision, CharacterSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
         WriteAsync(Revision.CharacterType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<CharacterSnapshot?>(Tidy(fields)), ApplyCharacterAsync, cancellationToken);
 
-    /// <summary>Revision 1 of an imported episode, written by the seed import in its own transaction.</summary>
-    public static Revision ImportRevision(Episode imported, int season, DateTimeOffset at)
+    /// <summary>Revision 1 of an episode imported before revisions were kept: its state as the import left it.</summary>
+    private static Revision ImportRevision(Episode imported, int season, DateTimeOffset at)
     {
         imported.Revision = 1;
         return RevisionLog.Entry(Revision.EpisodeType, imported.Id, 1, Of(imported, season), ImportAuthor, ImportSummary, at);
     }
 
-    /// <summary>Revision 1 of an imported character, written by the seed import in its own transaction.</summary>
-    public static Revision ImportRevision(Character imported, DateTimeOffset at)
+    /// <summary>Revision 1 of a character imported before revisions were kept.</summary>
+    private static Revision ImportRevision(Character imported, DateTimeOffset at)
     {
         imported.Revision = 1;
         return RevisionLog.Entry(Revision.CharacterType, imported.Id, 1, Of(imported), ImportAuthor, ImportSummary, at);

@@ -100,7 +100,7 @@ public sealed partial class EntryWriter
     /// <summary>Adds a paragraph or figure at its place in a season, as revision 1; the events after it move down one place.</summary>
     public async Task<EntrySaveResult> CreateEventAsync(EventDraft draft, string author, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await BeginAsync(cancellationToken);
         if (await SeasonIdOfAsync(draft.Place.Season, cancellationToken) is not { } seasonId)
         {
             return new EntrySaveResult.Invalid(nameof(EventPlace.Season), $"There is no Season {draft.Place.Season}.");
@@ -124,11 +124,11 @@ public sealed partial class EntryWriter
             RelationshipId = relationshipId, Kind = draft.Kind, ImageSlot = draft.ImageSlot, Order = int.MinValue,
             Milestone = milestone.Label, MilestoneStatus = milestone.Status, MilestoneEpisodeId = milestone.EpisodeId,
         };
-        db.Events.Add(created);
-        await PlaceEventAsync(created, seasonId, draft.Place.Position, cancellationToken);
         var links = await LinksAsync(cancellationToken);
         bodies.Set(created, NormaliseBody(draft.BodyMarkdown), links);
         created.Revision = 1;
+        db.Events.Add(created);
+        await PlaceEventAsync(created, seasonId, draft.Place.Position, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         db.Revisions.Add(EventRevision(created, author, draft.Summary.Trim().Length > 0 ? draft.Summary.Trim() : "Created", clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
@@ -154,13 +154,6 @@ public sealed partial class EntryWriter
             var summary = target.Deleted && !earlier.Deleted ? $"Restored revision {toRevision}" : $"Reverted to revision {toRevision}";
             return new EventChange(earlier, summary, null);
         }, cancellationToken);
-
-    /// <summary>The first revision of an imported event, written by the seed import in its own transaction.</summary>
-    public static Revision ImportRevision(RelationshipEvent imported, DateTimeOffset at)
-    {
-        imported.Revision = 1;
-        return EventRevision(imported, ImportAuthor, ImportSummary, at);
-    }
 
     /// <summary>The fields a revision kept, or null when the event has no such revision.</summary>
     public Task<EventSnapshot?> EventSnapshotAsync(int eventId, int number, CancellationToken cancellationToken) =>
@@ -219,36 +212,51 @@ public sealed partial class EntryWriter
 
     /// <summary>
     /// Puts an event at a place in a season and numbers that season's events (and, after a move, the old season's)
-    /// 1, 2, 3 again. Each event's place is unique in its season, so the new numbers are written in two steps: first
-    /// all negative (free, and unique among themselves), then the final ones. Neighbours that only shift get no revision.
+    /// 1, 2, 3 again. Each event's place is unique in its season, so when others move too the new numbers are written
+    /// in two steps: first all negative (free, and unique among themselves), then the final ones (saved by the caller).
+    /// Neighbours that only shift get no revision.
     /// </summary>
     private async Task PlaceEventAsync(RelationshipEvent target, int seasonId, int position, CancellationToken cancellationToken)
     {
-        var affected = await db.Events
+        // The places first (a number each); only the events whose number changes are loaded and written, so adding at
+        // the end writes the new event alone.
+        var affected = await db.Events.AsNoTracking()
             .Where(e => e.RelationshipId == target.RelationshipId && (e.SeasonId == seasonId || e.SeasonId == target.SeasonId) && e.Id != target.Id)
             .OrderBy(e => e.Order)
+            .Select(e => new Place(e.Id, e.SeasonId, e.Order))
             .ToListAsync(cancellationToken);
+        var self = new Place(target.Id, target.SeasonId, target.Order);
         var destination = affected.Where(e => e.SeasonId == seasonId).ToList();
-        destination.Insert(Math.Clamp(position, 1, destination.Count + 1) - 1, target);
+        destination.Insert(Math.Clamp(position, 1, destination.Count + 1) - 1, self);
         var origin = target.SeasonId == seasonId || target.SeasonId == 0 ? [] : affected.Where(e => e.SeasonId == target.SeasonId).ToList();
         target.SeasonId = seasonId;
 
-        var numbered = destination.Select((e, i) => (Event: e, Order: i + 1)).Concat(origin.Select((e, i) => (Event: e, Order: i + 1))).ToList();
-        foreach (var (item, order) in numbered)
+        var moving = destination.Select((e, i) => (Place: e, Order: i + 1)).Concat(origin.Select((e, i) => (Place: e, Order: i + 1)))
+            .Where(n => n.Place.Order != n.Order).ToList();
+        var others = moving.Where(n => n.Place != self).Select(n => n.Place.Id).ToList();
+        var rows = others.Count == 0 ? [] : await db.Events.Where(e => others.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var renumbered = moving.Select(n => (Event: n.Place == self ? target : rows[n.Place.Id], n.Order)).ToList();
+        if (others.Count > 0)
         {
-            item.Order = -order;
+            foreach (var (item, order) in renumbered)
+            {
+                item.Order = -order;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var (item, order) in numbered)
+        foreach (var (item, order) in renumbered)
         {
             item.Order = order;
         }
     }
 
+    private sealed record Place(int Id, int SeasonId, int Order);
+
     private async Task<EntrySaveResult> WriteEventAsync(int eventId, string author, Func<RelationshipEvent, CancellationToken, Task<EventChange?>> decide, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await BeginAsync(cancellationToken);
         var target = await db.Events
             .Include(e => e.Citations)
             .Include(e => e.Mentions)
@@ -294,7 +302,7 @@ public sealed partial class EntryWriter
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException) when (transaction.Owned)
         {
             // A racing save from the same base: the concurrency token, or the revision number's unique index, refused ours.
             await transaction.RollbackAsync(cancellationToken);

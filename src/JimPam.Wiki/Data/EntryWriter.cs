@@ -40,9 +40,9 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, T
         Revision.CharacterType => WriteAsync(type, id, baseRevision, author, $"Reverted to revision {toRevision}", false,
             ct => RevisionLog.SnapshotAsync<CharacterSnapshot>(db, type, id, toRevision, ct), ApplyCharacterAsync, cancellationToken),
         Revision.RelationshipType => WriteAsync(type, id, baseRevision, author, $"Reverted to revision {toRevision}", false,
-            ct => RevisionLog.SnapshotAsync<RelationshipSnapshot>(db, type, id, toRevision, ct), ApplyRelationshipAsync, cancellationToken),
+            ct => RevisionLog.SnapshotAsync<RelationshipSnapshot>(db, type, id, toRevision, ct), (existing, f, ct) => ApplyRelationshipAsync(existing, f, Slug.From(f.Title), ct), cancellationToken),
         Revision.SeasonType => WriteAsync(type, id, baseRevision, author, $"Reverted to revision {toRevision}", false,
-            ct => RevisionLog.SnapshotAsync<SeasonSnapshot>(db, type, id, toRevision, ct), ApplySeasonAsync, cancellationToken),
+            ct => RevisionLog.SnapshotAsync<SeasonSnapshot>(db, type, id, toRevision, ct), (existing, f, ct) => ApplySeasonAsync(existing, f, null, ct), cancellationToken),
         Revision.JokeType => WriteAsync(type, id, baseRevision, author, $"Reverted to revision {toRevision}", false,
             ct => RevisionLog.SnapshotAsync<JokeSnapshot>(db, type, id, toRevision, ct), ApplyJokeAsync, cancellationToken),
         _ => Task.FromResult<EntrySaveResult>(new EntrySaveResult.Missing()),
@@ -60,7 +60,7 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, T
         CancellationToken cancellationToken)
         where TSnapshot : class
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await BeginAsync(cancellationToken);
         if (await fields(cancellationToken) is not { } wanted)
         {
             return await ConflictAsync(type, id ?? 0, cancellationToken);
@@ -103,15 +103,14 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, T
             await db.SaveChangesAsync(cancellationToken);
             if (applied.RenderAll)
             {
-                _links = null;
-                await bodies.RenderAllAsync(db, cancellationToken);
+                await CatalogueChangedAsync(cancellationToken);
             }
 
             db.Revisions.Add(RevisionLog.Entry(type, applied.Id(), applied.Revision, applied.Snapshot(), author, id is null ? (summary.Length > 0 ? summary : "Created") : summary, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (id is { } raced)
+        catch (DbUpdateException) when (id is { } raced && transaction.Owned)
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
@@ -127,10 +126,96 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, T
     }
 
     /// <summary>
-    /// The catalogue that wiki links and milestone episodes resolve against, read once per writer (a writer serves one
-    /// request or one import) and read again after a write that changes the catalogue.
+    /// Runs many writes as one: the importer's and the generator's. They share one transaction (a refusal or an exception
+    /// leaves the database as it was), and the writer skips the work that one transaction makes redundant: after a
+    /// change to the catalogue it renders every stored body again only once, before it next writes a body or when the
+    /// batch ends, instead of after each entry; and the search index and the story's places are written once, at the
+    /// end, for everything the batch touched (<see cref="WikiDbContext.HoldFollowUps"/>). What it writes is what the same writes one by one would write
+    /// (<paramref name="deferRendering"/> false does them exactly so, for the test that compares the two).
     /// </summary>
-    private async Task<LinkContext> LinksAsync(CancellationToken cancellationToken) => _links ??= await LinkContext.LoadAsync(db, cancellationToken);
+    public async Task<T> BatchAsync<T>(Func<CancellationToken, Task<T>> work, bool deferRendering, CancellationToken cancellationToken)
+    {
+        if (_batch is not null)
+        {
+            throw new InvalidOperationException("A batch is already running on this writer.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        _batch = new Batch(deferRendering);
+        db.HoldFollowUps = deferRendering;
+        try
+        {
+            var result = await work(cancellationToken);
+            await RenderIfPendingAsync(cancellationToken);
+
+            // The search index and the story's places, once, for everything the batch touched.
+            db.HoldFollowUps = false;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            (_batch, db.HoldFollowUps) = (null, false);
+        }
+    }
+
+    private Batch? _batch;
+
+    private sealed class Batch(bool deferRendering)
+    {
+        public bool DeferRendering { get; } = deferRendering;
+
+        public bool RenderPending { get; set; }
+    }
+
+    /// <summary>The transaction of one write: its own, or the batch's, which the batch commits.</summary>
+    private async Task<WriteTransaction> BeginAsync(CancellationToken cancellationToken) =>
+        new(_batch is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null);
+
+    private sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? owned) : IAsyncDisposable
+    {
+        public bool Owned => owned is not null;
+
+        public Task CommitAsync(CancellationToken cancellationToken) => owned?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
+
+        public Task RollbackAsync(CancellationToken cancellationToken) => owned?.RollbackAsync(cancellationToken) ?? Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
+
+    /// <summary>An episode or character was created, renamed or removed: every body renders again (in a batch, once, later).</summary>
+    private async Task CatalogueChangedAsync(CancellationToken cancellationToken)
+    {
+        _links = null;
+        if (_batch is { DeferRendering: true } batch)
+        {
+            batch.RenderPending = true;
+            return;
+        }
+
+        await bodies.RenderAllAsync(db, cancellationToken);
+    }
+
+    private async Task RenderIfPendingAsync(CancellationToken cancellationToken)
+    {
+        if (_batch is { RenderPending: true } batch)
+        {
+            batch.RenderPending = false;
+            await bodies.RenderAllAsync(db, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The catalogue that wiki links and milestone episodes resolve against, read once per writer (a writer serves one
+    /// request or one batch) and read again after a write that changes the catalogue. Every body is written after this
+    /// is read, so a batch's deferred rendering happens here, before the next body.
+    /// </summary>
+    private async Task<LinkContext> LinksAsync(CancellationToken cancellationToken)
+    {
+        await RenderIfPendingAsync(cancellationToken);
+        return _links ??= await LinkContext.LoadAsync(db, cancellationToken);
+    }
 
     private LinkContext? _links;
 

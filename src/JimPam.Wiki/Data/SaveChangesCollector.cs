@@ -31,13 +31,21 @@ public abstract class SaveChangesCollector<TItem> : SaveChangesInterceptor
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        await AfterSaveAsync(eventData.Context, cancellationToken);
+        if (eventData.Context is not WikiDbContext { HoldFollowUps: true })
+        {
+            await AfterSaveAsync(eventData.Context, cancellationToken);
+        }
+
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        AfterSaveAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        if (eventData.Context is not WikiDbContext { HoldFollowUps: true })
+        {
+            AfterSaveAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
         return result;
     }
 

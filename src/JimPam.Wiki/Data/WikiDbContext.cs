@@ -7,6 +7,13 @@ namespace JimPam.Wiki.Data;
 /// <summary>The wiki's data and its editor accounts (ASP.NET Core Identity's user tables), in one database.</summary>
 public class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityUserContext<IdentityUser>(options)
 {
+    /// <summary>
+    /// While set (during an <see cref="EntryWriter"/> batch), the interceptors that follow every save (the search
+    /// index, the story's places) only collect what each save touched; they do their work once, at the first save
+    /// after it is cleared, inside the same transaction.
+    /// </summary>
+    public bool HoldFollowUps { get; set; }
+
     public DbSet<Season> Seasons => Set<Season>();
     public DbSet<Episode> Episodes => Set<Episode>();
     public DbSet<EpisodeAlias> EpisodeAliases => Set<EpisodeAlias>();

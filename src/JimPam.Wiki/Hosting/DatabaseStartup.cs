@@ -126,7 +126,7 @@ public static class DatabaseStartup
                     await JimPam.Wiki.Search.SearchIndexing.MarkBuiltAsync(db, token);
                     await JimPam.Wiki.Story.StoryPlacement.MarkPlacedAsync(db, token);
                 },
-                cancellationToken);
+                cancellationToken: cancellationToken);
         }
         catch (ImportException e)
         {

@@ -10,10 +10,11 @@ namespace JimPam.Wiki.Import;
 /// Grows a wiki with made-up couples for the scale benchmark (<c>generate --relationships 100 --events 100000 --into
 /// wiki.db</c>): each new relationship gets two new characters and its share of the events, spread over the
 /// seasons, with paragraphs as long as the source article's, worded from its vocabulary, citing episodes of their
-/// season and naming the couple, rendered and stored through <see cref="StoredBodies"/> like any save, and with
-/// revisions (every fourth event has been edited once). The same arguments make the same wiki.
+/// season and naming the couple. Everything is written through <see cref="EntryWriter"/>, as editors' forms would
+/// write it (every fourth event is edited once after it is created), in batches: the new characters in one, then each
+/// relationship in one. The same arguments make the same wiki.
 /// </summary>
-public sealed partial class SyntheticWiki(WikiDbContext db, StoredBodies bodies, TimeProvider clock)
+public sealed partial class SyntheticWiki(WikiDbContext db, EntryWriter writer)
 {
     public const string Author = "generator";
 
@@ -63,7 +64,7 @@ public sealed partial class SyntheticWiki(WikiDbContext db, StoredBodies bodies,
         }
 
         var seasons = await db.Seasons.AsNoTracking().OrderBy(s => s.Number)
-            .Select(s => new SeasonEpisodes(s.Id, s.Episodes.Where(e => !e.Deleted).OrderBy(e => e.NumberInSeason).Select(e => e.Title).ToList()))
+            .Select(s => new SeasonEpisodes(s.Number, s.Episodes.Where(e => !e.Deleted).OrderBy(e => e.NumberInSeason).Select(e => e.Title).ToList()))
             .ToListAsync(cancellationToken);
         var taken = (await db.Characters.Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var names = FirstNames.SelectMany(first => LastNames.Select(last => $"{first} {last}")).Where(n => !taken.Contains(Slug.From(n))).OrderBy(_ => random.Next()).ToList();
@@ -72,75 +73,66 @@ public sealed partial class SyntheticWiki(WikiDbContext db, StoredBodies bodies,
             throw new InvalidOperationException($"at most {names.Count / 2} made-up couples can be added");
         }
 
+        // The new characters first, in one batch: the bodies already stored are rendered against them once, not once each.
+        var characters = await writer.BatchAsync(
+            async ct =>
+            {
+                var created = new List<Character>();
+                foreach (var name in names.Take(newRelationships * 2))
+                {
+                    var fields = new CharacterSnapshot(name, Slug.From(name), null, $"{name.Split(' ')[0]} Actor", []);
+                    var saved = Saved(await writer.SaveCharacterAsync(null, 0, fields, Author, "Generated", ct), name);
+                    created.Add(new Character { Id = saved.Id, Name = name });
+                }
+
+                return created;
+            },
+            deferRendering: true,
+            cancellationToken);
+        db.ChangeTracker.Clear();
+
         for (var r = 0; r < newRelationships; r++)
         {
             var count = newEvents / newRelationships + (r < newEvents % newRelationships ? 1 : 0);
-            await AddRelationshipAsync(names[2 * r], names[2 * r + 1], count, seasons, random, vocabulary, lengths, cancellationToken);
+            var members = characters.Skip(2 * r).Take(2).ToList();
+            await writer.BatchAsync(ct => AddRelationshipAsync(members, count, seasons, random, vocabulary, lengths, ct), deferRendering: true, cancellationToken);
+            db.ChangeTracker.Clear();
             progress(r + 1, newRelationships);
         }
 
         return (await db.Relationships.CountAsync(cancellationToken), await db.Events.CountAsync(cancellationToken));
     }
 
-    private async Task AddRelationshipAsync(string first, string second, int events, IReadOnlyList<SeasonEpisodes> seasons, Random random, string[] vocabulary, int[] lengths, CancellationToken cancellationToken)
+    private async Task<int> AddRelationshipAsync(List<Character> members, int events, IReadOnlyList<SeasonEpisodes> seasons, Random random, string[] vocabulary, int[] lengths, CancellationToken cancellationToken)
     {
-        var at = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var members = new[] { first, second }.Select(name => new Character { Name = name, Slug = Slug.From(name), Actor = $"{name.Split(' ')[0]} Actor", Revision = 1 }).ToList();
-        db.Characters.AddRange(members);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Revisions.AddRange(members.Select(c => EntryWriter.ImportRevision(c, at)));
+        var (first, second) = (members[0].Name, members[1].Name);
+        var fields = new RelationshipSnapshot($"{first} and {second}", "Together", "", "", null, $"{first} and {second} are a made-up couple of the scale benchmark.", "", [first, second]);
+        var relationshipId = Saved(await writer.SaveRelationshipAsync(null, 0, fields, Author, "Generated", cancellationToken), fields.Title).Id;
 
-        var links = await LinkContext.LoadAsync(db, cancellationToken);
-        var title = $"{first} and {second}";
-        var relationship = new Relationship
-        {
-            Title = title,
-            Slug = Slug.From(title),
-            Status = "Together",
-            Revision = 1,
-            Members = [.. members.Select((c, i) => new RelationshipMember { CharacterId = c.Id, Position = i })],
-        };
-        bodies.SetArticle(relationship, $"{first} and {second} are a made-up couple of the scale benchmark.", "", links);
-        db.Relationships.Add(relationship);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Revisions.AddRange(EntryWriter.ImportRevisions(relationship, at));
-
-        var created = new List<(RelationshipEvent Event, string? Draft)>();
         var places = new Dictionary<int, int>();
         for (var i = 0; i < events; i++)
         {
             var season = seasons[(int)((long)i * seasons.Count / events)];
             var body = Paragraph(random, vocabulary, lengths[random.Next(lengths.Length)], members, season.Episodes);
-            var item = new RelationshipEvent { RelationshipId = relationship.Id, SeasonId = season.Id, Order = places[season.Id] = places.GetValueOrDefault(season.Id) + 1, Kind = EventKind.Paragraph, Revision = 1 };
-            bodies.Set(item, body, links);
-            db.Events.Add(item);
 
             // Every fourth paragraph was edited once: its first version lacked the last sentence.
             var draft = i % 4 == 3 && body.LastIndexOf(". ", StringComparison.Ordinal) is > 0 and var cut ? body[..(cut + 1)] : null;
-            item.Revision = draft is null ? 1 : 2;
-            created.Add((item, draft));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var (item, draft) in created)
-        {
-            var current = new EventSnapshot(item.BodyMarkdown, item.Kind, item.ImageSlot, item.SeasonId, item.Order);
+            var place = new EventPlace(season.Number, places[season.Number] = places.GetValueOrDefault(season.Number) + 1);
+            var created = Saved(await writer.CreateEventAsync(new EventDraft(place, EventKind.Paragraph, null, draft ?? body, "Generated", null, relationshipId), Author, cancellationToken), fields.Title);
             if (draft is not null)
             {
-                db.Revisions.Add(RevisionLog.Entry(Revision.EventType, item.Id, 1, current with { BodyMarkdown = draft }, Author, "Generated", at.AddDays(-1)));
-                db.Revisions.Add(RevisionLog.Entry(Revision.EventType, item.Id, 2, current, Author, "Added a sentence", at));
+                Saved(await writer.SaveEventAsync(new EventEdit(created.Id, created.Revision, body, "Added a sentence"), Author, cancellationToken), fields.Title);
             }
-            else
-            {
-                db.Revisions.Add(RevisionLog.Entry(Revision.EventType, item.Id, 1, current, Author, "Generated", at));
-            }
+
+            // Everything above is saved: what the writer tracked can go, so each save looks only at its own rows.
+            db.ChangeTracker.Clear();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        return relationshipId;
     }
+
+    private static EntrySaveResult.Saved Saved(EntrySaveResult result, string what) =>
+        result as EntrySaveResult.Saved ?? throw new InvalidOperationException($"the writer refused {what}: {result}");
 
     /// <summary>Sentences of source words, about as long as a paragraph of the source, naming the couple and citing episodes of the season.</summary>
     private static string Paragraph(Random random, string[] vocabulary, int length, List<Character> members, IReadOnlyList<string> episodes)
@@ -163,7 +155,7 @@ public sealed partial class SyntheticWiki(WikiDbContext db, StoredBodies bodies,
         return text.ToString().TrimEnd();
     }
 
-    private sealed record SeasonEpisodes(int Id, IReadOnlyList<string> Episodes);
+    private sealed record SeasonEpisodes(int Number, IReadOnlyList<string> Episodes);
 
     [GeneratedRegex(@"\[\[[^\]]*\]\]|\([^)]*\)")]
     private static partial Regex Citation();

@@ -16,7 +16,7 @@ public sealed class SeedUpgradeTests : IDisposable
     private async Task SeedAsOlderVersionAsync(Func<WikiDbContext, Task>? editorsChanges = null)
     {
         await using var db = _folder.NewMigratedDb();
-        await new SeedImporter(db, TestLinks.Bodies, NullLogger<SeedImporter>.Instance).ImportAsync(TestPaths.SeedFolder);
+        await TestLinks.Importer(db).ImportAsync(TestPaths.SeedFolder);
         await db.Episodes.Where(e => !(e.Season.Number == 1 && e.NumberInSeason <= 2)).ExecuteUpdateAsync(s => s.SetProperty(e => e.AirDate, (DateOnly?)null));
         await db.Events.ExecuteUpdateAsync(s => s.SetProperty(e => e.Milestone, (string?)null).SetProperty(e => e.MilestoneStatus, (string?)null).SetProperty(e => e.MilestoneEpisodeId, (int?)null));
         await db.SiteSettings.Where(s => s.Key.StartsWith("seed-upgrade:")).ExecuteDeleteAsync();

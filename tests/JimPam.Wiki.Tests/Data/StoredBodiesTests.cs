@@ -18,7 +18,7 @@ public sealed class StoredBodiesTests : IDisposable
     {
         await using (var db = NewDb())
         {
-            await new SeedImporter(db, TestLinks.Bodies, NullLogger<SeedImporter>.Instance).ImportAsync(TestPaths.SeedFolder);
+            await TestLinks.Importer(db).ImportAsync(TestPaths.SeedFolder);
         }
 
         int eventId;

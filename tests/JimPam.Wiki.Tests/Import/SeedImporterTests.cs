@@ -16,7 +16,7 @@ public sealed class SeedImporterTests : IDisposable
     private async Task<ImportSummary> ImportAsync(string seedFolder)
     {
         await using var db = NewDb();
-        return await new SeedImporter(db, TestLinks.Bodies, NullLogger<SeedImporter>.Instance).ImportAsync(seedFolder);
+        return await TestLinks.Importer(db).ImportAsync(seedFolder);
     }
 
     private async Task AssertNothingWrittenAsync()

@@ -41,6 +41,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
                 QuoteEpisode = r.QuoteEpisode == null ? null : r.QuoteEpisode.Title,
                 r.IntroMarkdown,
                 r.BehindTheScenesMarkdown,
+                r.BehindTheScenesFootnote,
                 Members = r.Members.OrderBy(m => m.Position).Select(m => m.Character.Name).ToList(),
                 r.Revision,
             })
@@ -60,6 +61,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
             QuoteEpisode = r.QuoteEpisode,
             Intro = r.IntroMarkdown,
             BehindTheScenes = r.BehindTheScenesMarkdown,
+            Footnote = r.BehindTheScenesFootnote,
             Members = string.Join("\n", r.Members),
             BaseRevision = r.Revision,
         };
@@ -96,7 +98,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
             return Page();
         }
 
-        var fields = new RelationshipSnapshot(Form.Title, Form.Status ?? "", Form.QuoteText ?? "", Form.QuoteSpeaker ?? "", Form.QuoteEpisode, Form.Intro, Form.BehindTheScenes ?? "", EntryForms.Lines(Form.Members));
+        var fields = new RelationshipSnapshot(Form.Title, Form.Status ?? "", Form.QuoteText ?? "", Form.QuoteSpeaker ?? "", Form.QuoteEpisode, Form.Intro, Form.BehindTheScenes ?? "", EntryForms.Lines(Form.Members), Form.Footnote);
         var result = await writer.SaveRelationshipAsync(id, Form.BaseRevision, fields, Editor, Form.Summary ?? "", cancellationToken);
         var first = await Db.FirstRelationshipIdAsync(cancellationToken);
         return await AnswerAsync(result, Revision.RelationshipType, id, fields,
@@ -138,6 +140,10 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
         [StringLength(20_000, ErrorMessage = "The note is too long: at most 20,000 characters.")]
         [Display(Name = "Behind the scenes (Markdown, with [[wiki links]])")]
         public string? BehindTheScenes { get; set; }
+
+        [StringLength(20, ErrorMessage = "The footnote marker is too long: at most 20 characters.")]
+        [Display(Name = "Footnote marker after the note (for example 1, shown as [1])")]
+        public string? Footnote { get; set; }
 
         [Required(ErrorMessage = "Name the members, one per line.")]
         [StringLength(2000, ErrorMessage = "The member list is too long: at most 2,000 characters.")]
