@@ -171,13 +171,26 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, T
 
     /// <summary>The transaction of one write: its own, or the batch's, which the batch commits.</summary>
     private async Task<WriteTransaction> BeginAsync(CancellationToken cancellationToken) =>
-        new(_batch is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null);
+        new(_batch is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null, db);
 
-    private sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? owned) : IAsyncDisposable
+    private sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? owned, DbContext db) : IAsyncDisposable
     {
         public bool Owned => owned is not null;
 
-        public Task CommitAsync(CancellationToken cancellationToken) => owned?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
+        /// <summary>
+        /// Commits a write of its own. In a batch the entry is saved and the batch commits later; what this write
+        /// tracked is let go, so each of the batch's later saves looks only at its own rows.
+        /// </summary>
+        public Task CommitAsync(CancellationToken cancellationToken)
+        {
+            if (owned is null)
+            {
+                db.ChangeTracker.Clear();
+                return Task.CompletedTask;
+            }
+
+            return owned.CommitAsync(cancellationToken);
+        }
 
         public Task RollbackAsync(CancellationToken cancellationToken) => owned?.RollbackAsync(cancellationToken) ?? Task.CompletedTask;
 

@@ -89,14 +89,12 @@ public sealed partial class SyntheticWiki(WikiDbContext db, EntryWriter writer)
             },
             deferRendering: true,
             cancellationToken);
-        db.ChangeTracker.Clear();
 
         for (var r = 0; r < newRelationships; r++)
         {
             var count = newEvents / newRelationships + (r < newEvents % newRelationships ? 1 : 0);
             var members = characters.Skip(2 * r).Take(2).ToList();
             await writer.BatchAsync(ct => AddRelationshipAsync(members, count, seasons, random, vocabulary, lengths, ct), deferRendering: true, cancellationToken);
-            db.ChangeTracker.Clear();
             progress(r + 1, newRelationships);
         }
 
@@ -124,8 +122,6 @@ public sealed partial class SyntheticWiki(WikiDbContext db, EntryWriter writer)
                 Saved(await writer.SaveEventAsync(new EventEdit(created.Id, created.Revision, body, "Added a sentence"), Author, cancellationToken), fields.Title);
             }
 
-            // Everything above is saved: what the writer tracked can go, so each save looks only at its own rows.
-            db.ChangeTracker.Clear();
         }
 
         return relationshipId;
