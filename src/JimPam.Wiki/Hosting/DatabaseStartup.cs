@@ -13,7 +13,10 @@ namespace JimPam.Wiki.Hosting;
 /// </summary>
 public static class DatabaseStartup
 {
-    public static async Task PrepareWikiDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <param name="content">Whether this run brings the wiki's content too (the seed import and its upgrades): the
+    /// commands that serve or grow the wiki do; the account commands only need the tables, and leave the import to
+    /// the first start that serves.</param>
+    public static async Task PrepareWikiDatabaseAsync(this IServiceProvider services, bool content = true, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
@@ -27,7 +30,7 @@ public static class DatabaseStartup
         {
             await MigrateAsync(db, path, logger, cancellationToken);
             await SqliteStore.ApplyPragmasAsync(db, cancellationToken);
-            if (options.SeedOnStartup && !await db.Seasons.AnyAsync(cancellationToken))
+            if (content && options.SeedOnStartup && !await db.Seasons.AnyAsync(cancellationToken))
             {
                 await SeedAsync(scope.ServiceProvider.GetRequiredService<SeedImporter>(), options.ResolveSeedFolder(), path, logger, cancellationToken);
             }
@@ -52,7 +55,7 @@ public static class DatabaseStartup
                 logger.LogInformation("Placed every event of {Database} in the story (version {PlacementVersion})", path, Story.StoryPlacement.Version);
             }
 
-            if (options.SeedOnStartup && await db.Seasons.AnyAsync(cancellationToken))
+            if (content && options.SeedOnStartup && await db.Seasons.AnyAsync(cancellationToken))
             {
                 await UpgradeAsync(scope.ServiceProvider.GetRequiredService<SeedUpgrade>(), options.ResolveSeedFolder(), logger, cancellationToken);
             }

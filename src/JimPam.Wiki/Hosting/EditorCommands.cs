@@ -72,6 +72,6 @@ public static class EditorCommands
             return await run(new EditorCommand(
                 services.GetRequiredService<UserManager<IdentityUser>>(), services.GetRequiredService<WikiDbContext>(), TimeProvider.System,
                 Console.In, Console.Out, Console.Error, prompt));
-        });
+        }, content: false);
     }
 }

@@ -52,16 +52,16 @@ public static class WikiApp
     }
 
     /// <summary>
-    /// Runs <paramref name="run"/> on the app with its database ready (migrated, seeded), turning a failed start into
-    /// one log line and exit code 1.
+    /// Runs <paramref name="run"/> on the app with its database ready (migrated, and seeded unless
+    /// <paramref name="content"/> is false), turning a failed start into one log line and exit code 1.
     /// </summary>
-    public static Task<int> RunAsync(WebApplication app, Func<Task<int>> run) =>
+    public static Task<int> RunAsync(WebApplication app, Func<Task<int>> run, bool content = true) =>
         WikiHost.RunAsync(app, app.Services.GetRequiredService<IOptions<WikiOptions>>().Value, async () =>
         {
             // Every command maps the pages and the API first: the address book (LinkGenerator) makes the links that
             // the seed import, the generator and every save store in the bodies' HTML, from these routes.
             app.UseWikiPipeline(app.Services.GetRequiredService<IOptions<WikiOptions>>().Value);
-            await app.Services.PrepareWikiDatabaseAsync();
+            await app.Services.PrepareWikiDatabaseAsync(content);
             return await run();
         });
 

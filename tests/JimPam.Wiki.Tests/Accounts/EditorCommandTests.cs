@@ -1,4 +1,7 @@
+using System.Net;
+using JimPam.Wiki.Data;
 using JimPam.Wiki.Tests.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Tests.Accounts;
 
@@ -52,6 +55,28 @@ public sealed class EditorCommandTests : IDisposable
 
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("an editor called 'pam' already exists", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_account_made_before_the_first_start_leaves_the_seed_import_to_the_first_serve()
+    {
+        Assert.Equal(0, (await AppProcess.RunCommandAsync(Database, "correct horse battery staple\n", "editor", "add", "pam", "--password-stdin")).ExitCode);
+        await using (var db = new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>().UseSqlite($"Data Source={Database}").Options))
+        {
+            Assert.Equal(0, await db.Seasons.CountAsync());
+            Assert.Equal(["pam"], await db.Users.Select(u => u.UserName).ToListAsync());
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using (var app = WikiAppFactory.OnDatabase(Database))
+        {
+            var (response, season) = await app.GetPageAsync("/seasons/3");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotEmpty(season.QuerySelectorAll(".event"));
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.Equal("pam\tactive", (await AppProcess.RunCommandAsync(Database, "", "editor", "list")).Output.Trim());
     }
 
     public void Dispose() => _folder.Dispose();
