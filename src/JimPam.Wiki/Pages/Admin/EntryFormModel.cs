@@ -32,17 +32,25 @@ public abstract class EntryFormModel<TForm>(WikiDbContext db, ILogger logger) : 
     protected Task<IActionResult> AnswerAsync<TSnapshot>(
         EntrySaveResult result, string type, int? id, TSnapshot fields, Func<EntrySaveResult.Saved, IActionResult> saved, CancellationToken cancellationToken)
         where TSnapshot : class =>
+        AnswerAsync(result, type, id, fields, done => Task.FromResult(saved(done)), cancellationToken);
+
+    protected Task<IActionResult> AnswerAsync<TSnapshot>(
+        EntrySaveResult result, string type, int? id, TSnapshot fields, Func<EntrySaveResult.Saved, Task<IActionResult>> saved, CancellationToken cancellationToken)
+        where TSnapshot : class =>
         AnswerAsync(result, type, id, conflict => EntryForms.ConflictAsync(Db, type, id!.Value, conflict, fields, cancellationToken), saved);
 
-    /// <summary>The answer, with the conflict described by <paramref name="describe"/> (an entry that is one text shows that text).</summary>
+    /// <summary>
+    /// The answer, with the conflict described by <paramref name="describe"/> (an entry that is one text shows that
+    /// text); <paramref name="saved"/> gives where to go once saved (it may read where the entry now is).
+    /// </summary>
     protected async Task<IActionResult> AnswerAsync(
-        EntrySaveResult result, string type, int? id, Func<EntrySaveResult.Conflict, Task<EntryConflict>> describe, Func<EntrySaveResult.Saved, IActionResult> saved)
+        EntrySaveResult result, string type, int? id, Func<EntrySaveResult.Conflict, Task<EntryConflict>> describe, Func<EntrySaveResult.Saved, Task<IActionResult>> saved)
     {
         switch (result)
         {
             case EntrySaveResult.Saved done:
                 Log.LogInformation("Editor {Editor} saved {EntityType} {EntityId} as revision {Revision}, merged with {MergedWith}", Editor, type, done.Id, done.Revision, done.MergedWith);
-                return saved(done);
+                return await saved(done);
             case EntrySaveResult.Invalid invalid:
                 ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
                 return Page();

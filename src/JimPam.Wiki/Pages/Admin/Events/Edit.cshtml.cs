@@ -76,7 +76,6 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
 
         var edit = new EventEdit(id, Form.BaseRevision, Form.Body, Form.Summary ?? "", new EventPlace(Form.Season, Form.Position), milestone);
         var result = await writer.SaveEventAsync(edit, Editor, cancellationToken);
-        var relationship = result is EntrySaveResult.Saved ? await SeasonRead.RelationshipOfEventAsync(Db, id, cancellationToken) : null;
         return await AnswerAsync(result, Revision.EventType, id, async conflict =>
         {
             // An event is one text: the conflict shows the text saved since, as readers see it, and how the editor's differs.
@@ -88,7 +87,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
                 Event!.What,
                 now.Deleted,
                 new CurrentText(await RenderAsync(now.BodyMarkdown, cancellationToken), now.BodyMarkdown));
-        }, saved => Redirect(addresses.Event(Form.Season, relationship, id)));
+        }, async saved => Redirect(addresses.Event(Form.Season, await SeasonRead.RelationshipOfEventAsync(Db, id, cancellationToken), id)));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)

@@ -11,11 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace JimPam.Wiki.Pages.Admin.Events;
 
 /// <summary>Adds a paragraph or an image caption to a season, at the place the editor picks, through <see cref="EntryWriter"/>.</summary>
-public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addresses, PreviewRenderer renderer, ILogger<NewModel> logger) : PageModel
+public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addresses, PreviewRenderer renderer, ILogger<NewModel> logger)
+    : EntryFormModel<NewModel.NewEventForm>(db, logger)
 {
-    [BindProperty]
-    public NewEventForm Form { get; set; } = new();
-
     public IHtmlContent? Preview { get; private set; }
 
     public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
@@ -31,8 +29,8 @@ public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addres
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
-        await Form.Milestone.SuggestAsync(db, cancellationToken);
-        Relationships = await EntryForms.RelationshipsAsync(db, cancellationToken);
+        await Form.Milestone.SuggestAsync(Db, cancellationToken);
+        Relationships = await EntryForms.RelationshipsAsync(Db, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
@@ -55,26 +53,18 @@ public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addres
             return Page();
         }
 
-        var milestone = Form.Milestone.ToMilestone();
-
-        var author = User.Identity?.Name ?? "";
         var imageSlot = string.IsNullOrWhiteSpace(Form.ImageSlot) ? null : Form.ImageSlot.Trim();
-        var draft = new EventDraft(new EventPlace(Form.Season, Form.Position), Form.Kind, imageSlot, Form.Body, Form.Summary ?? "", milestone, Form.RelationshipId);
-        switch (await writer.CreateEventAsync(draft, author, cancellationToken))
-        {
-            case EntrySaveResult.Saved saved:
-                logger.LogInformation("Editor {Editor} added event {EventId} to Season {Season}", author, saved.Id, Form.Season);
-                return Redirect(addresses.Event(Form.Season, await SeasonRead.RelationshipOfEventAsync(db, saved.Id, cancellationToken), saved.Id));
-            case EntrySaveResult.Invalid invalid:
-                ModelState.AddModelError($"{nameof(Form)}.{invalid.Field}", invalid.Message);
-                return Page();
-            default:
-                return NotFound();
-        }
+        var draft = new EventDraft(new EventPlace(Form.Season, Form.Position), Form.Kind, imageSlot, Form.Body, Form.Summary ?? "", Form.Milestone.ToMilestone(), Form.RelationshipId);
+        var result = await writer.CreateEventAsync(draft, Editor, cancellationToken);
+        return await AnswerAsync(result, Revision.EventType, null, draft, async saved =>
+            Redirect(addresses.Event(Form.Season, await SeasonRead.RelationshipOfEventAsync(Db, saved.Id, cancellationToken), saved.Id)), cancellationToken);
     }
 
-    public sealed class NewEventForm
+    public sealed class NewEventForm : IEntryForm
     {
+        /// <summary>A new part starts the history: there is no revision to start from.</summary>
+        public int BaseRevision { get; set; }
+
         [Range(1, 99, ErrorMessage = "The season is a number from 1 to 99.")]
         public int Season { get; set; } = 1;
 

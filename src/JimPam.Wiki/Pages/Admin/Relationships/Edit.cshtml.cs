@@ -100,9 +100,8 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
 
         var fields = new RelationshipSnapshot(Form.Title, Form.Status ?? "", Form.QuoteText ?? "", Form.QuoteSpeaker ?? "", Form.QuoteEpisode, Form.Intro, Form.BehindTheScenes ?? "", EntryForms.Lines(Form.Members), Form.Footnote);
         var result = await writer.SaveRelationshipAsync(id, Form.BaseRevision, fields, Editor, Form.Summary ?? "", cancellationToken);
-        var first = await Db.FirstRelationshipIdAsync(cancellationToken);
-        return await AnswerAsync(result, Revision.RelationshipType, id, fields,
-            saved => saved.Id == first ? RedirectToPage("/Index") : RedirectToPage("/Relationships/Article", new { slug = saved.Slug }), cancellationToken);
+        return await AnswerAsync(result, Revision.RelationshipType, id, fields, async saved =>
+            saved.Id == await Db.FirstRelationshipIdAsync(cancellationToken) ? RedirectToPage("/Index") : RedirectToPage("/Relationships/Article", new { slug = saved.Slug }), cancellationToken);
     }
 
     private async Task<bool> ExistsAsync(int? id, CancellationToken cancellationToken)
