@@ -8,8 +8,7 @@ public sealed partial class EntryWriter
 {
     /// <summary>Creates a relationship article (<paramref name="id"/> null; its address comes from its title) or changes one.</summary>
     public Task<EntrySaveResult> SaveRelationshipAsync(int? id, int baseRevision, RelationshipSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
-        WriteAsync(Revision.RelationshipType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<RelationshipSnapshot?>(Tidy(fields)),
-            (existing, f, ct) => ApplyRelationshipAsync(existing, f, Slug.From(f.Title), ct), cancellationToken);
+        WriteAsync(Revision.RelationshipType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<RelationshipSnapshot?>(Tidy(fields)), ApplyRelationshipAsync, cancellationToken);
 
     /// <summary>Creates a relationship article at an address of its own (the import's, from <c>relationships.csv</c>) rather than its title's.</summary>
     public Task<EntrySaveResult> CreateRelationshipAsync(RelationshipSnapshot fields, string address, string author, string summary, CancellationToken cancellationToken) =>
@@ -17,8 +16,7 @@ public sealed partial class EntryWriter
             (_, f, ct) => ApplyRelationshipAsync(null, f, Slug.From(address), ct), cancellationToken);
 
     public Task<EntrySaveResult> SaveSeasonAsync(int id, int baseRevision, SeasonSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
-        WriteAsync(Revision.SeasonType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<SeasonSnapshot?>(new SeasonSnapshot(fields.Summary.Trim())),
-            (existing, f, ct) => ApplySeasonAsync(existing, f, null, ct), cancellationToken);
+        WriteAsync(Revision.SeasonType, id, baseRevision, author, summary.Trim(), true, _ => Task.FromResult<SeasonSnapshot?>(new SeasonSnapshot(fields.Summary.Trim())), ApplySeasonAsync, cancellationToken);
 
     /// <summary>Adds a season with its summary line (seasons come with the episode catalogue the import reads).</summary>
     public Task<EntrySaveResult> CreateSeasonAsync(int number, SeasonSnapshot fields, string author, string summary, CancellationToken cancellationToken) =>
@@ -60,6 +58,10 @@ public sealed partial class EntryWriter
         Members = [.. f.Members.Select(m => m.Trim()).Where(m => m.Length > 0)],
         Footnote = string.IsNullOrWhiteSpace(f.Footnote) ? null : f.Footnote.Trim(),
     };
+
+    /// <summary>A relationship created or changed by its form or a revert: a new one's address comes from its title.</summary>
+    private Task<Applied> ApplyRelationshipAsync(int? id, RelationshipSnapshot f, CancellationToken cancellationToken) =>
+        ApplyRelationshipAsync(id, f, Slug.From(f.Title), cancellationToken);
 
     private async Task<Applied> ApplyRelationshipAsync(int? id, RelationshipSnapshot f, string slug, CancellationToken cancellationToken)
     {
@@ -131,6 +133,10 @@ public sealed partial class EntryWriter
         target.Revision++;
         return new Applied(() => target.Id, () => target.Slug, target.Revision, () => f, null);
     }
+
+    /// <summary>A season's summary changed by its form or a revert.</summary>
+    private Task<Applied> ApplySeasonAsync(int? id, SeasonSnapshot f, CancellationToken cancellationToken) =>
+        ApplySeasonAsync(id, f, null, cancellationToken);
 
     private async Task<Applied> ApplySeasonAsync(int? id, SeasonSnapshot f, int? number, CancellationToken cancellationToken)
     {
