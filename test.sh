@@ -53,6 +53,13 @@ if { [ -z "${VNU_JAR:-}" ] && [ ! -f tests/tools/node_modules/vnu-jar/build/dist
 fi
 
 dotnet tool restore >/dev/null
-# One after the other: on two cores, running the browser and unit projects at once measured slower (16 minutes
-# against 15 for the whole of .ci/run), the unit tests' processes and Chromium taking turns on the same cores.
-dotnet test JimPam.Wiki.sln "$@"
+dotnet build JimPam.Wiki.sln -nologo -clp:ErrorsOnly
+
+# One project after the other. `dotnet test` on the solution runs the projects at once, and on two cores that
+# measured slower: 8m38s for both at once against 4m33s and 3m39s one after the other (the unit tests' app
+# processes and Chromium taking turns on the same cores).
+status=0
+for project in $(find tests -name '*.csproj' | sort); do
+  dotnet test "$project" --no-build "$@" || status=$?
+done
+exit "$status"

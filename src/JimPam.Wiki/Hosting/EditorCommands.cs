@@ -68,10 +68,11 @@ public static class EditorCommands
         {
             await using var scope = app.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
-            Func<string, string>? prompt = Console.IsInputRedirected ? null : label => AnsiConsole.Prompt(new TextPrompt<string>(label).Secret().AllowEmpty());
+            var streams = line.Streams;
+            Func<string, string>? prompt = streams.Terminal ? label => AnsiConsole.Prompt(new TextPrompt<string>(label).Secret().AllowEmpty()) : null;
             return await run(new EditorCommand(
                 services.GetRequiredService<UserManager<IdentityUser>>(), services.GetRequiredService<WikiDbContext>(), TimeProvider.System,
-                Console.In, Console.Out, Console.Error, prompt));
+                streams.Input, streams.Output, streams.Error, prompt));
         }, content: false);
     }
 }

@@ -45,7 +45,7 @@ public sealed class GenerateCommand(WikiCommandLine.AppSettings line) : AsyncCom
             (int Relationships, int Events) grown;
             try
             {
-                grown = AnsiConsole.Profile.Capabilities.Interactive
+                grown = line.Streams.Terminal && AnsiConsole.Profile.Capabilities.Interactive
                     ? await AnsiConsole.Progress()
                         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                         .StartAsync(async progress =>
@@ -61,18 +61,18 @@ public sealed class GenerateCommand(WikiCommandLine.AppSettings line) : AsyncCom
                     {
                         if (done % 10 == 0 || done == total)
                         {
-                            Console.Out.WriteLine($"generate: {done} of {total} made-up couples added");
+                            line.Streams.Output.WriteLine($"generate: {done} of {total} made-up couples added");
                         }
                     }, cancellationToken);
             }
             catch (InvalidOperationException refused)
             {
-                await Console.Error.WriteLineAsync($"generate: {refused.Message}");
+                await line.Streams.Error.WriteLineAsync($"generate: {refused.Message}");
                 return 1;
             }
 
             var (relationships, events) = grown;
-            await Console.Out.WriteLineAsync($"generate: {into} has {relationships} relationships and {events} events");
+            await line.Streams.Output.WriteLineAsync($"generate: {into} has {relationships} relationships and {events} events");
             return 0;
         });
     }

@@ -13,8 +13,17 @@ namespace JimPam.Wiki.Hosting;
 /// </summary>
 public static class WikiCommandLine
 {
-    /// <summary>The settings (<c>--Section:Key=value</c>) the command line gave, for the app a command builds; commands take it in their constructor.</summary>
-    public sealed record AppSettings(IReadOnlyList<string> Values);
+    /// <summary>
+    /// The settings (<c>--Section:Key=value</c>) the command line gave, for the app a command builds, and the streams a
+    /// command reads and writes; commands take it in their constructor.
+    /// </summary>
+    public sealed record AppSettings(IReadOnlyList<string> Values, Streams Streams);
+
+    /// <summary>What a command reads (a password on standard input) and writes; <paramref name="Terminal"/>: a person may be asked at the keyboard.</summary>
+    public sealed record Streams(TextReader Input, TextWriter Output, TextWriter Error, bool Terminal)
+    {
+        public static Streams Console => new(System.Console.In, System.Console.Out, System.Console.Error, !System.Console.IsInputRedirected);
+    }
 
     public const int UsageError = 2;
 
@@ -24,9 +33,10 @@ public static class WikiCommandLine
 
     /// <summary>
     /// Runs a command line writing the commands' own output and help to <paramref name="output"/> (null: the
-    /// terminal, with its colours) and usage errors to <paramref name="error"/>.
+    /// terminal, with its colours) and errors to <paramref name="error"/>. A command's standard input is
+    /// <paramref name="input"/> when the output is not the terminal (none when it is null).
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter? output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter? output, TextWriter error, TextReader? input = null)
     {
         var (settings, words) = Split(args);
 
@@ -36,7 +46,8 @@ public static class WikiCommandLine
             return await UsageErrorAsync($"The option '{option}' needs a value.", settings, words, error);
         }
 
-        var app = Create(settings, output is null ? null : ConsoleOn(output));
+        var streams = output is null ? Streams.Console : new Streams(input ?? TextReader.Null, output, error, Terminal: false);
+        var app = Create(new AppSettings(settings, streams), output is null ? null : ConsoleOn(output));
         app.Configure(config => config.PropagateExceptions());
         try
         {
@@ -53,7 +64,7 @@ public static class WikiCommandLine
     {
         await error.WriteLineAsync($"{Name}: {message}");
         await error.WriteLineAsync();
-        var help = Create(settings, ConsoleOn(error));
+        var help = Create(new AppSettings(settings, Streams.Console), ConsoleOn(error));
         await help.RunAsync([.. CommandPath(words), "--help"]);
         return UsageError;
     }
@@ -99,14 +110,14 @@ public static class WikiCommandLine
         return ([.. settings], [.. words]);
     }
 
-    private static CommandApp<ServeCommand> Create(IReadOnlyList<string> settings, IAnsiConsole? console)
+    private static CommandApp<ServeCommand> Create(AppSettings settings, IAnsiConsole? console)
     {
         var app = new CommandApp<ServeCommand>();
         app.WithDescription("Serves the wiki (the default when no command is given). Settings are given as --Section:Key=value, as in appsettings.json.");
         app.Configure(config =>
         {
             config.SetApplicationName(Name);
-            config.Settings.Registrar.RegisterInstance(new AppSettings(settings));
+            config.Settings.Registrar.RegisterInstance(settings);
             config.UseStrictParsing();
             if (console is not null)
             {

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Tests.Accounts;
 
-/// <summary>The account commands as an operator types them: the published binary's "editor ..." on a real database.</summary>
+/// <summary>
+/// The account commands as an operator types them, on a real database: the journeys run the app's binary
+/// ("editor ..." in a process of its own); the refusals run the same command line in this process.
+/// </summary>
 public sealed class EditorCommandTests : IDisposable
 {
     private readonly TempFolder _folder = new();
@@ -39,19 +42,19 @@ public sealed class EditorCommandTests : IDisposable
     [InlineData("", "there is no editor called 'dwight'", "editor", "disable", "dwight")]
     public async Task A_refused_call_exits_non_zero_with_a_clear_message_and_changes_nothing(string input, string message, params string[] command)
     {
-        var result = await AppProcess.RunCommandAsync(Database, input, command);
+        var result = await InProcessCommand.RunAsync(Database, input, command);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
-        Assert.Contains("No editors yet", (await AppProcess.RunCommandAsync(Database, "", "editor", "list")).Output, StringComparison.Ordinal);
+        Assert.Contains("No editors yet", (await InProcessCommand.RunAsync(Database, "", "editor", "list")).Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Adding_an_editor_twice_is_refused()
     {
-        Assert.Equal(0, (await AppProcess.RunCommandAsync(Database, "correct horse battery staple\n", "editor", "add", "pam", "--password-stdin")).ExitCode);
+        Assert.Equal(0, (await InProcessCommand.RunAsync(Database, "correct horse battery staple\n", "editor", "add", "pam", "--password-stdin")).ExitCode);
 
-        var again = await AppProcess.RunCommandAsync(Database, "another long passphrase\n", "editor", "add", "pam", "--password-stdin");
+        var again = await InProcessCommand.RunAsync(Database, "another long passphrase\n", "editor", "add", "pam", "--password-stdin");
 
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("an editor called 'pam' already exists", again.Error, StringComparison.Ordinal);

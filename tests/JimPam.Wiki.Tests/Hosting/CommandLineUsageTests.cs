@@ -29,6 +29,22 @@ public sealed class CommandLineUsageTests : IDisposable
         Assert.False(File.Exists(Database), "no database is made, and no server started");
     }
 
+    [Theory]
+    [InlineData("generate", "--relationships", "100", "--events", "1000")]
+    [InlineData("generate", "--relationships", "none", "--events", "1000", "--into", "x.db")]
+    [InlineData("generate", "--relationships", "10", "--events", "1000", "--into")]
+    [InlineData("generate", "--size", "10", "--into", "x.db")]
+    public async Task A_generate_call_without_all_its_parts_exits_2_with_the_usage(params string[] command)
+    {
+        var result = await RunAsync(command);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("JimPam.Wiki generate [OPTIONS]", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--relationships <TOTAL>", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "x.db")));
+        Assert.False(File.Exists(Database));
+    }
+
     [Fact]
     public async Task Help_lists_every_command_with_a_line_each_and_starts_nothing()
     {
@@ -64,11 +80,6 @@ public sealed class CommandLineUsageTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     /// <summary>Runs a command line on this test's database file, capturing what it writes.</summary>
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] command)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await WikiCommandLine.RunAsync([.. command, $"--ConnectionStrings:Wiki=Data Source={Database}"], output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] command) =>
+        InProcessCommand.RunAsync(Database, "", command);
 }

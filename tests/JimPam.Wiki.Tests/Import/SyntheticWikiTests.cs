@@ -15,20 +15,20 @@ public sealed class SyntheticWikiTests : IDisposable
     [Fact]
     public async Task Generate_grows_the_seeded_wiki_to_the_totals_with_rendered_cited_revised_events_and_the_episode_pages_page_them()
     {
-        var run = await AppProcess.RunCommandAsync(Path.Combine(_folder.Path, "unused.db"), "", "generate", "--relationships", "4", "--events", "4000", "--into", Database);
+        var run = await AppProcess.RunCommandAsync(Path.Combine(_folder.Path, "unused.db"), "", "generate", "--relationships", "4", "--events", "2000", "--into", Database);
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("generate: 3 of 3 made-up couples added", run.Output, StringComparison.Ordinal);
-        Assert.Contains($"{Database} has 4 relationships and 4000 events", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"{Database} has 4 relationships and 2000 events", run.Output, StringComparison.Ordinal);
         await using (var db = new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>().UseSqlite($"Data Source={Database}").Options))
         {
             Assert.Equal(4, await db.Relationships.CountAsync());
-            Assert.Equal(4000, await db.Events.CountAsync());
+            Assert.Equal(2000, await db.Events.CountAsync());
             var made = db.Events.Where(e => e.RelationshipId != db.Relationships.Min(r => r.Id));
             Assert.False(await made.AnyAsync(e => e.BodyHtml == null || e.BodyHtml == ""));
             Assert.True(await made.AllAsync(e => db.Revisions.Any(r => r.EntityType == Revision.EventType && r.EntityId == e.Id && r.Number == e.Revision)));
-            Assert.True(await made.CountAsync(e => e.Revision == 2) > 500);
-            Assert.True(await db.EventCitations.CountAsync(c => made.Any(e => e.Id == c.EventId)) > 1000);
+            Assert.True(await made.CountAsync(e => e.Revision == 2) > 400, "about every fourth made-up part is edited once");
+            Assert.True(await db.EventCitations.CountAsync(c => made.Any(e => e.Id == c.EventId)) > 500);
 
             // A made-up couple's story names that couple and nobody else.
             var pam = await db.Characters.Where(c => c.Slug == "pam-beesly").Select(c => c.Id).SingleAsync();
@@ -58,21 +58,6 @@ public sealed class SyntheticWikiTests : IDisposable
         var (_, alone) = await app.GetPageAsync(others[0].GetAttribute("href")!);
         Assert.Equal($"Season 3 of {others[0].TextContent}", alone.QuerySelector("h1")!.TextContent);
         Assert.True(alone.QuerySelectorAll(".event").Length > 50, "the couple's own season page shows its parts");
-    }
-
-    [Theory]
-    [InlineData("generate", "--relationships", "100", "--events", "1000")]
-    [InlineData("generate", "--relationships", "none", "--events", "1000", "--into", "x.db")]
-    [InlineData("generate", "--relationships", "10", "--events", "1000", "--into")]
-    [InlineData("generate", "--size", "10", "--into", "x.db")]
-    public async Task A_generate_call_without_all_its_parts_exits_2_with_the_usage(params string[] command)
-    {
-        var run = await AppProcess.RunCommandAsync(Database, "", command);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("JimPam.Wiki generate [OPTIONS]", run.Error, StringComparison.Ordinal);
-        Assert.Contains("--relationships <TOTAL>", run.Error, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(AppProcess.AppAssembly)!, "x.db")));
     }
 
     [Fact]
