@@ -38,6 +38,21 @@ public sealed class WikiOptions
     /// </summary>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>The Prometheus scrape endpoint, <c>/metrics</c>: off unless enabled, and then only for the networks listed.</summary>
+    public MetricsOptions Metrics { get; } = new();
+
+    public sealed class MetricsOptions
+    {
+        /// <summary>Whether <c>/metrics</c> answers at all (and the app collects what it shows).</summary>
+        public bool Enabled { get; set; }
+
+        /// <summary>
+        /// The client networks (CIDR, such as 10.0.0.0/8) that may read it; loopback always may. Anyone else is
+        /// answered as if there were no such page. Behind a trusted proxy the client is the one the proxy names.
+        /// </summary>
+        public IList<string> AllowedNetworks { get; } = [];
+    }
+
     public string ResolveSeedFolder() =>
         Path.IsPathRooted(SeedFolder) ? SeedFolder : Path.Combine(AppContext.BaseDirectory, SeedFolder);
 
@@ -58,6 +73,12 @@ public sealed class WikiOptions
         if (RateLimitWindow <= TimeSpan.Zero)
         {
             return $"Wiki:RateLimitWindow is {RateLimitWindow}; it must be longer than zero, such as 00:01:00";
+        }
+
+        var badNetwork = Metrics.AllowedNetworks.FirstOrDefault(n => !System.Net.IPNetwork.TryParse(n, out _));
+        if (badNetwork is not null)
+        {
+            return $"Wiki:Metrics:AllowedNetworks entry '{badNetwork}' is not a network such as 10.0.0.0/8";
         }
 
         var badProxy = TrustedProxies.FirstOrDefault(p => !System.Net.IPAddress.TryParse(p, out _));

@@ -9,7 +9,8 @@ namespace JimPam.Wiki.Accounts;
 /// Editor accounts: ASP.NET Core Identity on the wiki's own database, a cookie that is HttpOnly, SameSite and
 /// (outside Development) Secure, lockout after repeated failures, a rate limit on the login form, security
 /// stamps checked on every request (so disabling an editor or resetting a password ends their sessions at
-/// once), and Data Protection keys kept beside the database so a restart logs nobody out.
+/// once), and Data Protection keys kept in the database, so a restart logs nobody out and every instance on the
+/// database reads the same cookies.
 /// </summary>
 public static class WikiAccounts
 {
@@ -98,16 +99,7 @@ public static class WikiAccounts
                 : RateLimitPartition.GetNoLimiter("views"));
         });
 
-        services.AddDataProtection().SetApplicationName("JimPam.Wiki");
-        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<IServiceProvider>((options, provider) =>
-            {
-                using var scope = provider.CreateScope();
-                var database = SqliteStore.DatabasePath(scope.ServiceProvider.GetRequiredService<WikiDbContext>());
-                var keys = Path.Combine(Path.GetDirectoryName(database)!, "keys");
-                options.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                    new DirectoryInfo(keys), provider.GetRequiredService<ILoggerFactory>());
-            });
+        services.AddDataProtection().SetApplicationName("JimPam.Wiki").PersistKeysToDbContext<WikiDbContext>();
         return services;
     }
 }

@@ -1,11 +1,15 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Data;
 
-/// <summary>The wiki's data and its editor accounts (ASP.NET Core Identity's user tables), in one database.</summary>
-public class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityUserContext<IdentityUser>(options)
+/// <summary>
+/// The wiki's data, its editor accounts (ASP.NET Core Identity's user tables) and the keys that sign their login
+/// cookies (Data Protection's key table), in one database: every instance on it agrees on all three.
+/// </summary>
+public class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityUserContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     /// <summary>
     /// While set (during an <see cref="EntryWriter"/> batch), the interceptors that follow every save (the search
@@ -31,6 +35,7 @@ public class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityUs
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
     public DbSet<LoginSession> LoginSessions => Set<LoginSession>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// The wiki's first relationship, the first one made (the seeded article), as a query EF Core inlines where it is

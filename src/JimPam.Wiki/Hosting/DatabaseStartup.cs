@@ -30,6 +30,7 @@ public static class DatabaseStartup
         {
             await MigrateAsync(db, path, logger, cancellationToken);
             await SqliteStore.ApplyPragmasAsync(db, cancellationToken);
+            await MoveKeyFilesAsync(db, Path.Combine(Path.GetDirectoryName(path)!, "keys"), logger, cancellationToken);
             if (content && options.SeedOnStartup && !await db.Seasons.AnyAsync(cancellationToken))
             {
                 await SeedAsync(scope.ServiceProvider.GetRequiredService<SeedImporter>(), options.ResolveSeedFolder(), path, logger, cancellationToken);
@@ -63,6 +64,21 @@ public static class DatabaseStartup
         catch (Exception e) when (SqliteStore.Explain(e, path) is { } explained)
         {
             throw explained;
+        }
+    }
+
+    /// <summary>Moves the login keys that versions before the key table kept in <c>keys/</c> beside the database into it, once.</summary>
+    private static async Task MoveKeyFilesAsync(WikiDbContext db, string folder, ILogger logger, CancellationToken cancellationToken)
+    {
+        var moved = await Accounts.LoginKeys.MoveKeyFilesAsync(db, folder, cancellationToken);
+        if (moved.Added > 0)
+        {
+            logger.LogInformation("Moved {Count} login key(s) from {Folder} into the database; editors stay logged in, and the folder may be deleted", moved.Added, folder);
+        }
+
+        foreach (var file in moved.Unreadable)
+        {
+            logger.LogWarning("The login key file {File} cannot be read and was left out: logins it signed have ended", file);
         }
     }
 

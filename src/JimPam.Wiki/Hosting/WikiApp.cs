@@ -48,6 +48,7 @@ public static class WikiApp
         builder.Services.AddScoped<Import.SyntheticWiki>();
         builder.Services.AddWikiAccounts(builder.Environment);
         builder.Services.AddWikiWeb();
+        builder.Services.AddWikiMetrics();
         return builder.Build();
     }
 

@@ -79,6 +79,7 @@ public static class WikiWeb
         app.UseWikiSecurityHeaders();
         app.UseFormReading();
         app.UseRenamedQueryKeys();
+        app.UseWikiMetrics(options);
 
         // A cached page is served right after the request log and the security headers: it needs only its endpoint
         // (for its cache policy) and the user (an editor is never served a reader's page). Everything after this

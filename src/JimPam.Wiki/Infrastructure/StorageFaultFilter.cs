@@ -27,6 +27,7 @@ public sealed class StorageFaultFilter : IAsyncPageFilter
         }
 
         executed.ExceptionHandled = true;
+        executed.HttpContext.RequestServices.GetRequiredService<WikiMetrics>().SaveFailed(executed.ActionDescriptor.ViewEnginePath);
         page.ModelState.AddModelError(string.Empty, Message(fault));
         executed.Result = new PageResult { StatusCode = StatusCodes.Status503ServiceUnavailable };
         executed.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -77,11 +77,20 @@ public sealed class WikiPagePolicy(IReadOnlyList<string> queryKeys) : IOutputCac
         return true;
     }
 
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        context.HttpContext.RequestServices.GetRequiredService<WikiMetrics>().CacheLookup(hit: true);
+        return ValueTask.CompletedTask;
+    }
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
+        if (context.AllowCacheLookup)
+        {
+            http.RequestServices.GetRequiredService<WikiMetrics>().CacheLookup(hit: false);
+        }
+
         var evictedSince = http.Items[GenerationKey] is long started && started != http.RequestServices.GetRequiredService<PageCache>().Generation;
         if (evictedSince
             || http.Response.StatusCode != StatusCodes.Status200OK

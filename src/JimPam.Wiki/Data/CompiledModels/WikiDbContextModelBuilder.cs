@@ -11,7 +11,7 @@ namespace JimPam.Wiki.Data.CompiledModels
     public partial class WikiDbContextModel
     {
         private WikiDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cf3ef4c7-f43e-4600-9f2d-691429f22667"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("056535bb-5487-479e-ac0d-fcbcbf206810"), entityTypeCount: 23)
         {
         }
 
@@ -35,6 +35,7 @@ namespace JimPam.Wiki.Data.CompiledModels
             var season = SeasonEntityType.Create(this);
             var siteSetting = SiteSettingEntityType.Create(this);
             var wikiLink = WikiLinkEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityUser = IdentityUserEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
@@ -85,6 +86,7 @@ namespace JimPam.Wiki.Data.CompiledModels
             SeasonEntityType.CreateAnnotations(season);
             SiteSettingEntityType.CreateAnnotations(siteSetting);
             WikiLinkEntityType.CreateAnnotations(wikiLink);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityUserEntityType.CreateAnnotations(identityUser);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);

@@ -1,4 +1,5 @@
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -46,6 +47,7 @@ public abstract class EntryFormModel<TForm>(WikiDbContext db, ILogger logger) : 
     protected async Task<IActionResult> AnswerAsync(
         EntrySaveResult result, string type, int? id, Func<EntrySaveResult.Conflict, Task<EntryConflict>> describe, Func<EntrySaveResult.Saved, Task<IActionResult>> saved)
     {
+        HttpContext.RequestServices.GetRequiredService<WikiMetrics>().Save(type, result);
         switch (result)
         {
             case EntrySaveResult.Saved done:
@@ -73,6 +75,7 @@ public abstract class EntryFormModel<TForm>(WikiDbContext db, ILogger logger) : 
     /// </summary>
     protected async Task<IActionResult> AnswerDeleteAsync(EntrySaveResult result, string type, int id, Func<Task> reload, string what = "entry")
     {
+        HttpContext.RequestServices.GetRequiredService<WikiMetrics>().Save(type, result);
         if (result is EntrySaveResult.Saved saved)
         {
             Log.LogInformation("Editor {Editor} deleted {EntityType} {EntityId} as revision {Revision}", Editor, type, id, saved.Revision);

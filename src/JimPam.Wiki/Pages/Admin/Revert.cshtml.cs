@@ -1,4 +1,5 @@
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Pages.History;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,7 +35,9 @@ public class RevertModel(WikiDbContext db, EntryWriter entries, ILogger<RevertMo
         }
 
         var author = User.Identity?.Name ?? "";
-        if (await entries.RevertAsync(type, id, BaseRevision, ToRevision, author, cancellationToken) is not EntrySaveResult.Saved)
+        var result = await entries.RevertAsync(type, id, BaseRevision, ToRevision, author, cancellationToken);
+        HttpContext.RequestServices.GetRequiredService<WikiMetrics>().Save(type, result);
+        if (result is not EntrySaveResult.Saved)
         {
             // Shown with the entry as it is now, so the editor can look again before choosing.
             logger.LogInformation("Editor {Editor} could not revert {EntityType} {EntityId} to revision {Revision}: base {Base} is no longer current", author, type, id, ToRevision, BaseRevision);
