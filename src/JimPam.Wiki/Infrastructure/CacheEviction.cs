@@ -126,6 +126,10 @@ public sealed class CacheEviction(PageCache cache) : SaveChangesCollector<string
             case RetiredSlug or SiteSetting:
                 // Redirects and settings are never cached pages.
                 break;
+            case LoginSession or LoginThrottle or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey:
+                // Logins (made or failed) and the keys that sign them show on no cached page: a failed login must not
+                // empty readers' cache.
+                break;
             default:
                 // Editor accounts show on no cached page; anything else unknown empties the cache rather than leave it stale.
                 if (entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true)

@@ -41,6 +41,21 @@ public sealed class PageCacheTests : WikiOfItsOwn
     }
 
     [Fact]
+    public async Task Logins_made_or_failed_leave_readers_pages_in_the_cache()
+    {
+        using var client = App.CreateReader();
+        (await client.GetAsync(new Uri("/seasons/3", UriKind.Relative))).Dispose();
+        await EditorSession.AddEditorAsync(App, "pam");
+        using var session = new EditorSession(App);
+
+        (await session.LogInAsync("pam", "not the password at all")).Dispose();
+        (await session.LogInAsync("pam")).Dispose();
+
+        using var again = await client.GetAsync(new Uri("/seasons/3", UriKind.Relative));
+        Assert.NotNull(again.Headers.Age);
+    }
+
+    [Fact]
     public async Task A_cached_page_still_answers_a_revalidation_with_304()
     {
         using var client = App.CreateReader();
