@@ -29,6 +29,8 @@ public static class WikiDataSetup
             // Every write's followers (cache eviction, the search index, the story's places) and any the host adds.
             options.AddInterceptors(provider.GetServices<IInterceptor>());
         });
+        services.AddSingleton(provider => new EvictionLog(SqliteStore.ResolveConnectionString(
+            provider.GetRequiredService<IConfiguration>().GetConnectionString("Wiki"), provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddSingleton<JimPam.Wiki.Content.WikiMarkdown>();
         services.AddSingleton<StoredBodies>();
         services.AddScoped<PreviewRenderer>();

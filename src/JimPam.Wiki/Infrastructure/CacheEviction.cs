@@ -10,9 +10,10 @@ namespace JimPam.Wiki.Infrastructure;
 /// Keeps the page cache in step with the database, for every write whatever made it (a form, a revert, a restore,
 /// a catalogue change, the renders those set off). As changes are saved it names the data each changed row is part
 /// of (<see cref="CacheTags"/>), from the row's values before and after; once the transaction commits it evicts
-/// those tags, and with them exactly the cached pages that showed that data. A rolled-back write evicts nothing.
+/// those tags, and with them exactly the cached pages that showed that data, and writes them to the
+/// <see cref="EvictionLog"/> for the other instances on the database. A rolled-back write evicts nothing.
 /// </summary>
-public sealed class CacheEviction(PageCache cache) : SaveChangesCollector<string>, IDbTransactionInterceptor
+public sealed class CacheEviction(PageCache cache, EvictionLog log, TimeProvider clock, ILogger<CacheEviction> logger) : SaveChangesCollector<string>, IDbTransactionInterceptor
 {
     // Outside a transaction of the caller's, SaveChanges committed its own: evict now; otherwise at the commit.
     protected override Task AfterSaveAsync(DbContext? context, CancellationToken cancellationToken) =>
@@ -145,9 +146,22 @@ public sealed class CacheEviction(PageCache cache) : SaveChangesCollector<string
 
     private async Task EvictAsync(DbContext? context, CancellationToken cancellationToken)
     {
-        if (Take(context) is { Count: > 0 } evicting)
+        if (Take(context) is not { Count: > 0 } evicting)
         {
-            await cache.EvictAsync(evicting, cancellationToken);
+            return;
+        }
+
+        await cache.EvictAsync(evicting, cancellationToken);
+        try
+        {
+            await log.AppendAsync(evicting, clock.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The save itself has committed: it must not look failed. Other instances keep their copies until the
+            // pages' lifetime ends.
+            logger.LogWarning(e, "Could not tell the other instances of evicted pages ({Count} tags); they may show the old pages for up to {Lifetime}: {Problem}",
+                evicting.Count, WikiPagePolicy.Lifetime, e.Message);
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed class WikiPagePolicy(IReadOnlyList<string> queryKeys) : IOutputCac
 
     private const string GenerationKey = "JimPam.Wiki.CacheGeneration";
 
-    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
         var cache = http.RequestServices.GetRequiredService<PageCache>();
@@ -53,8 +53,13 @@ public sealed class WikiPagePolicy(IReadOnlyList<string> queryKeys) : IOutputCac
             context.CacheVaryByRules.VaryByValues[SpoilerShield.CookieName] = shield.CacheKey;
         }
         context.Tags.Add(CacheTags.All);
+        if (cacheable && http.RequestServices.GetRequiredService<EvictionLog>().SinceLast() is { Count: > 0 } elsewhere)
+        {
+            // Another instance (or this one) saved since this one last looked: its pages go before this lookup.
+            await cache.EvictAsync(elsewhere, cancellation);
+        }
+
         http.Items[GenerationKey] = cache.Generation;
-        return ValueTask.CompletedTask;
     }
 
     // Runs on every cached read: a plain loop, no allocation.

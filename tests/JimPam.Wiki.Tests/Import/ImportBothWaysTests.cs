@@ -58,10 +58,10 @@ public sealed class ImportBothWaysTests
         {
             // The FTS5 tables' own shadow tables hold b-tree segments whose layout depends on how often they were
             // written; what they index is compared through the content table and the vocabulary instead. The login
-            // keys are each app's own secret, not content.
+            // keys are each app's own secret, and the eviction log a note to other instances: neither is content.
             list.CommandText = """
                 SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EF%'
-                AND name NOT IN ('SearchIndex', 'SearchWords', 'DataProtectionKeys')
+                AND name NOT IN ('SearchIndex', 'SearchWords', 'DataProtectionKeys', 'CacheEvictions')
                 AND name NOT LIKE '%\_config' ESCAPE '\' AND name NOT LIKE '%\_data' ESCAPE '\'
                 AND name NOT LIKE '%\_docsize' ESCAPE '\' AND name NOT LIKE '%\_idx' ESCAPE '\'
                 ORDER BY name

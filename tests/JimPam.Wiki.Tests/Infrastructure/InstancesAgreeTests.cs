@@ -1,0 +1,55 @@
+using System.Net;
+using JimPam.Wiki.Tests.Pages.Account;
+using JimPam.Wiki.Tests.Pages.Admin;
+
+namespace JimPam.Wiki.Tests.Infrastructure;
+
+/// <summary>
+/// Two instances of the app on one database, each with its own page cache: a save's answer on one is followed, on
+/// the other's very next read, by the page with the change; and a login made on one is good on the other.
+/// </summary>
+public sealed class InstancesAgreeTests : EditorTestBase
+{
+    [Fact]
+    public async Task After_each_save_on_one_instance_the_next_read_on_the_other_shows_it()
+    {
+        await using var other = WikiAppFactory.OnDatabase(App.DatabasePath);
+        var editUrl = (await Pam.GetPageAsync("/seasons/5")).QuerySelector(".event .edit-links a")!.GetAttribute("href")!;
+        var stale = new List<int>();
+        const int tries = 20;
+
+        for (var i = 1; i <= tries; i++)
+        {
+            // The other instance has the page cached (read twice: the second read is served from its cache).
+            await other.GetPageAsync("/seasons/5");
+            var (cached, _) = await other.GetPageAsync("/seasons/5");
+            Assert.NotNull(cached.Headers.Age);
+
+            using var saved = await Pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Body"] = $"Pam paints the warehouse mural, take {i}." });
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+            var (_, after) = await other.GetPageAsync("/seasons/5");
+            if (!after.QuerySelectorAll(".event").Any(e => e.TextContent.Contains($"take {i}.", StringComparison.Ordinal)))
+            {
+                stale.Add(i);
+            }
+        }
+
+        Assert.Empty(stale);
+    }
+
+    [Fact]
+    public async Task A_login_made_on_one_instance_opens_the_admin_pages_of_the_other()
+    {
+        await using var other = WikiAppFactory.OnDatabase(App.DatabasePath);
+        using var login = await new EditorSession(App).LogInAsync("jim");
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("jimpam.editor=", StringComparison.Ordinal)).Split(';')[0];
+
+        using var client = other.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost"), HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/admin", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
