@@ -66,6 +66,7 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, T
             return await ConflictAsync(type, id ?? 0, cancellationToken);
         }
 
+        int? mergedWith = null;
         if (id is { } existing)
         {
             var current = await CurrentRevisionAsync(type, existing, cancellationToken);
@@ -88,6 +89,7 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, T
                 }
 
                 wanted = merged;
+                mergedWith = current;
                 summary = $"{summary} (merged with revision {current})".TrimStart();
             }
         }
@@ -122,7 +124,7 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, T
             return await ConflictAsync(type, raced, cancellationToken);
         }
 
-        return new EntrySaveResult.Saved(applied.Id(), applied.Slug(), applied.Revision);
+        return new EntrySaveResult.Saved(applied.Id(), applied.Slug(), applied.Revision, mergedWith);
     }
 
     /// <summary>

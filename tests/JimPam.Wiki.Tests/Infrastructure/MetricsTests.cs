@@ -39,6 +39,24 @@ public sealed partial class MetricsTests : EditorTestBase
         Assert.Equal(2, Value(text, "http_server_request_duration_seconds_count", "http_route=\"seasons/{number:int}\"", "http_response_status_code=\"200\""));
     }
 
+    [Fact]
+    public async Task A_save_merged_with_another_editors_and_one_that_conflicts_are_counted_as_such()
+    {
+        using var jim = await LogInJimAsync();
+        var editUrl = (await Pam.GetPageAsync("/characters/pam-beesly")).QuerySelector("h1 + .edit-links a")!.GetAttribute("href")!;
+        var jimsForm = await jim.GetPageAsync(editUrl);
+        var jimsSecondForm = await jim.GetPageAsync(editUrl);
+
+        (await Pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Actor"] = "Jenna Fischer (2005–2013)" })).Dispose();
+        (await jim.PostFormAsync(jimsForm, new Dictionary<string, string> { ["Form.FullName"] = "Pamela Morgan Beesly Halpert" })).Dispose();
+        (await jim.PostFormAsync(jimsSecondForm, new Dictionary<string, string> { ["Form.Actor"] = "J. Fischer" })).Dispose();
+
+        var (_, _, text) = await ScrapeAsync("127.0.0.1");
+        Assert.Equal(1, Value(text, "jimpam_saves_total", "entry=\"character\"", "outcome=\"saved\""));
+        Assert.Equal(1, Value(text, "jimpam_saves_total", "entry=\"character\"", "outcome=\"merged\""));
+        Assert.Equal(1, Value(text, "jimpam_saves_total", "entry=\"character\"", "outcome=\"conflict\""));
+    }
+
     [Theory]
     [InlineData("127.0.0.1", HttpStatusCode.OK)]
     [InlineData("::1", HttpStatusCode.OK)]
