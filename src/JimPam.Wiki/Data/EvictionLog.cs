@@ -25,6 +25,7 @@ public sealed class EvictionLog(string connectionString) : IDisposable
     private SqliteConnection? _connection;
     private long _seenStamp = -1;
     private long _seen = -1;
+    private bool _unusable;
 
     /// <summary>The file beside the database that holds the number of the latest eviction row.</summary>
     public static string StampPath(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource + "-evictions";
@@ -49,7 +50,7 @@ public sealed class EvictionLog(string connectionString) : IDisposable
         var id = (long)(await write.ExecuteScalarAsync(cancellationToken))!;
         lock (_gate)
         {
-            Stamp().Write(0, id);
+            Stamp()?.Write(0, id);
         }
     }
 
@@ -61,7 +62,12 @@ public sealed class EvictionLog(string connectionString) : IDisposable
     {
         lock (_gate)
         {
-            var stamp = Stamp().ReadInt64(0);
+            if (Stamp() is not { } mapped)
+            {
+                return [];
+            }
+
+            var stamp = mapped.ReadInt64(0);
             if (stamp == _seenStamp)
             {
                 return [];
@@ -97,16 +103,32 @@ public sealed class EvictionLog(string connectionString) : IDisposable
         }
     }
 
-    private MemoryMappedViewAccessor Stamp()
+    /// <summary>
+    /// The mapped stamp, or null when its file cannot be made or opened (a folder in its place, a file of another
+    /// user): then this instance neither tells nor hears of other instances' evictions, and serves on. The save's
+    /// warning (<c>CacheEviction</c>) says that other instances may show old pages.
+    /// </summary>
+    private MemoryMappedViewAccessor? Stamp()
     {
-        if (_stamp is null)
+        if (_stamp is null && !_unusable)
         {
-            _file = MemoryMappedFile.CreateFromFile(StampPath(connectionString), FileMode.OpenOrCreate, mapName: null, capacity: sizeof(long), MemoryMappedFileAccess.ReadWrite);
-            _stamp = _file.CreateViewAccessor(0, sizeof(long));
+            try
+            {
+                _file = MemoryMappedFile.CreateFromFile(StampPath(connectionString), FileMode.OpenOrCreate, mapName: null, capacity: sizeof(long), MemoryMappedFileAccess.ReadWrite);
+                _stamp = _file.CreateViewAccessor(0, sizeof(long));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _unusable = true;
+                Unusable = $"{StampPath(connectionString)}: {e.Message}";
+            }
         }
 
         return _stamp;
     }
+
+    /// <summary>Why the stamp file could not be used, once that is known; null while it works.</summary>
+    public string? Unusable { get; private set; }
 
     public void Dispose()
     {

@@ -155,6 +155,11 @@ public sealed class CacheEviction(PageCache cache, EvictionLog log, TimeProvider
         try
         {
             await log.AppendAsync(evicting, clock.GetUtcNow(), cancellationToken);
+            if (log.Unusable is { } problem)
+            {
+                logger.LogWarning("Other instances on this database are not told of evicted pages and may show old pages for up to {Lifetime}: the stamp file cannot be used ({Problem})",
+                    WikiPagePolicy.Lifetime, problem);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

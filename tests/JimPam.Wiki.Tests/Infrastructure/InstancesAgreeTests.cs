@@ -53,3 +53,30 @@ public sealed class InstancesAgreeTests : EditorTestBase
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
+
+/// <summary>A stamp file the app cannot map (here a folder stands in its place) costs the instances' agreement, never a page.</summary>
+public sealed class UnusableStampTests : IAsyncDisposable
+{
+    private readonly WikiAppFactory _app = new();
+
+    [Fact]
+    public async Task Pages_are_served_and_cached_and_saves_succeed_without_the_stamp_file()
+    {
+        Directory.CreateDirectory(_app.DatabasePath + "-evictions");
+        using var reader = _app.CreateReader();
+
+        using var first = await reader.GetAsync(new Uri("/seasons/3", UriKind.Relative));
+        using var second = await reader.GetAsync(new Uri("/seasons/3", UriKind.Relative));
+        await EditorSession.AddEditorAsync(_app, "pam");
+        using var pam = new EditorSession(_app);
+        (await pam.LogInAsync("pam")).Dispose();
+        using var saved = await pam.SubmitAsync("/admin/characters/new", new Dictionary<string, string> { ["Form.Name"] = "Astrid Levinson" });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri("/characters/astrid-levinson", UriKind.Relative))).StatusCode);
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}
