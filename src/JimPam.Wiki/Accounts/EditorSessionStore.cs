@@ -85,7 +85,7 @@ public sealed class EditorSessionStore(IServiceScopeFactory scopes, TimeProvider
             await db.LoginSessions.Where(s => s.Id == key)
                 .ExecuteUpdateAsync(set => set.SetProperty(s => s.Ticket, bytes).SetProperty(s => s.ExpiresAt, expires).SetProperty(s => s.LastSeenAt, now), cancellationToken);
         }
-        catch (Exception e) when (SqliteStore.FaultOf(e) is { } fault)
+        catch (Exception e) when (WikiStore.FaultOf(e) is { } fault)
         {
             logger.LogDebug("Could not renew session {Session}: {Fault}", key[..Math.Min(8, key.Length)], fault);
         }

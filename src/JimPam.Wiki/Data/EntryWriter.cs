@@ -26,7 +26,7 @@ public abstract record EntrySaveResult
 /// fields through its own rules, stores the HTML and link rows of any Markdown it holds, and writes the revision.
 /// Readers see the change on their next request.
 /// </summary>
-public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, TimeProvider clock)
+public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, WikiStore store, TimeProvider clock)
 {
     public const string ImportAuthor = "import";
     public const string ImportSummary = "Imported from the source article";
@@ -143,6 +143,7 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, T
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await store.QueueWriterAsync(db, cancellationToken);
         _batch = new Batch(deferRendering);
         db.HoldFollowUps = deferRendering;
         try
@@ -171,9 +172,18 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, T
         public bool RenderPending { get; set; }
     }
 
-    /// <summary>The transaction of one write: its own, or the batch's, which the batch commits.</summary>
-    private async Task<WriteTransaction> BeginAsync(CancellationToken cancellationToken) =>
-        new(_batch is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null, db);
+    /// <summary>The transaction of one write: its own (behind any other writer's), or the batch's, which the batch commits.</summary>
+    private async Task<WriteTransaction> BeginAsync(CancellationToken cancellationToken)
+    {
+        if (_batch is not null)
+        {
+            return new(null, db);
+        }
+
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await store.QueueWriterAsync(db, cancellationToken);
+        return new(transaction, db);
+    }
 
     private sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? owned, DbContext db) : IAsyncDisposable
     {

@@ -1,139 +1,30 @@
-using System.IO.MemoryMappedFiles;
-using Microsoft.Data.Sqlite;
-
 namespace JimPam.Wiki.Data;
 
 /// <summary>
-/// How every instance on one database learns which cached pages another instance's save made stale. Each save that
-/// evicts pages writes the evicted tags as a row of <c>CacheEvictions</c> once it has committed (before its answer
-/// leaves), then that row's number into a file of 8 bytes beside the database (<c>wiki.db-evictions</c>), which every
-/// instance maps into memory. Before each cacheable read an instance compares that number with the one it last saw:
-/// a read of memory, nothing more, unless it changed; then it reads the new rows and evicts their tags. So the next
-/// read after a save's answer, on any instance, renders the change. (Asking SQLite itself, with
-/// <c>PRAGMA data_version</c>, cost a fifth of a cached page's throughput: SQLite takes the file's locks for it.)
-/// Rows older than <see cref="Kept"/> are deleted as new ones are written (pages live a minute at most).
-/// The SQLite side of the seam: instances on one SQLite file share a machine; another store (PostgreSQL) would
-/// tell its instances with LISTEN/NOTIFY.
+/// How the instances on one database learn which cached pages another instance's save made stale: on SQLite through
+/// a table and a stamp file beside the database (<see cref="SqliteEvictionLog"/>), on PostgreSQL through
+/// LISTEN/NOTIFY (<see cref="Postgres.PostgresEvictionLog"/>). A save's tags are told after it commits and before
+/// its answer leaves; every instance asks before each cacheable read, so the next read anywhere renders the change.
 /// </summary>
-public sealed class EvictionLog(string connectionString) : IDisposable
+public abstract class EvictionLog : IDisposable
 {
+    /// <summary>How long an eviction is kept for instances to read (pages live a minute at most).</summary>
     public static readonly TimeSpan Kept = TimeSpan.FromMinutes(10);
 
-    private readonly Lock _gate = new();
-    private MemoryMappedFile? _file;
-    private MemoryMappedViewAccessor? _stamp;
-    private SqliteConnection? _connection;
-    private long _seenStamp = -1;
-    private long _seen = -1;
-    private bool _unusable;
+    /// <summary>Starts hearing the other instances, before the first request is served.</summary>
+    public virtual Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The file beside the database that holds the number of the latest eviction row.</summary>
-    public static string StampPath(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource + "-evictions";
-
-    /// <summary>
-    /// Writes the tags a committed save evicted, for the other instances, on a connection of its own (the save's is
-    /// still closing its transaction), then stamps its number.
-    /// </summary>
-    public async Task AppendAsync(IReadOnlyCollection<string> tags, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var write = connection.CreateCommand();
-        write.CommandText = """
-            INSERT INTO CacheEvictions (Tags, At) VALUES ($tags, $at);
-            SELECT last_insert_rowid();
-            DELETE FROM CacheEvictions WHERE At < $before;
-            """;
-        write.Parameters.AddWithValue("$tags", string.Join('\n', tags));
-        write.Parameters.AddWithValue("$at", now.UtcDateTime);
-        write.Parameters.AddWithValue("$before", (now - Kept).UtcDateTime);
-        var id = (long)(await write.ExecuteScalarAsync(cancellationToken))!;
-        lock (_gate)
-        {
-            Stamp()?.Write(0, id);
-        }
-    }
+    /// <summary>Tells every instance (this one too) the tags a committed save evicted.</summary>
+    public abstract Task AppendAsync(IReadOnlyCollection<string> tags, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// The tags evicted by saves committed since the last call (the first call only marks where to start). Runs on
-    /// every cacheable read: a read of the mapped stamp, and the table only when it changed.
+    /// every cacheable read, so it must cost next to nothing when nothing changed.
     /// </summary>
-    public IReadOnlyList<string> SinceLast()
-    {
-        lock (_gate)
-        {
-            if (Stamp() is not { } mapped)
-            {
-                return [];
-            }
+    public abstract IReadOnlyList<string> SinceLast();
 
-            var stamp = mapped.ReadInt64(0);
-            if (stamp == _seenStamp)
-            {
-                return [];
-            }
+    /// <summary>Why the instances cannot tell each other, once that is known; null while they can.</summary>
+    public string? Unusable { get; protected set; }
 
-            _seenStamp = stamp;
-            if (_connection is null)
-            {
-                _connection = new SqliteConnection(connectionString);
-                _connection.Open();
-            }
-
-            using var read = _connection.CreateCommand();
-            if (_seen < 0)
-            {
-                // A new cache holds nothing older than now.
-                read.CommandText = "SELECT COALESCE(MAX(Id), 0) FROM CacheEvictions";
-                _seen = (long)read.ExecuteScalar()!;
-                return [];
-            }
-
-            read.CommandText = "SELECT Id, Tags FROM CacheEvictions WHERE Id > $seen ORDER BY Id";
-            read.Parameters.AddWithValue("$seen", _seen);
-            var tags = new List<string>();
-            using var rows = read.ExecuteReader();
-            while (rows.Read())
-            {
-                _seen = rows.GetInt64(0);
-                tags.AddRange(rows.GetString(1).Split('\n'));
-            }
-
-            return tags;
-        }
-    }
-
-    /// <summary>
-    /// The mapped stamp, or null when its file cannot be made or opened (a folder in its place, a file of another
-    /// user): then this instance neither tells nor hears of other instances' evictions, and serves on. The save's
-    /// warning (<c>CacheEviction</c>) says that other instances may show old pages.
-    /// </summary>
-    private MemoryMappedViewAccessor? Stamp()
-    {
-        if (_stamp is null && !_unusable)
-        {
-            try
-            {
-                _file = MemoryMappedFile.CreateFromFile(StampPath(connectionString), FileMode.OpenOrCreate, mapName: null, capacity: sizeof(long), MemoryMappedFileAccess.ReadWrite);
-                _stamp = _file.CreateViewAccessor(0, sizeof(long));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                _unusable = true;
-                Unusable = $"{StampPath(connectionString)}: {e.Message}";
-            }
-        }
-
-        return _stamp;
-    }
-
-    /// <summary>Why the stamp file could not be used, once that is known; null while it works.</summary>
-    public string? Unusable { get; private set; }
-
-    public void Dispose()
-    {
-        _stamp?.Dispose();
-        _file?.Dispose();
-        _connection?.Dispose();
-    }
+    public virtual void Dispose() => GC.SuppressFinalize(this);
 }

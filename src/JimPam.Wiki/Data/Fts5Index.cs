@@ -3,18 +3,15 @@ using Microsoft.EntityFrameworkCore;
 namespace JimPam.Wiki.Data;
 
 /// <summary>
-/// The one place that holds the search index's SQL: an SQLite FTS5 table (bundled with the SQLite that EF Core ships),
-/// with the unicode61 tokenizer folding case and accents and the Porter stemmer joining a word's forms ("proposal"
-/// finds "proposes"). Everything else speaks in <see cref="SearchDocument"/>s and
-/// <see cref="SearchQuery"/>s; a PostgreSQL deployment replaces this file (tsvector and ts_headline) and nothing else.
-/// A row's rowid is its entry's id and kind (<see cref="RowId"/>), so writing one entry touches one row.
+/// The search index on SQLite: an FTS5 table (bundled with the SQLite that EF Core ships), with the unicode61
+/// tokenizer folding case and accents and the Porter stemmer joining a word's forms ("proposal" finds "proposes").
+/// A row's rowid is its entry's id and kind (<see cref="SearchIndex.RowId"/>).
 /// </summary>
-public static class Fts5Index
+public sealed class Fts5Index : SearchIndex
 {
-    public const string Table = "SearchIndex";
+    public static readonly Fts5Index Instance = new();
 
-    /// <summary>Marks around each matched term in titles and snippets; no indexed text contains them.</summary>
-    public const char MarkStart = '\u0002', MarkEnd = '\u0003';
+    public const string Table = "SearchIndex";
 
     /// <summary>
     /// title: an episode's title, a character's name, a couple's title, a milestone's label (weighted above the body);
@@ -43,12 +40,7 @@ public static class Fts5Index
     /// <summary>A title match counts this many times a body match in bm25.</summary>
     private const double TitleWeight = 8.0;
 
-    public static long RowId(SearchKind kind, int id) => ((long)id << 3) | (long)kind;
-
-    public static (SearchKind Kind, int Id) FromRowId(long rowId) => ((SearchKind)(rowId & 7), (int)(rowId >> 3));
-
-    /// <summary>Replaces the rows of these entries: those in <paramref name="documents"/> are written, the rest removed.</summary>
-    public static async Task WriteAsync(DbContext db, SearchKind kind, IEnumerable<int> ids, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
+    public override async Task WriteAsync(DbContext db, SearchKind kind, IEnumerable<int> ids, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
     {
         foreach (var id in ids)
         {
@@ -65,21 +57,19 @@ public static class Fts5Index
         }
     }
 
-    public static async Task ClearAsync(DbContext db, CancellationToken cancellationToken)
+    public override async Task ClearAsync(DbContext db, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlAsync($"DELETE FROM \"SearchIndex\";", cancellationToken);
         await db.Database.ExecuteSqlAsync($"INSERT INTO \"SearchWords\" (\"SearchWords\") VALUES ('delete-all');", cancellationToken);
     }
 
-    /// <summary>Whether any entry matches this one term (a word by its beginning, or a phrase).</summary>
-    public static Task<bool> AnyMatchAsync(DbContext db, SearchTerm term, CancellationToken cancellationToken)
+    public override Task<bool> AnyMatchAsync(DbContext db, SearchTerm term, CancellationToken cancellationToken)
     {
         var match = Expression([term], any: false);
         return db.Database.SqlQuery<bool>($"SELECT EXISTS (SELECT 1 FROM \"SearchIndex\" WHERE \"SearchIndex\" MATCH {match}) AS \"Value\"").SingleAsync(cancellationToken);
     }
 
-    /// <summary>The index's words (folded to lower case and without accents, as typed, not stemmed) of these lengths, with how many entries have each.</summary>
-    public static Task<List<IndexWord>> WordsAsync(DbContext db, int shortest, int longest, CancellationToken cancellationToken) =>
+    public override Task<List<IndexWord>> WordsAsync(DbContext db, int shortest, int longest, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<IndexWord>($"SELECT term AS \"Word\", doc AS \"Entries\" FROM \"SearchWordsVocabulary\" WHERE length(term) BETWEEN {shortest} AND {longest}").ToListAsync(cancellationToken);
 
     /// <summary>
@@ -89,12 +79,10 @@ public static class Fts5Index
     public static string Expression(IReadOnlyList<SearchTerm> terms, bool any) =>
         string.Join(any ? " OR " : " ", terms.Select(t => "\"" + t.Text.Replace("\"", " ", StringComparison.Ordinal) + "\"" + (t.Phrase ? "" : "*")));
 
-    /// <summary>
-    /// Every entry that matches, best first: an entry whose name is the whole query, then by bm25 (lower is better),
-    /// at most <paramref name="limit"/>.
-    /// </summary>
-    public static Task<List<IndexMatch>> MatchAsync(DbContext db, string match, string name, int limit, CancellationToken cancellationToken)
+    /// <summary>Ranked by bm25 (lower is better).</summary>
+    public override Task<List<IndexMatch>> MatchAsync(DbContext db, IReadOnlyList<SearchTerm> terms, bool any, string name, int limit, CancellationToken cancellationToken)
     {
+        var match = Expression(terms, any);
         var needle = "|" + name + "|";
         return db.Database.SqlQuery<IndexMatch>($"""
             SELECT rowid AS "RowId", instr(names, {needle}) > 0 AS "Named", bm25("SearchIndex", {TitleWeight}, 1.0) AS "Score"
@@ -103,9 +91,9 @@ public static class Fts5Index
             """).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The title, with its matched terms marked, and a marked snippet of the body, of these rows.</summary>
-    public static Task<List<IndexSnippet>> SnippetsAsync(DbContext db, string match, IReadOnlyCollection<long> rowIds, CancellationToken cancellationToken)
+    public override Task<List<IndexSnippet>> SnippetsAsync(DbContext db, IReadOnlyList<SearchTerm> terms, bool any, IReadOnlyCollection<long> rowIds, CancellationToken cancellationToken)
     {
+        var match = Expression(terms, any);
         var ids = System.Text.Json.JsonSerializer.Serialize(rowIds);
         var (start, end) = (MarkStart.ToString(), MarkEnd.ToString());
         return db.Database.SqlQuery<IndexSnippet>($"""
@@ -115,14 +103,9 @@ public static class Fts5Index
             """).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Whether this exception is FTS5 refusing a query (its syntax), not a fault of the database.</summary>
-    public static bool IsQueryError(Exception e) =>
+    public override string Describe(IReadOnlyList<SearchTerm> terms, bool any) => Expression(terms, any);
+
+    public override bool IsQueryError(Exception e) =>
         e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 1 } sqlite
         && (sqlite.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase) || sqlite.Message.Contains("syntax", StringComparison.OrdinalIgnoreCase));
 }
-
-public sealed record IndexMatch(long RowId, bool Named, double Score);
-
-public sealed record IndexSnippet(long RowId, string Title, string Body);
-
-public sealed record IndexWord(string Word, int Entries);

@@ -1,23 +1,36 @@
 using System.Text;
-using JimPam.Wiki.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Data;
 
 /// <summary>
-/// The one place that knows the wiki runs on SQLite: the file behind the connection string, the start-up
-/// lock beside it, EF Core's migration lock table, the list of tables, and the pragmas.
-/// A second provider (PostgreSQL) plugs in here, and nowhere else.
+/// The wiki on SQLite, the embedded default: the file behind the connection string, the start-up lock beside it,
+/// EF Core's migration lock table, the list of tables, the pragmas, and SQLite's error codes.
 /// </summary>
-public static class SqliteStore
+public sealed class SqliteStore(string connectionString) : WikiStore
 {
     public const string DefaultConnectionString = "Data Source=App_Data/wiki.db";
 
-    /// <summary>EF Core's own tables; any other table means the file already holds a schema.</summary>
-    private static readonly string[] EfTables = ["__EFMigrationsHistory", "__EFMigrationsLock"];
-
     private static readonly byte[] Header = Encoding.ASCII.GetBytes("SQLite format 3\0");
+
+    public override string Engine => "SQLite";
+
+    /// <summary>The database file.</summary>
+    public override string Name { get; } = new SqliteConnectionStringBuilder(connectionString).DataSource;
+
+    public override void Configure(DbContextOptionsBuilder options) => UseWikiSqlite(options, connectionString);
+
+    public override EvictionLog CreateEvictionLog(ILoggerFactory loggers) => new SqliteEvictionLog(connectionString);
+
+    public override void Check() => CheckDatabaseFile(Name);
+
+    public override async Task<IAsyncDisposable> AcquireStartupLockAsync(ILogger logger, CancellationToken cancellationToken) =>
+        await AcquireStartupLockAsync(Name, logger, cancellationToken);
+
+    public override Task PrepareAsync(WikiDbContext db, CancellationToken cancellationToken) => ApplyPragmasAsync(db, cancellationToken);
+
+    public override StartupException? Explain(Exception exception) => Explain(exception, Name);
 
     /// <summary>
     /// Null when SQLite can read the configured connection string; otherwise what is wrong with it, naming the
@@ -48,19 +61,15 @@ public static class SqliteStore
         return builder.ToString();
     }
 
-    public static DbContextOptionsBuilder UseWikiSqlite(this DbContextOptionsBuilder options, string connectionString) =>
-        // One query per page section: the collections a page loads together are a few rows each.
+    /// <summary>One query per page section: the collections a page loads together are a few rows each.</summary>
+    private static void UseWikiSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
-
-    /// <summary>The database file a context uses, for messages to the operator.</summary>
-    public static string DatabasePath(WikiDbContext db) =>
-        new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
 
     /// <summary>
     /// Checks, before SQLite touches it, that the database file can be used: its folder exists or can be made,
     /// the path is a file, the file is SQLite and this user may write it. Each problem names the path.
     /// </summary>
-    public static void CheckDatabaseFile(string path)
+    private static void CheckDatabaseFile(string path)
     {
         if (Directory.Exists(path))
         {
@@ -118,7 +127,7 @@ public static class SqliteStore
     /// operating system holds on an open file (<c>wiki.db.startup-lock</c>), so a process that dies, even by
     /// <c>kill -9</c>, lets go of it at once. Another process that starts meanwhile waits here.
     /// </summary>
-    public static async Task<IDisposable> AcquireStartupLockAsync(string databasePath, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<FileStream> AcquireStartupLockAsync(string databasePath, ILogger logger, CancellationToken cancellationToken)
     {
         var lockPath = databasePath + ".startup-lock";
         var waitingSince = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -158,63 +167,34 @@ public static class SqliteStore
     /// while this process holds the start-up lock, so no other process of this app can be migrating: any row
     /// left is stale. Returns the number of rows removed.
     /// </summary>
-    public static async Task<int> RemoveStaleMigrationLockAsync(WikiDbContext db, CancellationToken cancellationToken)
-    {
-        var tables = await TablesAsync(db, cancellationToken);
-        return tables.Contains("__EFMigrationsLock")
+    public override async Task<int> RemoveStaleMigrationLockAsync(WikiDbContext db, CancellationToken cancellationToken) =>
+        (await TablesAsync(db, cancellationToken)).Contains("__EFMigrationsLock")
             ? await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsLock\";", cancellationToken)
             : 0;
-    }
 
-    /// <summary>
-    /// The migrations applied to the file, read straight from EF Core's history table. EF Core's own
-    /// GetAppliedMigrations builds a model of that table first: a tenth of a second of every cold start, to read one
-    /// column. Migrate still uses EF Core's own, when something is pending.
-    /// </summary>
-    public static async Task<IReadOnlyList<string>> AppliedMigrationsAsync(WikiDbContext db, CancellationToken cancellationToken) =>
-        (await TablesAsync(db, cancellationToken)).Contains("__EFMigrationsHistory")
-            ? await db.Database.SqlQueryRaw<string>("SELECT \"MigrationId\" AS \"Value\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"").ToListAsync(cancellationToken)
-            : [];
-
-    /// <summary>The tables in the file that EF Core's migrations did not make for themselves.</summary>
-    public static async Task<IReadOnlyList<string>> SchemaTablesAsync(WikiDbContext db, CancellationToken cancellationToken) =>
-        [.. (await TablesAsync(db, cancellationToken)).Where(t => !EfTables.Contains(t) && !t.StartsWith("sqlite_", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
-
-    private static Task<List<string>> TablesAsync(WikiDbContext db, CancellationToken cancellationToken) =>
+    protected override Task<List<string>> TablesAsync(WikiDbContext db, CancellationToken cancellationToken) =>
         db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table'").ToListAsync(cancellationToken);
 
     /// <summary>Write-ahead logging lets readers go on while an editor saves. It is a property of the file, so set once.</summary>
-    public static Task ApplyPragmasAsync(WikiDbContext db, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    private static async Task ApplyPragmasAsync(WikiDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
-    /// <summary>
-    /// The storage fault behind a failed write (SQLite's SQLITE_FULL, SQLITE_BUSY or SQLITE_LOCKED, SQLITE_READONLY,
-    /// wherever EF Core wrapped it), or null for any other error, which is a bug to report, not a state to wait out.
-    /// </summary>
-    public static StorageFault? FaultOf(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
+    /// <summary>The storage fault this error is (SQLite's SQLITE_FULL, SQLITE_BUSY or SQLITE_LOCKED, SQLITE_READONLY), if it is one.</summary>
+    internal static new StorageFault? FaultOf(Exception exception) => exception is SqliteException sqlite
+        ? sqlite.SqliteErrorCode switch
         {
-            if (e is SqliteException sqlite)
-            {
-                return sqlite.SqliteErrorCode switch
-                {
-                    13 => StorageFault.Full,
-                    5 or 6 => StorageFault.Busy,
-                    8 => StorageFault.ReadOnly,
-                    _ => null,
-                };
-            }
+            13 => StorageFault.Full,
+            5 or 6 => StorageFault.Busy,
+            8 => StorageFault.ReadOnly,
+            _ => null,
         }
-
-        return null;
-    }
+        : null;
 
     /// <summary>
     /// Turns SQLite's refusals at start-up (a file that is not a database, read-only, corrupt, full) into a message
     /// that names the file; null for anything else.
     /// </summary>
-    public static StartupException? Explain(Exception exception, string databasePath) =>
+    private static StartupException? Explain(Exception exception, string databasePath) =>
         exception is SqliteException sqlite
             ? new StartupException(sqlite.SqliteErrorCode switch
             {

@@ -6,16 +6,18 @@ namespace JimPam.Wiki.Data;
 
 public static class WikiDataSetup
 {
-    /// <summary>Registers the database, the writers and the health check.</summary>
-    public static IServiceCollection AddWikiData(this IServiceCollection services)
+    /// <summary>Registers the database (on the engine <c>Database:Provider</c> names), the writers and the health check.</summary>
+    public static IServiceCollection AddWikiData(this IServiceCollection services, IConfiguration configuration)
     {
+        // The store is made at the first use, so a bad setting is reported by the start-up (WikiHost), not here.
+        services.AddSingleton(provider => WikiStore.Create(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+
         // Pooled: a page read takes a context from the pool instead of building one (its options, services and
-        // interceptor are made once). A context carries no state of ours between requests.
-        services.AddDbContextPool<WikiDbContext>((provider, options) =>
+        // interceptor are made once). A context carries no state of ours between requests. Each engine has a context
+        // type of its own, for its migrations and compiled model; the app asks for WikiDbContext either way.
+        void Configure(IServiceProvider provider, DbContextOptionsBuilder options)
         {
-            var configuration = provider.GetRequiredService<IConfiguration>();
-            var environment = provider.GetRequiredService<IHostEnvironment>();
-            options.UseWikiSqlite(SqliteStore.ResolveConnectionString(configuration.GetConnectionString("Wiki"), environment.ContentRootPath));
+            provider.GetRequiredService<WikiStore>().Configure(options);
 
             // A failed command reaches the request log with its exception; EF's own error events would log it twice more.
             options.ConfigureWarnings(warnings => warnings
@@ -28,9 +30,18 @@ public static class WikiDataSetup
                 .Ignore(RelationalEventId.PendingModelChangesWarning));
             // Every write's followers (cache eviction, the search index, the story's places) and any the host adds.
             options.AddInterceptors(provider.GetServices<IInterceptor>());
-        });
-        services.AddSingleton(provider => new EvictionLog(SqliteStore.ResolveConnectionString(
-            provider.GetRequiredService<IConfiguration>().GetConnectionString("Wiki"), provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        }
+
+        if (WikiStore.ProviderOf(configuration) == WikiStore.Postgres)
+        {
+            services.AddDbContextPool<WikiDbContext, Postgres.PostgresWikiDbContext>(Configure);
+        }
+        else
+        {
+            services.AddDbContextPool<WikiDbContext>(Configure);
+        }
+
+        services.AddSingleton(provider => provider.GetRequiredService<WikiStore>().CreateEvictionLog(provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<JimPam.Wiki.Content.WikiMarkdown>();
         services.AddSingleton<StoredBodies>();
         services.AddScoped<PreviewRenderer>();

@@ -9,8 +9,19 @@ namespace JimPam.Wiki.Data;
 /// The wiki's data, its editor accounts (ASP.NET Core Identity's user tables) and the keys that sign their login
 /// cookies (Data Protection's key table), in one database: every instance on it agrees on all three.
 /// </summary>
-public class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityUserContext<IdentityUser>(options), IDataProtectionKeyContext
+public class WikiDbContext : IdentityUserContext<IdentityUser>, IDataProtectionKeyContext
 {
+    public WikiDbContext(DbContextOptions<WikiDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the context of another engine (<see cref="Postgres.PostgresWikiDbContext"/>): the same model, its own migrations.</summary>
+    protected WikiDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     /// <summary>
     /// While set (during an <see cref="EntryWriter"/> batch), the interceptors that follow every save (the search
     /// index, the story's places) only collect what each save touched; they do their work once, at the first save

@@ -20,17 +20,22 @@ public static class DatabaseStartup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
+        var store = scope.ServiceProvider.GetRequiredService<WikiStore>();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<WikiOptions>>().Value;
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup).FullName!);
-        var path = SqliteStore.DatabasePath(db);
+        var path = store.Name;
 
-        SqliteStore.CheckDatabaseFile(path);
-        using var startupLock = await SqliteStore.AcquireStartupLockAsync(path, logger, cancellationToken);
+        store.Check();
         try
         {
-            await MigrateAsync(db, path, logger, cancellationToken);
-            await SqliteStore.ApplyPragmasAsync(db, cancellationToken);
-            await MoveKeyFilesAsync(db, Path.Combine(Path.GetDirectoryName(path)!, "keys"), logger, cancellationToken);
+            await using var startupLock = await store.AcquireStartupLockAsync(logger, cancellationToken);
+            await MigrateAsync(db, store, logger, cancellationToken);
+            await store.PrepareAsync(db, cancellationToken);
+            if (store is SqliteStore)
+            {
+                await MoveKeyFilesAsync(db, Path.Combine(Path.GetDirectoryName(path)!, "keys"), logger, cancellationToken);
+            }
+
             if (content && options.SeedOnStartup && !await db.Seasons.AnyAsync(cancellationToken))
             {
                 await SeedAsync(scope.ServiceProvider.GetRequiredService<SeedImporter>(), options.ResolveSeedFolder(), path, logger, cancellationToken);
@@ -60,8 +65,13 @@ public static class DatabaseStartup
             {
                 await UpgradeAsync(scope.ServiceProvider.GetRequiredService<SeedUpgrade>(), options.ResolveSeedFolder(), logger, cancellationToken);
             }
+
+            if (content)
+            {
+                await scope.ServiceProvider.GetRequiredService<EvictionLog>().StartAsync(cancellationToken);
+            }
         }
-        catch (Exception e) when (SqliteStore.Explain(e, path) is { } explained)
+        catch (Exception e) when (store.Explain(e) is { } explained)
         {
             throw explained;
         }
@@ -82,16 +92,17 @@ public static class DatabaseStartup
         }
     }
 
-    private static async Task MigrateAsync(WikiDbContext db, string path, ILogger logger, CancellationToken cancellationToken)
+    private static async Task MigrateAsync(WikiDbContext db, WikiStore store, ILogger logger, CancellationToken cancellationToken)
     {
-        var stale = await SqliteStore.RemoveStaleMigrationLockAsync(db, cancellationToken);
+        var path = store.Name;
+        var stale = await store.RemoveStaleMigrationLockAsync(db, cancellationToken);
         if (stale > 0)
         {
             logger.LogWarning("Removed a migration lock that an interrupted start left in {Database}; no other process was migrating it", path);
         }
 
         var known = db.Database.GetMigrations().ToList();
-        var applied = (await SqliteStore.AppliedMigrationsAsync(db, cancellationToken)).ToList();
+        var applied = (await store.AppliedMigrationsAsync(db, cancellationToken)).ToList();
         var unknown = applied.Except(known, StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
@@ -100,7 +111,7 @@ public static class DatabaseStartup
                 "Run the newer build, or restore a backup made for this version.");
         }
 
-        if (applied.Count == 0 && await SqliteStore.SchemaTablesAsync(db, cancellationToken) is { Count: > 0 } tables)
+        if (applied.Count == 0 && await store.SchemaTablesAsync(db, cancellationToken) is { Count: > 0 } tables)
         {
             throw new StartupException(
                 $"The database {path} has tables ({string.Join(", ", tables)}) but no migration history, so its schema cannot be trusted or upgraded. " +

@@ -36,7 +36,7 @@ public static class WikiApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         UseBuildAssets(builder);
         builder.Services.AddOptions<WikiOptions>().Bind(builder.Configuration.GetSection(WikiOptions.Section));
-        builder.Services.AddWikiData();
+        builder.Services.AddWikiData(builder.Configuration);
 
         // What follows every write: the page cache's evictions, the search index, the story's places.
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Infrastructure.CacheEviction>();

@@ -12,7 +12,7 @@ public static class WikiHost
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WikiHost).FullName!);
         try
         {
-            if ((options.Problem() ?? JimPam.Wiki.Data.SqliteStore.ConnectionStringProblem(app.Configuration.GetConnectionString("Wiki"))) is { } problem)
+            if ((options.Problem() ?? WikiStore.Problem(app.Configuration)) is { } problem)
             {
                 throw new StartupException(problem);
             }

@@ -157,7 +157,7 @@ public sealed class CacheEviction(PageCache cache, EvictionLog log, TimeProvider
             await log.AppendAsync(evicting, clock.GetUtcNow(), cancellationToken);
             if (log.Unusable is { } problem)
             {
-                logger.LogWarning("Other instances on this database are not told of evicted pages and may show old pages for up to {Lifetime}: the stamp file cannot be used ({Problem})",
+                logger.LogWarning("Other instances on this database are not told of evicted pages and may show old pages for up to {Lifetime}: {Problem}",
                     WikiPagePolicy.Lifetime, problem);
             }
         }

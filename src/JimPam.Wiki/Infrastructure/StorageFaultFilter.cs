@@ -20,7 +20,7 @@ public sealed class StorageFaultFilter : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
-        if (executed.Exception is not { } exception || executed.ExceptionHandled || SqliteStore.FaultOf(exception) is not { } fault
+        if (executed.Exception is not { } exception || executed.ExceptionHandled || WikiStore.FaultOf(exception) is not { } fault
             || executed.HandlerInstance is not PageModel page)
         {
             return;
@@ -39,6 +39,7 @@ public sealed class StorageFaultFilter : IAsyncPageFilter
     {
         StorageFault.Full => "The wiki could not save because its storage is full; nothing was changed. Your text is still in the form below: keep a copy, and save again once there is room.",
         StorageFault.Busy => "The wiki could not save because its database stayed busy with other work for too long; nothing was changed. Your text is still in the form below: save again in a moment.",
+        StorageFault.Unreachable => "The wiki could not save because it lost its connection to its database; the save was not confirmed. Your text is still in the form below: save again in a moment (if the first save did reach the database, the wiki will show it as a newer revision to merge with).",
         _ => "The wiki could not save because its database is read-only at the moment; nothing was changed. Your text is still in the form below: keep a copy, and save again once the site's operator has fixed it.",
     };
 
@@ -46,6 +47,7 @@ public sealed class StorageFaultFilter : IAsyncPageFilter
     {
         StorageFault.Full => "the storage is full",
         StorageFault.Busy => "the database stayed busy past its timeout",
+        StorageFault.Unreachable => "the database could not be reached",
         _ => "the database is read-only",
     };
 }

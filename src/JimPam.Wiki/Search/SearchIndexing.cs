@@ -57,10 +57,11 @@ public sealed class SearchIndexing : SaveChangesCollector<Func<(SearchKind Kind,
     /// database made before the index existed.</summary>
     public static async Task RebuildAsync(WikiDbContext db, CancellationToken cancellationToken)
     {
-        await Fts5Index.ClearAsync(db, cancellationToken);
+        var index = SearchIndex.For(db);
+        await index.ClearAsync(db, cancellationToken);
         foreach (var kind in Enum.GetValues<SearchKind>())
         {
-            await Fts5Index.WriteAsync(db, kind, [], await SearchDocument.LoadAsync(db, kind, null, cancellationToken), cancellationToken);
+            await index.WriteAsync(db, kind, [], await SearchDocument.LoadAsync(db, kind, null, cancellationToken), cancellationToken);
         }
     }
 
@@ -92,7 +93,7 @@ public sealed class SearchIndexing : SaveChangesCollector<Func<(SearchKind Kind,
         foreach (var group in entries.GroupBy(e => e.Kind))
         {
             var ids = group.Select(e => e.Id).ToList();
-            await Fts5Index.WriteAsync(db, group.Key, ids, await SearchDocument.LoadAsync(db, group.Key, ids, cancellationToken), cancellationToken);
+            await SearchIndex.For(db).WriteAsync(db, group.Key, ids, await SearchDocument.LoadAsync(db, group.Key, ids, cancellationToken), cancellationToken);
         }
     }
 }

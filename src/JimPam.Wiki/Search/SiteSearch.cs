@@ -34,7 +34,7 @@ public sealed record SearchResults(
 }
 
 /// <summary>
-/// The wiki's search, for the search page and the API alike: matches from the index (<see cref="Fts5Index"/>), the
+/// The wiki's search, for the search page and the API alike: matches from the index (<see cref="SearchIndex"/>), the
 /// entries placed after the reader's point in the story (the spoiler shield's ordinal) left out (before counting and paging), then a page of hits with their
 /// links and snippets.
 /// </summary>
@@ -52,32 +52,30 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
             return SearchResults.Refused(query, kind, problem);
         }
 
-        var match = Fts5Index.Expression(query.Terms, any: false);
-
+        var index = SearchIndex.For(db);
         List<IndexMatch> matches;
         var loose = false;
         try
         {
-            matches = await Fts5Index.MatchAsync(db, match, query.Name, MaxMatches + 1, cancellationToken);
+            matches = await index.MatchAsync(db, query.Terms, any: false, query.Name, MaxMatches + 1, cancellationToken);
             if (matches.Count == 0 && query.Terms.Count > 1)
             {
                 // Nothing has every word ("the gas station teapot"): the entries with most of them, best first.
-                match = Fts5Index.Expression(query.Terms, any: true);
                 loose = true;
-                matches = await Fts5Index.MatchAsync(db, match, query.Name, MaxMatches + 1, cancellationToken);
+                matches = await index.MatchAsync(db, query.Terms, any: true, query.Name, MaxMatches + 1, cancellationToken);
             }
         }
-        catch (Exception e) when (Fts5Index.IsQueryError(e))
+        catch (Exception e) when (index.IsQueryError(e))
         {
-            // The sanitiser should make this impossible; if FTS5 still refuses, the reader gets a message, not a 500.
-            logger.LogWarning(e, "The search index refused the query {Match} (typed as {Query})", match, query.Text);
+            // The sanitiser should make this impossible; if the index still refuses, the reader gets a message, not a 500.
+            logger.LogWarning(e, "The search index refused the query {Match} (typed as {Query})", index.Describe(query.Terms, loose), query.Text);
             return SearchResults.Refused(query, kind, "That search could not be run. Try plain words, without punctuation.");
         }
 
         // A word matches nothing only when not every word matched together: only then is a spelling worth a look.
         var suggestion = matches.Count == 0 || loose ? await SpellingSuggestion.ForAsync(db, query, cancellationToken) : null;
         var capped = matches.Count > MaxMatches;
-        var found = matches.Take(MaxMatches).Select(m => (Row: m, Entry: Fts5Index.FromRowId(m.RowId))).ToList();
+        var found = matches.Take(MaxMatches).Select(m => (Row: m, Entry: SearchIndex.FromRowId(m.RowId))).ToList();
         var hidden = 0;
         if (upTo is not null)
         {
@@ -90,7 +88,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
         var pages = (shown.Count + PageSize - 1) / PageSize;
         page = Math.Clamp(page, 1, Math.Max(1, pages));
         var onPage = shown.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        var hits = await HitsAsync(match, onPage.Select(f => f.Row.RowId).ToList(), cancellationToken);
+        var hits = await HitsAsync(index, query.Terms, loose, onPage.Select(f => f.Row.RowId).ToList(), cancellationToken);
         return new SearchResults(query, kind, shown.Count, counts, [.. onPage.Select(f => hits.GetValueOrDefault(f.Row.RowId)).OfType<SearchHit>()], page, pages, hidden, capped, null) { Loose = loose, Suggestion = suggestion };
     }
 
@@ -106,15 +104,15 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
     }
 
     /// <summary>The hits of these index rows: snippets from the index, places and links from the tables.</summary>
-    private async Task<Dictionary<long, SearchHit>> HitsAsync(string match, List<long> rowIds, CancellationToken cancellationToken)
+    private async Task<Dictionary<long, SearchHit>> HitsAsync(SearchIndex index, IReadOnlyList<SearchTerm> terms, bool any, List<long> rowIds, CancellationToken cancellationToken)
     {
         if (rowIds.Count == 0)
         {
             return [];
         }
 
-        var snippets = (await Fts5Index.SnippetsAsync(db, match, rowIds, cancellationToken)).ToDictionary(s => s.RowId);
-        var ids = rowIds.Select(Fts5Index.FromRowId).ToLookup(e => e.Kind, e => e.Id);
+        var snippets = (await index.SnippetsAsync(db, terms, any, rowIds, cancellationToken)).ToDictionary(s => s.RowId);
+        var ids = rowIds.Select(SearchIndex.FromRowId).ToLookup(e => e.Kind, e => e.Id);
         var first = await db.FirstRelationshipIdAsync(cancellationToken);
         string? Relationship(int relationshipId, string slug) => WikiDbContext.AddressValue(relationshipId == first, slug);
         var places = new Dictionary<(SearchKind, int), (string Title, SearchPlace Place, string Context)>();
@@ -169,7 +167,7 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
         var hits = new Dictionary<long, SearchHit>();
         foreach (var rowId in rowIds)
         {
-            var (kind, id) = Fts5Index.FromRowId(rowId);
+            var (kind, id) = SearchIndex.FromRowId(rowId);
             if (places.TryGetValue((kind, id), out var place) && snippets.TryGetValue(rowId, out var snippet))
             {
                 var titleHtml = snippet.Title.Length > 0 ? Marked(snippet.Title) : WebUtility.HtmlEncode(place.Title);
@@ -182,5 +180,5 @@ public sealed class SiteSearch(WikiDbContext db, ILogger<SiteSearch> logger)
 
     /// <summary>Index text with its marks: encoded for HTML, then each mark made a &lt;mark&gt; element.</summary>
     private static string Marked(string text) =>
-        WebUtility.HtmlEncode(text).Replace(Fts5Index.MarkStart.ToString(), "<mark>").Replace(Fts5Index.MarkEnd.ToString(), "</mark>");
+        WebUtility.HtmlEncode(text).Replace(SearchIndex.MarkStart.ToString(), "<mark>").Replace(SearchIndex.MarkEnd.ToString(), "</mark>");
 }

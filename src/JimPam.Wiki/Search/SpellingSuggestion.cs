@@ -6,7 +6,7 @@ namespace JimPam.Wiki.Search;
 
 /// <summary>
 /// "Did you mean Niagara?": for each word of a query that matches nothing, the nearest word of the index's own
-/// vocabulary (<see cref="Fts5Index.WordsAsync"/>) by edit distance (Quickenshtein's Levenshtein), within one edit for
+/// vocabulary (<see cref="SearchIndex.WordsAsync"/>) by edit distance (Quickenshtein's Levenshtein), within one edit for
 /// a short word, two for a longer one and three for a long one; among equally near words, the one more entries have.
 /// The suggestion is the query with those words replaced, their capitals kept as typed. Phrases and words that match
 /// are kept as they are; a query whose every word matches gets no suggestion.
@@ -24,7 +24,7 @@ public static class SpellingSuggestion
         {
             var typed = term.Text;
             if (!term.Phrase && typed.Length >= ShortestWord && typed.All(char.IsLetterOrDigit)
-                && !await Fts5Index.AnyMatchAsync(db, term, cancellationToken)
+                && !await SearchIndex.For(db).AnyMatchAsync(db, term, cancellationToken)
                 && await NearestAsync(db, Fold(typed), cancellationToken) is { } nearest)
             {
                 words.Add(Cased(nearest, typed));
@@ -45,7 +45,7 @@ public static class SpellingSuggestion
     private static async Task<string?> NearestAsync(WikiDbContext db, string word, CancellationToken cancellationToken)
     {
         var most = MaxEdits(word.Length);
-        var candidates = await Fts5Index.WordsAsync(db, Math.Max(1, word.Length - most), word.Length + most, cancellationToken);
+        var candidates = await SearchIndex.For(db).WordsAsync(db, Math.Max(1, word.Length - most), word.Length + most, cancellationToken);
         return candidates
             .Select(c => (c.Word, c.Entries, Distance: Quickenshtein.Levenshtein.GetDistance(word, c.Word)))
             .Where(c => c.Distance > 0 && c.Distance <= most && !c.Word.Any(char.IsDigit))

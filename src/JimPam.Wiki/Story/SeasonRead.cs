@@ -65,7 +65,8 @@ public sealed record SeasonRead(
         // 1. The couples with parts in the season (the first couple always), each row carrying the season's own
         // fields (one command: SQLite has no APPLY to hang a list of couples on a season's row), and the first
         // couple's recurring jokes the reader may see.
-        var budget = ask.Budget;
+        // One more than the budget is asked for (to know it was exceeded): that must not overflow.
+        var budget = Math.Min(ask.Budget, int.MaxValue - 1);
         var relationships = await db.Relationships.AsNoTracking()
             .Where(r => db.FirstRelationship.Contains(r.Id)
                 || (relationship == null
