@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test of JimPam.Wiki: unit, WebApplicationFactory, real-process and real-browser (Playwright) tests.
+# Runs every test of JimPam.Wiki: unit, WebApplicationFactory, real-process and real-browser (Playwright) tests, then
+# the integration tests that hold on any engine ([Trait("Engine", "Any")]) again on PostgreSQL.
 # Installs what the tests need when it is missing, and says so:
+#   - Debian's PostgreSQL, started as a private server on loopback for the run (.ci/postgres.sh), or set
+#     JIMPAM_TEST_POSTGRES to a connection string whose role may create databases;
 #   - Debian's Chromium, for the browser tests (or set CHROMIUM_PATH);
 #   - a Java runtime and the W3C Nu HTML checker (npm package vnu-jar, pinned in tests/tools), for the HTML check;
 #   - Redocly's OpenAPI linter (npm package @redocly/cli, pinned in tests/tools), for the OpenAPI document's lint.
@@ -62,4 +65,17 @@ status=0
 for project in $(find tests -name '*.csproj' | sort); do
   dotnet test "$project" --no-build "$@" || status=$?
 done
+
+# The same integration tests on PostgreSQL: a server of the run's own unless one is named.
+if [ -z "${JIMPAM_TEST_POSTGRES:-}" ]; then
+  if ! postgres=$(.ci/postgres.sh start 55432); then
+    echo "test.sh: could not start PostgreSQL (see above), so the PostgreSQL tests cannot run." >&2
+    exit 1
+  fi
+  postgres_folder=$(sed -n 1p <<<"$postgres")
+  JIMPAM_TEST_POSTGRES=$(sed -n 2p <<<"$postgres")
+  trap '.ci/postgres.sh stop "$postgres_folder"' EXIT
+fi
+JIMPAM_TEST_PROVIDER=Postgres JIMPAM_TEST_POSTGRES="$JIMPAM_TEST_POSTGRES" \
+  dotnet test tests/JimPam.Wiki.Tests/JimPam.Wiki.Tests.csproj --no-build --filter "Engine=Any&Needs!=SqliteFile" "$@" || status=$?
 exit "$status"

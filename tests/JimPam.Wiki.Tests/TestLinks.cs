@@ -23,5 +23,5 @@ public static class TestLinks
 
     /// <summary>The seed importer on a database of the test's own, writing through its own writer.</summary>
     public static JimPam.Wiki.Import.SeedImporter Importer(WikiDbContext db) =>
-        new(db, new EntryWriter(db, Bodies, TimeProvider.System), Markdown, Microsoft.Extensions.Logging.Abstractions.NullLogger<JimPam.Wiki.Import.SeedImporter>.Instance);
+        new(db, new EntryWriter(db, Bodies, new SqliteStore(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(db.Database)!), TimeProvider.System), Markdown, Microsoft.Extensions.Logging.Abstractions.NullLogger<JimPam.Wiki.Import.SeedImporter>.Instance);
 }

@@ -10,12 +10,15 @@ namespace JimPam.Wiki.Tests;
 /// <summary>
 /// The real app on a real SQLite file in a temp folder of its own: a copy of the seeded wiki that the first factory
 /// of the test run made (migrated and seeded by the app's own start-up, once), so each test that writes starts from
-/// the seed without paying for the import again.
+/// the seed without paying for the import again. With <c>JIMPAM_TEST_PROVIDER=Postgres</c> (and the server in
+/// <c>JIMPAM_TEST_POSTGRES</c>, which test.sh starts), the same on PostgreSQL: a database of its own, made from a
+/// seeded template database, dropped afterwards (<see cref="TestPostgres"/>).
 /// </summary>
 public sealed class WikiAppFactory : WebApplicationFactory<Program>
 {
     private readonly TempFolder _data = new();
     private readonly string? _databasePath;
+    private readonly string? _postgresDatabase;
 
     public WikiAppFactory()
         : this(null, fromTemplate: true)
@@ -25,7 +28,11 @@ public sealed class WikiAppFactory : WebApplicationFactory<Program>
     private WikiAppFactory(string? databasePath, bool fromTemplate)
     {
         _databasePath = databasePath;
-        if (fromTemplate)
+        if (TestPostgres.Enabled)
+        {
+            _postgresDatabase = databasePath ?? TestPostgres.CreateDatabase(fromTemplate);
+        }
+        else if (fromTemplate)
         {
             File.Copy(Template.Value, DatabasePath);
         }
@@ -33,6 +40,9 @@ public sealed class WikiAppFactory : WebApplicationFactory<Program>
 
     /// <summary>An app on a database another factory made, as a restart of that app would be.</summary>
     public static WikiAppFactory OnDatabase(string databasePath) => new(databasePath, fromTemplate: false);
+
+    /// <summary>Which engine the apps of this test run use.</summary>
+    public static string Engine => TestPostgres.Enabled ? "Postgres" : "Sqlite";
 
     /// <summary>An app that makes and seeds its database itself on its first start, as on a new machine.</summary>
     public static WikiAppFactory Fresh() => new(null, fromTemplate: false);
@@ -63,11 +73,21 @@ public sealed class WikiAppFactory : WebApplicationFactory<Program>
     /// <summary>Settings the app starts with, beside the test defaults (set before the first request).</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
-    public string DatabasePath => _databasePath ?? Path.Combine(_data.Path, "wiki.db");
+    /// <summary>The SQLite file; on PostgreSQL, the database's name (which <see cref="OnDatabase"/> takes too).</summary>
+    public string DatabasePath => _postgresDatabase ?? _databasePath ?? Path.Combine(_data.Path, "wiki.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Wiki", $"Data Source={DatabasePath}");
+        if (_postgresDatabase is not null)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Wiki", TestPostgres.ConnectionString(_postgresDatabase));
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Wiki", $"Data Source={DatabasePath}");
+        }
+
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseEnvironment("Production");
         builder.ConfigureServices(services =>
@@ -119,6 +139,10 @@ public sealed class WikiAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             _data.Dispose();
+            if (_postgresDatabase is not null && _databasePath is null)
+            {
+                TestPostgres.DropDatabase(_postgresDatabase);
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JimPam.Wiki.Tests.Api;
 
 /// <summary>What every resource of the API keeps to: ETags, asOf, problem details, read-only methods, the OpenAPI document and the reference page.</summary>
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class ApiContractTests(WikiAppFactory app)
 {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace JimPam.Wiki.Tests.Api;
 
 /// <summary>The API's rate limit, on an app of its own with a small limit.</summary>
+[Trait("Engine", "Any")]
 public sealed class ApiRateLimitTests : IDisposable
 {
     private readonly WikiAppFactory _app = new();

@@ -3,6 +3,7 @@ using JimPam.Wiki.Tests.Pages;
 namespace JimPam.Wiki.Tests.Api;
 
 /// <summary>/api/v1/changes: recent changes.</summary>
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class ChangesApiTests(WikiAppFactory app)
 {

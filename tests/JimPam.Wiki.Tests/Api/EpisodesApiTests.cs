@@ -3,6 +3,7 @@ using JimPam.Wiki.Tests.Pages;
 namespace JimPam.Wiki.Tests.Api;
 
 /// <summary>/api/v1/episodes and /api/v1/characters: what cites an episode, and what names a character.</summary>
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class EpisodesApiTests(WikiAppFactory app)
 {

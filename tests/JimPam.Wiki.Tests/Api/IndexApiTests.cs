@@ -4,6 +4,7 @@ using JimPam.Wiki.Tests.Pages;
 namespace JimPam.Wiki.Tests.Api;
 
 /// <summary>The API's index: where every collection is.</summary>
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class IndexApiTests(WikiAppFactory app)
 {

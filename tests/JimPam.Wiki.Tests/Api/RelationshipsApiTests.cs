@@ -4,6 +4,7 @@ using JimPam.Wiki.Tests.Pages;
 namespace JimPam.Wiki.Tests.Api;
 
 /// <summary>/api/v1/relationships: the couples and their articles.</summary>
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class RelationshipsApiTests(WikiAppFactory app)
 {

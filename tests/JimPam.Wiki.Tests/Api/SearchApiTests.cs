@@ -3,6 +3,7 @@ using JimPam.Wiki.Tests.Pages;
 namespace JimPam.Wiki.Tests.Api;
 
 /// <summary>/api/v1/search: search results.</summary>
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class SearchApiTests(WikiAppFactory app)
 {

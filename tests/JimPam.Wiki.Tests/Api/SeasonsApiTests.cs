@@ -3,6 +3,7 @@ using JimPam.Wiki.Tests.Pages;
 namespace JimPam.Wiki.Tests.Api;
 
 /// <summary>/api/v1/seasons: the seasons with their story, and the catalogue's lists in order.</summary>
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class SeasonsApiTests(WikiAppFactory app)
 {

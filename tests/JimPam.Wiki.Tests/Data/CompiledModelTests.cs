@@ -33,6 +33,20 @@ public sealed class CompiledModelTests : IDisposable
         Assert.False(db.Database.HasPendingModelChanges(), "the model has changed without a migration: dotnet ef migrations add ...");
     }
 
+    /// <summary>PostgreSQL's context has a compiled model and migrations of its own (Data/Postgres); neither needs a server to check.</summary>
+    [Fact]
+    public void The_PostgreSQL_context_starts_on_its_own_compiled_model_and_its_migrations_describe_every_change()
+    {
+        using var db = new JimPam.Wiki.Data.Postgres.PostgresWikiDbContext(
+            new DbContextOptionsBuilder<JimPam.Wiki.Data.Postgres.PostgresWikiDbContext>().UseNpgsql("Host=127.0.0.1;Database=unused").Options);
+
+        Assert.IsType<JimPam.Wiki.Data.Postgres.CompiledModels.PostgresWikiDbContextModel>(db.Model);
+        Assert.Equal(Describe(db.GetService<IDesignTimeModel>().Model), Describe(db.Model));
+        Assert.Equal(Describe(db.GetService<IDesignTimeModel>().Model).Count, Describe(new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>().UseSqlite("Data Source=:memory:").Options).Model).Count);
+        Assert.False(db.Database.HasPendingModelChanges(), "the model has changed without a PostgreSQL migration: dotnet ef migrations add ... --context PostgresWikiDbContext");
+        Assert.All(db.GetService<IDesignTimeModel>().Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.ClrType == typeof(string)), p => Assert.Equal("C", p.GetCollation()));
+    }
+
     private static List<string> Describe(IModel model) =>
     [
         .. model.GetEntityTypes().SelectMany(entity => new[] { $"{entity.Name} -> {entity.GetTableName()}" }

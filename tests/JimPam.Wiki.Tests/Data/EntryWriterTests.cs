@@ -8,6 +8,7 @@ namespace JimPam.Wiki.Tests.Data;
 /// The one writer, called as the forms, the seed upgrade and the tests call it: it does all the checking, so a caller
 /// that maps fields to a command gets the same refusals a form shows next to its fields.
 /// </summary>
+[Trait("Engine", "Any")]
 public sealed class EntryWriterTests : WikiOfItsOwn
 {
     public static TheoryData<string?, string?, string, string> Refusals() => new()

@@ -9,6 +9,7 @@ namespace JimPam.Wiki.Tests.Import;
 /// saved again through the writer with its own text (as an editor pressing Save without changing anything), leaves
 /// the stored HTML, the citation, mention and link rows and the search index exactly as the import wrote them.
 /// </summary>
+[Trait("Engine", "Any")]
 public sealed class ImportAgreesWithWriterTests : WikiOfItsOwn
 {
     [Fact]

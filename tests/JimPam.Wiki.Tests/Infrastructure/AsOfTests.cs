@@ -10,6 +10,7 @@ namespace JimPam.Wiki.Tests.Infrastructure;
 /// catalogue, shown as of that episode; anything else (malformed, an unknown episode, digits that are not ASCII, given
 /// twice), a 400 that says why: the bad-address page on pages, a problem document in the API.
 /// </summary>
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class AsOfTests(WikiAppFactory app)
 {

@@ -10,6 +10,7 @@ namespace JimPam.Wiki.Tests.Infrastructure;
 /// saves by outcome and database time; only for loopback and the allowed networks. Alone while it runs: OpenTelemetry
 /// listens to meters by name, so another test's app in this process would add its own requests to the counts.
 /// </summary>
+[Trait("Engine", "Any")]
 [Collection(nameof(MetricsTests))]
 public sealed partial class MetricsTests : EditorTestBase
 {

@@ -12,6 +12,7 @@ namespace JimPam.Wiki.Tests.Infrastructure;
 /// The output cache of the reading pages, seen from outside: a page served from it carries an Age header. What the
 /// cache must never do is hand one reader a page that a forged request, an editor or a query string made.
 /// </summary>
+[Trait("Engine", "Any")]
 public sealed class PageCacheTests : WikiOfItsOwn
 {
     [Theory]

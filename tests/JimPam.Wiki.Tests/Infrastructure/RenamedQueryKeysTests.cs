@@ -5,6 +5,7 @@ using JimPam.Wiki.Tests.Pages;
 namespace JimPam.Wiki.Tests.Infrastructure;
 
 /// <summary>The query keys renamed to one word per concept: the old addresses lead, permanently, to the new ones.</summary>
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class RenamedQueryKeysTests(WikiAppFactory app)
 {

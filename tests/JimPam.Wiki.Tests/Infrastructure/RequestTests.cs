@@ -7,6 +7,7 @@ using JimPam.Wiki.Tests.Pages;
 namespace JimPam.Wiki.Tests.Infrastructure;
 
 /// <summary>What the server owes any client: 405 for methods a page does not handle, one address per page, compression and validators.</summary>
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class RequestTests(WikiAppFactory app)
 {

@@ -3,6 +3,7 @@ using System.Net;
 namespace JimPam.Wiki.Tests.Pages;
 
 /// <summary>What every page owes a reader and a search engine, and what the server owes every response.</summary>
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class EveryPageTests(WikiAppFactory app)
 {

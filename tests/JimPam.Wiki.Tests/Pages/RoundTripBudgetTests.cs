@@ -7,6 +7,7 @@ namespace JimPam.Wiki.Tests.Pages;
 /// written beside each page: on the seed, and on a wiki grown so that its seasons hold more parts than a page shows,
 /// with and without a spoiler shield. A page that read one row at a time would grow with the wiki and fail here.
 /// </summary>
+[Trait("Engine", "Any")]
 [Collection(UncachedWikis.Name)]
 public sealed class RoundTripBudgetTests(UncachedWikis wikis)
 {

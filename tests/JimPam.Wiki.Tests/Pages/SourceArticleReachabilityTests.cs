@@ -5,6 +5,7 @@ using JimPam.Wiki.Content;
 namespace JimPam.Wiki.Tests.Pages;
 
 /// <summary>Everything in the source article can be read on the site, and every citation leads to the right episode.</summary>
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public partial class SourceArticleReachabilityTests(WikiAppFactory app)
 {

@@ -5,6 +5,7 @@ using AngleSharp.Html.Parser;
 namespace JimPam.Wiki.Tests.Pages;
 
 /// <summary>The spoiler shield: "I have watched up to Season S, Episode E", and what every page then hides.</summary>
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class SpoilerShieldTests(WikiAppFactory app)
 {

@@ -3,6 +3,7 @@ using System.Net;
 namespace JimPam.Wiki.Tests.Pages;
 
 /// <summary>The infobox's status at a given episode (<c>/?asOf=s04e01</c>), from the milestones that set a status.</summary>
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class StatusAsOfTests(WikiAppFactory app)
 {

@@ -9,6 +9,7 @@ namespace JimPam.Wiki.Tests.Story;
 /// The places the database keeps for every event are the ones the chronology works out, after the seed and after
 /// every kind of write that can move them, whatever made the write.
 /// </summary>
+[Trait("Engine", "Any")]
 public sealed class StoryPlacementTests : WikiOfItsOwn
 {
     public override async Task InitializeAsync()

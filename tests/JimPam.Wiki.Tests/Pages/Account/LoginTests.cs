@@ -8,6 +8,7 @@ namespace JimPam.Wiki.Tests.Pages.Account;
 
 /// <summary>Editor accounts and the admin area's door: each test has an app and a database of its own.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the test class through IAsyncLifetime.DisposeAsync.")]
+[Trait("Engine", "Any")]
 public sealed class LoginTests : IAsyncLifetime
 {
     private readonly WikiAppFactory _app = new();

@@ -7,6 +7,7 @@ namespace JimPam.Wiki.Tests.Pages.Admin;
 /// Never stale: each kind of save shows on the very next read of every page that shows what it changed, although
 /// readers' pages come from the output cache, and pages it did not touch stay in the cache.
 /// </summary>
+[Trait("Engine", "Any")]
 public sealed class CacheEvictionTests : EditorTestBase
 {
     [Fact]

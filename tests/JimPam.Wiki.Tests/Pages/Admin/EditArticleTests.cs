@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JimPam.Wiki.Tests.Pages.Admin;
 
 /// <summary>Editing the article's own fields, the season summaries and the recurring jokes; each test has its own app and database.</summary>
+[Trait("Engine", "Any")]
 public sealed class EditArticleTests : EditorTestBase
 {
 

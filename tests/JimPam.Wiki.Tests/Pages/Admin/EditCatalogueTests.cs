@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JimPam.Wiki.Tests.Pages.Admin;
 
 /// <summary>Creating and editing episodes and characters: each test has its own app and database, and an editor logged in.</summary>
+[Trait("Engine", "Any")]
 public sealed class EditCatalogueTests : EditorTestBase
 {
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JimPam.Wiki.Tests.Pages.Admin;
 
 /// <summary>Editing a paragraph of the story: each test has its own app and database, and an editor logged in.</summary>
+[Trait("Engine", "Any")]
 public sealed class EditEventTests : EditorTestBase
 {
     private int _eventId;

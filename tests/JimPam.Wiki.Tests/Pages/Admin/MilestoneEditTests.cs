@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JimPam.Wiki.Tests.Pages.Admin;
 
 /// <summary>Milestones set, changed and reverted through the event form, and what readers then see.</summary>
+[Trait("Engine", "Any")]
 public sealed class MilestoneEditTests : EditorTestBase
 {
     private string _editUrl = "";

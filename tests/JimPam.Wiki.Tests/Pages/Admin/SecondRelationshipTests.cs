@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 namespace JimPam.Wiki.Tests.Pages.Admin;
 
 /// <summary>A second couple made entirely through the admin forms: its article, parts, milestone, joke and timeline.</summary>
+[Trait("Engine", "Any")]
 public sealed class SecondRelationshipTests : EditorTestBase
 {
     private async Task<HttpResponseMessage> CreateDwightAndAngelaAsync() =>

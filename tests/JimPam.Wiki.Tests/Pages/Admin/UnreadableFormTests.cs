@@ -13,6 +13,7 @@ namespace JimPam.Wiki.Tests.Pages.Admin;
 /// A NUL character in a posted field (sent as %00), which the framework's form reader refuses: the form comes back
 /// with the typed text and a message next to the field, status 400, and nothing is saved, deleted or reverted.
 /// </summary>
+[Trait("Engine", "Any")]
 public sealed class UnreadableFormTests : EditorTestBase
 {
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 
 namespace JimPam.Wiki.Tests.Pages.Characters;
 
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class CharacterPageTests(WikiAppFactory app)
 {

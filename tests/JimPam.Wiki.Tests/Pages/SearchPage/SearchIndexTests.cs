@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace JimPam.Wiki.Tests.Pages.SearchPage;
 
 /// <summary>The index is written by the write path: every save, delete, restore and revert shows in the next search.</summary>
+[Trait("Engine", "Any")]
 public class SearchIndexTests : EditorTestBase
 {
     private async Task<List<string>> FoundAsync(string query)
@@ -118,6 +119,7 @@ public class SearchIndexTests : EditorTestBase
     }
 
     [Fact]
+    [Trait("Needs", "SqliteFile")]
     public async Task A_database_whose_index_was_lost_is_indexed_again_at_the_next_start()
     {
         Assert.Single(await FoundAsync("teapot note"));

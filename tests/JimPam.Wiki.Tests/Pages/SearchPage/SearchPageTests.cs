@@ -5,6 +5,7 @@ using AngleSharp.Html.Dom;
 namespace JimPam.Wiki.Tests.Pages.SearchPage;
 
 /// <summary>/search on the seeded wiki: what a reader finds, where each result leads, and what a bad query gets.</summary>
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class SearchPageTests(WikiAppFactory app)
 {

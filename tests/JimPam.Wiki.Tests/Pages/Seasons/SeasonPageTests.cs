@@ -2,6 +2,7 @@ using System.Net;
 
 namespace JimPam.Wiki.Tests.Pages.Seasons;
 
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class SeasonPageTests(WikiAppFactory app)
 {

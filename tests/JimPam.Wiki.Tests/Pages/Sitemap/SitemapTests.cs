@@ -4,6 +4,7 @@ using System.Xml.Linq;
 namespace JimPam.Wiki.Tests.Pages.Sitemap;
 
 /// <summary>/sitemap.xml lists every public page with its last edit, and robots.txt points crawlers at it.</summary>
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class SitemapTests(WikiAppFactory app)
 {

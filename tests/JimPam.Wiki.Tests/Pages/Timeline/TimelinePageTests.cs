@@ -2,6 +2,7 @@ using System.Net;
 
 namespace JimPam.Wiki.Tests.Pages.Timeline;
 
+[Trait("Engine", "Any")]
 [Collection(SeededWiki.Name)]
 public class TimelinePageTests(WikiAppFactory app)
 {
