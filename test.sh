@@ -7,7 +7,7 @@
 #   - Debian's Chromium, for the browser tests (or set CHROMIUM_PATH);
 #   - a Java runtime and the W3C Nu HTML checker (npm package vnu-jar, pinned in tests/tools), for the HTML check;
 #   - Redocly's OpenAPI linter (npm package @redocly/cli, pinned in tests/tools), for the OpenAPI document's lint.
-# Extra arguments go to `dotnet test` (for example: ./test.sh --filter Season).
+# Extra arguments go to `dotnet test` (for example: ./test.sh --logger trx); each pass has a --filter of its own.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -63,7 +63,8 @@ dotnet build JimPam.Wiki.sln -nologo -clp:ErrorsOnly
 # processes and Chromium taking turns on the same cores).
 status=0
 for project in $(find tests -name '*.csproj' | sort); do
-  dotnet test "$project" --no-build "$@" || status=$?
+  # The tests of PostgreSQL's own side ([Trait("Engine", "Postgres")]) run in the PostgreSQL pass below.
+  dotnet test "$project" --no-build --filter "Engine!=Postgres" "$@" || status=$?
 done
 
 # The same integration tests on PostgreSQL: a server of the run's own unless one is named.
@@ -77,5 +78,5 @@ if [ -z "${JIMPAM_TEST_POSTGRES:-}" ]; then
   trap '.ci/postgres.sh stop "$postgres_folder"' EXIT
 fi
 JIMPAM_TEST_PROVIDER=Postgres JIMPAM_TEST_POSTGRES="$JIMPAM_TEST_POSTGRES" \
-  dotnet test tests/JimPam.Wiki.Tests/JimPam.Wiki.Tests.csproj --no-build --filter "Engine=Any&Needs!=SqliteFile" "$@" || status=$?
+  dotnet test tests/JimPam.Wiki.Tests/JimPam.Wiki.Tests.csproj --no-build --filter "(Engine=Any|Engine=Postgres)&Needs!=SqliteFile" "$@" || status=$?
 exit "$status"

@@ -83,7 +83,7 @@ public sealed class PostgresStore : WikiStore
                 if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
                 {
                     // Held by this session: a process that dies closes it, and the server lets go at once.
-                    return connection;
+                    return new StartupLock(connection);
                 }
 
                 var waited = System.Diagnostics.Stopwatch.GetElapsedTime(waitingSince);
@@ -100,6 +100,31 @@ public sealed class PostgresStore : WikiStore
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Lets go of the start-up lock explicitly: a pooled connection's session outlives its Close, and would hold the
+    /// lock until the pool reused it.
+    /// </summary>
+    private sealed class StartupLock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+                unlock.Parameters.AddWithValue("key", StartupLockKey);
+                await unlock.ExecuteScalarAsync();
+            }
+            catch (NpgsqlException)
+            {
+                // The connection is gone, and with it the session's lock.
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
         }
     }
 
