@@ -2,6 +2,7 @@
 # Runs every test of JimPam.Wiki: unit, WebApplicationFactory, real-process and real-browser (Playwright) tests, then
 # the integration tests that hold on any engine ([Trait("Engine", "Any")]) again on PostgreSQL.
 # Installs what the tests need when it is missing, and says so:
+#   - Debian's nginx (nginx-light), for the test of deploy/'s configuration in front of two instances;
 #   - Debian's PostgreSQL, started as a private server on loopback for the run (.ci/postgres.sh), or set
 #     JIMPAM_TEST_POSTGRES to a connection string whose role may create databases;
 #   - Debian's Chromium, for the browser tests (or set CHROMIUM_PATH);
@@ -38,6 +39,11 @@ chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$chromium" ]; then
   echo "test.sh: Chromium is not at $chromium."
   apt_install "the browser tests" chromium fonts-dejavu-core
+fi
+
+if [ ! -x /usr/sbin/nginx ] && ! command -v nginx >/dev/null 2>&1; then
+  echo "test.sh: no nginx, which the deployment test (deploy/nginx in front of two instances) needs."
+  apt_install "the deployment test" nginx-light
 fi
 
 if ! command -v java >/dev/null 2>&1; then

@@ -16,7 +16,7 @@ internal static class TestPaths
     /// <summary>The npm-pinned test tools (the Nu HTML checker, Redocly's linter), which ./test.sh installs.</summary>
     public static string Tools => Path.Combine(RepositoryRoot(), "tests", "tools");
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "JimPam.Wiki.sln")))

@@ -27,6 +27,9 @@ public sealed class EditorSession : IDisposable
         }
     }
 
+    /// <summary>A session on a client of its own making (a real process's address, with its own cookie handling).</summary>
+    public EditorSession(HttpClient client) => Client = client;
+
     public HttpClient Client { get; }
 
     /// <summary>Makes an editor account the way the command line does.</summary>
