@@ -142,6 +142,7 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, W
             throw new InvalidOperationException("A batch is already running on this writer.");
         }
 
+        using var turn = await store.WaitForWriterTurnAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await store.QueueWriterAsync(db, cancellationToken);
         _batch = new Batch(deferRendering);
@@ -177,15 +178,25 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, W
     {
         if (_batch is not null)
         {
-            return new(null, db);
+            return new(null, db, null);
         }
 
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await store.QueueWriterAsync(db, cancellationToken);
-        return new(transaction, db);
+        var turn = await store.WaitForWriterTurnAsync(cancellationToken);
+        try
+        {
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await store.QueueWriterAsync(db, cancellationToken);
+            return new(transaction, db, turn);
+        }
+        catch
+        {
+            turn?.Dispose();
+            throw;
+        }
     }
 
-    private sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? owned, DbContext db) : IAsyncDisposable
+    /// <summary>A write's transaction, and its turn among this process's writers, let go of together.</summary>
+    private sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? owned, DbContext db, IDisposable? turn) : IAsyncDisposable
     {
         public bool Owned => owned is not null;
 
@@ -206,7 +217,20 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, W
 
         public Task RollbackAsync(CancellationToken cancellationToken) => owned?.RollbackAsync(cancellationToken) ?? Task.CompletedTask;
 
-        public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                if (owned is not null)
+                {
+                    await owned.DisposeAsync();
+                }
+            }
+            finally
+            {
+                turn?.Dispose();
+            }
+        }
     }
 
     /// <summary>An episode or character was created, renamed or removed: every body renders again (in a batch, once, later).</summary>

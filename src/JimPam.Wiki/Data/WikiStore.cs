@@ -102,6 +102,12 @@ public abstract class WikiStore : IDisposable
     public virtual Task PrepareAsync(WikiDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
+    /// This process's turn to write, taken before the write opens its transaction (and so its connection): writers
+    /// wait here, in memory, not each holding a connection. Null where the engine queues writers by itself.
+    /// </summary>
+    public virtual Task<IDisposable?> WaitForWriterTurnAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
+
+    /// <summary>
     /// Queues this transaction's writes behind every other writer's, on every instance, until it ends: the wiki has
     /// one writer at a time, so the search index and the story's places, which a save recomputes from what is
     /// stored, always see the saves before it. SQLite queues writers by itself.

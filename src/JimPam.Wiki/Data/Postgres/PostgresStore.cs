@@ -145,6 +145,28 @@ public sealed class PostgresStore : WikiStore
             "SELECT table_name::text AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")
             .ToListAsync(cancellationToken);
 
+    /// <summary>One writer at a time in this process: a hundred saves at once hold one connection, not a hundred.</summary>
+    private readonly SemaphoreSlim _writers = new(1, 1);
+
+    public override async Task<IDisposable?> WaitForWriterTurnAsync(CancellationToken cancellationToken)
+    {
+        await _writers.WaitAsync(cancellationToken);
+        return new Turn(_writers);
+    }
+
+    private sealed class Turn(SemaphoreSlim writers) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                writers.Release();
+            }
+        }
+    }
+
     public override async Task QueueWriterAsync(WikiDbContext db, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriterLockKey})", cancellationToken);
 
@@ -181,6 +203,7 @@ public sealed class PostgresStore : WikiStore
     public override void Dispose()
     {
         _dataSource.Dispose();
+        _writers.Dispose();
         base.Dispose();
     }
 

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The soak (issue 18): two instances on one PostgreSQL database behind deploy/nginx, ten minutes of mixed reads and
+# saves at about half the measured capacity. Reports errors, p99 latency minute by minute, and each instance's
+# memory (RSS) at the start and end of every minute.
+#
+#   bash bench/soak.sh            # MINUTES (default 10)
+#
+# The load: wrk through nginx, 4 connections a core, each request one of /seasons/N?soak=n (rendered: a key of
+# its own), /episodes/..., /characters/..., /timeline (front-cached), /search?q=...; the capacity is measured first
+# (30 s flat out), then each connection waits between requests so the rate is about half of it. Meanwhile an editor
+# saves a paragraph every 2 s through A's and B's forms in turn (bench/edit-delay.py's login and form code), and
+# every save's answer is counted.
+set -euo pipefail
+source "$(dirname "$0")/lib-multi.sh"
+minutes=${MINUTES:-10}
+
+cat > "$work/mixed.lua" <<'LUA'
+local n = 0
+local pages = { "/seasons/%d?soak=%d", "/episodes/the-dundies?soak=%d", "/characters/pam-beesly?soak=%d", "/timeline", "/seasons/3", "/search?q=teapot&soak=%d" }
+wait_ms = tonumber(os.getenv("SOAK_WAIT_MS") or "0")
+request = function()
+  n = n + 1
+  local k = (n % #pages) + 1
+  local path
+  if k == 1 then path = string.format(pages[1], (n % 9) + 1, n) else path = string.format(pages[k], n) end
+  return wrk.format("GET", path)
+end
+delay = function() return wait_ms end
+LUA
+
+connections=16
+capacity=$(SOAK_WAIT_MS=0 wrk -t2 -c$connections -d30s -s "$work/mixed.lua" "http://127.0.0.1:$front" | awk '/Requests\/sec/ {print $2}')
+# Each connection makes about rate/connections requests a second: wait so that the total is half the capacity.
+latency_ms=$(awk -v c="$capacity" -v n=$connections 'BEGIN {printf "%.1f", 1000 * n / c}')
+wait_ms=$(awk -v l="$latency_ms" 'BEGIN {printf "%d", l}')
+
+python3 "$root/bench/edit-delay.py" --loop "http://127.0.0.1:$a_port" "http://127.0.0.1:$b_port" "$work/stop" > "$work/saves.json" &
+saver=$!
+pids+=($saver)
+
+: > "$work/access.log"
+kill -USR1 "$(cat "$work/nginx.pid")"
+echo "| minute | requests | errors (5xx, socket) | p50 ms | p99 ms | RSS A MiB | RSS B MiB |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+start_a=$(rss_of "${app_pid[$a_port]}") start_b=$(rss_of "${app_pid[$b_port]}")
+total=0 errors=0
+for minute in $(seq 1 "$minutes"); do
+  out=$(SOAK_WAIT_MS=$wait_ms wrk -t2 -c$connections -d60s --latency -s "$work/mixed.lua" "http://127.0.0.1:$front")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  bad=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); bad=${bad:-0}
+  socket=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out"); socket=${socket:-0}
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  total=$((total + requests)); errors=$((errors + bad + socket))
+  echo "| $minute | $requests | $bad, $socket | $p50 | $p99 | $(rss_of "${app_pid[$a_port]}") | $(rss_of "${app_pid[$b_port]}") |"
+done
+touch "$work/stop"
+wait "$saver" || true
+server_errors=$(awk '$1 >= 500' "$work/access.log" | wc -l)
+echo
+echo "Capacity measured first: $capacity req/s (mixed, flat out, $connections connections); the soak waited ${wait_ms} ms between a connection's requests."
+echo "Total: $total requests, $errors errors (nginx logged $server_errors answers of 500 or more). RSS at the start: A $start_a MiB, B $start_b MiB."
+echo "Saves: $(cat "$work/saves.json")"
