@@ -70,6 +70,10 @@ def main():
                 return response.read().decode()
         except urllib.error.HTTPError as e:
             return e.read().decode()
+        finally:
+            # Secure cookies are sent over plain http here: the app is told the request came over https.
+            for cookie in jar:
+                cookie.secure = False
 
     def submit(url, changes):
         page = get(editor, url)
@@ -84,10 +88,8 @@ def main():
         except urllib.error.HTTPError as e:
             return e.code
 
-    # Secure cookies are sent over plain http here: the app is told the request came over https.
-    for cookie in jar:
-        cookie.secure = False
-    submit(a + "/login", {"Form.Name": "pam", "Form.Password": PASSWORD})
+    if submit(a + "/login", {"Form.Name": "pam", "Form.Password": PASSWORD}) not in (302, 303):
+        raise SystemExit("the login failed")
     for cookie in jar:
         cookie.secure = False
     season = get(editor, a + "/seasons/5")
@@ -100,8 +102,6 @@ def main():
         saved, failed, statuses, i = 0, 0, {}, 0
         while not os.path.exists(args[2]):
             i += 1
-            for cookie in jar:
-                cookie.secure = False
             try:
                 status = submit(edit.replace(a, a if i % 2 else b, 1), {"Form.Body": f"Pam paints the warehouse mural, soak {i}.", "Form.Summary": "soak"})
             except OSError as e:
@@ -121,8 +121,6 @@ def main():
     for i in range(1, count + 1):
         get(plain, front + "/seasons/5")
         get(plain, b + "/seasons/5")
-        for cookie in jar:
-            cookie.secure = False
         status = submit(edit, {"Form.Body": f"Pam paints the warehouse mural, bench take {i}.", "Form.Summary": "bench"})
         if status not in (302, 303):
             raise SystemExit(f"the save answered {status}")

@@ -48,7 +48,7 @@ delay_max=$(printf '%s\n' "${delays[@]}" | sort -n | tail -n 1)
 # 3. Kills under load through nginx.
 : > "$work/access.log"
 kill -USR1 "$(cat "$work/nginx.pid")"
-load_seconds=$((kills * 3 + 10))
+load_seconds=$((kills * 6 + 10))
 cat > "$work/kill.lua" <<'LUA'
 local n = 0
 request = function()
@@ -72,6 +72,9 @@ wait "$wrk_pid"
 sleep 0.5
 kill_requests=$(wc -l < "$work/access.log")
 kill_failed=$(awk '$1 >= 500' "$work/access.log" | wc -l)
+kill_statuses=$(awk '{print $1}' "$work/access.log" | sort | uniq -c | awk '{printf "%s×%s ", $2, $1}')
+cp "$work/access.log" /tmp/multi-kill-access.log 2>/dev/null || true
+cp "$work"/app-*.log /tmp/ 2>/dev/null || true
 
 # 4. PostgreSQL restarted under load.
 : > "$work/access.log"
@@ -112,6 +115,6 @@ Two instances on one PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}
 | one instance's own cached \`/seasons/3\` (PostgreSQL, LISTEN/NOTIFY check) | $app_rps req/s ($(ratio "$app_rps" "$static_rps") of nginx) |
 | an edit's delay to anonymous readers through the front (20 saves) | median $delay_median ms, at most $delay_max ms |
 | the other instance's next read right after each save's answer | $stale_b stale of 20 |
-| kills under load: SIGKILL of an instance, restarted, alternating | $kills kills; $kill_failed failed GETs of $kill_requests through nginx |
+| kills under load: SIGKILL of an instance, restarted, alternating | $kills kills; $kill_failed failed GETs of $kill_requests through nginx (statuses: $kill_statuses) |
 | PostgreSQL restarted (pg_ctl restart -m fast) under load | $pg_failed failed GETs of $pg_requests ($pg_failed_cached of them for the front-cached page); afterwards A answers $a_after, B $b_after |
 EOF

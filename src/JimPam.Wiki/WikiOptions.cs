@@ -29,6 +29,12 @@ public sealed class WikiOptions
     /// </summary>
     public bool OutputCache { get; set; } = true;
 
+    /// <summary>
+    /// Whether the app runs behind deploy/nginx's micro-cache: then each response says nginx may keep it until the end of
+    /// the current second (<see cref="Infrastructure.FrontCacheHint"/>).
+    /// </summary>
+    public bool FrontCache { get; set; }
+
     /// <summary>How many requests a minute one client address may make to the JSON API (then 429, with Retry-After).</summary>
     public int ApiRequestsPerMinute { get; set; } = 300;
 

@@ -76,6 +76,11 @@ public static class WikiWeb
 
         RefusedRequestLog.Start(app);
         app.UseWikiRequestLogging();
+        if (options.FrontCache)
+        {
+            app.UseFrontCacheHint(app.Services.GetRequiredService<TimeProvider>());
+        }
+
         app.UseWikiSecurityHeaders();
         app.UseFormReading();
         app.UseRenamedQueryKeys();

@@ -35,6 +35,7 @@ public sealed class DeploymentTests : IAsyncLifetime
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Wiki"] = TestPostgres.ConnectionString(_database),
             ["Wiki:TrustedProxies:0"] = "127.0.0.1",
+            ["Wiki:FrontCache"] = "true",
         };
         _a = AppProcess.Start("unused.db", settings);
         _b = AppProcess.Start("unused.db", settings);
