@@ -87,12 +87,22 @@ def main():
                 return response.status
         except urllib.error.HTTPError as e:
             return e.code
+        finally:
+            for cookie in jar:
+                cookie.secure = False
 
-    if submit(a + "/login", {"Form.Name": "pam", "Form.Password": PASSWORD}) not in (302, 303):
-        raise SystemExit("the login failed")
-    for cookie in jar:
-        cookie.secure = False
-    season = get(editor, a + "/seasons/5")
+    # Logs in on whichever instance answers (one may be down when a run begins).
+    for attempt in range(100):
+        try:
+            if submit((a, b)[attempt % 2] + "/login", {"Form.Name": "pam", "Form.Password": PASSWORD}) in (302, 303):
+                season = get(editor, (a, b)[attempt % 2] + "/seasons/5")
+                if 'class="edit-links"' in season:
+                    break
+        except OSError:
+            pass
+        time.sleep(0.5)
+    else:
+        raise SystemExit("could not log in")
     start = season.index('class="edit-links"')
     href = season[season.index('href="', start) + 6:]
     edit = a + html.unescape(href[:href.index('"')])

@@ -4,7 +4,8 @@
 #
 #   bash bench/multi.sh
 #
-# Settings (environment): DURATION (each wrk run, default 5s), ROUNDS (default 3), KILLS (default 20).
+# Settings (environment): DURATION (each wrk run, default 5s), ROUNDS (default 3), KILLS (default 20), PHASES
+# (default "front edit kill pg": which of the phases below to run).
 # It installs wrk, nginx and PostgreSQL with apt when missing, starts a private PostgreSQL (.ci/postgres.sh),
 # publishes the app in Release, and starts two instances (ports 5281, 5282) and one nginx with deploy/nginx's site
 # (port 5280) plus a plain static server (port 5283) that serves the exact bytes of the page under test. Then:
@@ -24,7 +25,10 @@ source "$(dirname "$0")/lib-multi.sh"
 rps() { wrk -t1 -c32 -d"$duration" "$1" | awk '/Requests\/sec/ {print $2}'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
+phases=${PHASES:-front edit kill pg}
+front_rps=- static_rps=1 app_rps=- delay_median=- delay_max=- stale_b=- kill_failed=- kill_requests=- kill_statuses=- pg_failed=- pg_requests=- pg_failed_cached=- a_after=- b_after=- kill_saves=-
 # 1. The front against nginx serving the same bytes, and one instance's own cache.
+if [[ " $phases " == *" front "* ]]; then
 for url in "http://127.0.0.1:$front/seasons/3" "http://127.0.0.1:$static/seasons/3" "http://127.0.0.1:$a_port/seasons/3"; do
   wrk -t1 -c32 -d2s "$url" >/dev/null
 done
@@ -37,18 +41,22 @@ done
 front_rps=$(median "${front_runs[@]}")
 static_rps=$(median "${static_runs[@]}")
 app_rps=$(median "${app_runs[@]}")
+fi
 
 # 2. An edit's delay to anonymous readers through the front, and B's next read.
+if [[ " $phases " == *" edit "* ]]; then
 edits=$(python3 "$root/bench/edit-delay.py" "http://127.0.0.1:$a_port" "http://127.0.0.1:$b_port" "http://127.0.0.1:$front" 20)
 delays=($(python3 -c 'import json,sys; print(" ".join(map(str, json.loads(sys.argv[1])["delays_ms"])))' "$edits"))
 stale_b=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["stale_on_b"])' "$edits")
 delay_median=$(median "${delays[@]}")
 delay_max=$(printf '%s\n' "${delays[@]}" | sort -n | tail -n 1)
+fi
 
 # 3. Kills under load through nginx.
+if [[ " $phases " == *" kill "* ]]; then
 : > "$work/access.log"
 kill -USR1 "$(cat "$work/nginx.pid")"
-load_seconds=$((kills * 6 + 10))
+load_seconds=$((kills * 8 + 10))
 cat > "$work/kill.lua" <<'LUA'
 local n = 0
 request = function()
@@ -59,6 +67,9 @@ end
 LUA
 wrk -t2 -c32 -d"${load_seconds}s" -s "$work/kill.lua" "http://127.0.0.1:$front" > "$work/kill-wrk.txt" &
 wrk_pid=$!
+# An editor saves every 2 s on A and B in turn meanwhile; afterwards every acknowledged save must be in the history.
+python3 "$root/bench/edit-delay.py" --loop "http://127.0.0.1:$a_port" "http://127.0.0.1:$b_port" "$work/stop-saves" > "$work/kill-saves.json" &
+saver=$!
 sleep 3
 for i in $(seq 1 "$kills"); do
   target=$([ $((i % 2)) -eq 1 ] && echo $a_port || echo $b_port)
@@ -66,17 +77,25 @@ for i in $(seq 1 "$kills"); do
   sleep 0.5
   start_app "$target"
   serving "$target"
-  sleep 1
+  # As an operator's systemd would (RestartSec=1), with time for nginx to put it back in rotation before the next kill.
+  sleep 3
 done
 wait "$wrk_pid"
+touch "$work/stop-saves"
+wait "$saver" || true
+acknowledged=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["saved"])' "$work/kill-saves.json")
+in_history=$(PGPASSWORD=$password psql -h 127.0.0.1 -p "$port" -U jimpam -d jimpam -Atc "SELECT count(*) FROM \"Revisions\" WHERE \"Summary\" = 'soak'")
+kill_saves="$acknowledged acknowledged, $in_history in the history, $((acknowledged > in_history ? acknowledged - in_history : 0)) lost ($(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["statuses"])' "$work/kill-saves.json"))"
 sleep 0.5
 kill_requests=$(wc -l < "$work/access.log")
 kill_failed=$(awk '$1 >= 500' "$work/access.log" | wc -l)
 kill_statuses=$(awk '{print $1}' "$work/access.log" | sort | uniq -c | awk '{printf "%s×%s ", $2, $1}')
 cp "$work/access.log" /tmp/multi-kill-access.log 2>/dev/null || true
 cp "$work"/app-*.log /tmp/ 2>/dev/null || true
+fi
 
 # 4. PostgreSQL restarted under load.
+if [[ " $phases " == *" pg "* ]]; then
 : > "$work/access.log"
 kill -USR1 "$(cat "$work/nginx.pid")"
 cat > "$work/pg.lua" <<'LUA'
@@ -99,6 +118,7 @@ pg_failed=$(awk '$1 >= 500' "$work/access.log" | wc -l)
 pg_failed_cached=$(awk '$1 >= 500 && $5 == "/seasons/3"' "$work/access.log" | wc -l)
 a_after=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$a_port/seasons/2?after=1")
 b_after=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$b_port/seasons/2?after=1")
+fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 cat <<EOF
@@ -115,6 +135,6 @@ Two instances on one PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}
 | one instance's own cached \`/seasons/3\` (PostgreSQL, LISTEN/NOTIFY check) | $app_rps req/s ($(ratio "$app_rps" "$static_rps") of nginx) |
 | an edit's delay to anonymous readers through the front (20 saves) | median $delay_median ms, at most $delay_max ms |
 | the other instance's next read right after each save's answer | $stale_b stale of 20 |
-| kills under load: SIGKILL of an instance, restarted, alternating | $kills kills; $kill_failed failed GETs of $kill_requests through nginx (statuses: $kill_statuses) |
+| kills under load: SIGKILL of an instance, restarted, alternating | $kills kills; $kill_failed failed GETs of $kill_requests through nginx (statuses: $kill_statuses); saves meanwhile: $kill_saves |
 | PostgreSQL restarted (pg_ctl restart -m fast) under load | $pg_failed failed GETs of $pg_requests ($pg_failed_cached of them for the front-cached page); afterwards A answers $a_after, B $b_after |
 EOF
