@@ -30,9 +30,10 @@ LUA
 
 connections=16
 capacity=$(SOAK_WAIT_MS=0 wrk -t2 -c$connections -d30s -s "$work/mixed.lua" "http://127.0.0.1:$front" | awk '/Requests\/sec/ {print $2}')
-# Each connection makes about rate/connections requests a second: wait so that the total is half the capacity.
-latency_ms=$(awk -v c="$capacity" -v n=$connections 'BEGIN {printf "%.1f", 1000 * n / c}')
-wait_ms=$(awk -v l="$latency_ms" 'BEGIN {printf "%d", l}')
+# Flat out, each connection's request takes connections/capacity seconds; for half the capacity each waits twice
+# that between requests (a little under half, as latency falls with the load). The first soak waited once that,
+# which made 83% of the capacity, not half.
+wait_ms=$(awk -v c="$capacity" -v n=$connections 'BEGIN {printf "%d", 2 * 1000 * n / c}')
 
 python3 "$root/bench/edit-delay.py" --loop "http://127.0.0.1:$a_port" "http://127.0.0.1:$b_port" "$work/stop" > "$work/saves.json" &
 saver=$!
