@@ -130,8 +130,7 @@ public sealed class SqliteStore(string connectionString) : WikiStore
     private static async Task<FileStream> AcquireStartupLockAsync(string databasePath, ILogger logger, CancellationToken cancellationToken)
     {
         var lockPath = databasePath + ".startup-lock";
-        var waitingSince = System.Diagnostics.Stopwatch.GetTimestamp();
-        TimeSpan? lastReport = null;
+        var wait = new StartupWait(logger, databasePath);
         while (true)
         {
             try
@@ -145,14 +144,7 @@ public sealed class SqliteStore(string connectionString) : WikiStore
             catch (IOException) when (File.Exists(lockPath))
             {
                 // Another process holds the lock: it is migrating or seeding this database. Wait for it.
-                var waited = System.Diagnostics.Stopwatch.GetElapsedTime(waitingSince);
-                if (lastReport is null || waited - lastReport > TimeSpan.FromSeconds(10))
-                {
-                    logger.LogInformation("Another process is preparing {Database}; waiting for it ({Waited:0}s so far)", databasePath, waited.TotalSeconds);
-                    lastReport = waited;
-                }
-
-                await Task.Delay(200, cancellationToken);
+                await wait.NextAsync(cancellationToken);
             }
             catch (IOException e)
             {

@@ -79,6 +79,25 @@ public abstract class WikiStore : IDisposable
     /// </summary>
     public abstract Task<IAsyncDisposable> AcquireStartupLockAsync(ILogger logger, CancellationToken cancellationToken);
 
+    /// <summary>Waiting for another process's start-up: a try every 200 ms, and a line in the log every 10 s.</summary>
+    protected sealed class StartupWait(ILogger logger, string database)
+    {
+        private readonly long _since = System.Diagnostics.Stopwatch.GetTimestamp();
+        private TimeSpan? _lastReport;
+
+        public async Task NextAsync(CancellationToken cancellationToken)
+        {
+            var waited = System.Diagnostics.Stopwatch.GetElapsedTime(_since);
+            if (_lastReport is null || waited - _lastReport > TimeSpan.FromSeconds(10))
+            {
+                logger.LogInformation("Another process is preparing {Database}; waiting for it ({Waited:0}s so far)", database, waited.TotalSeconds);
+                _lastReport = waited;
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
     /// <summary>
     /// Removes a migration lock that a process killed while migrating left behind (called only under the start-up
     /// lock); the number of locks removed.

@@ -71,8 +71,7 @@ public sealed class PostgresStore : WikiStore
 
     public override async Task<IAsyncDisposable> AcquireStartupLockAsync(ILogger logger, CancellationToken cancellationToken)
     {
-        var waitingSince = System.Diagnostics.Stopwatch.GetTimestamp();
-        TimeSpan? lastReport = null;
+        var wait = new StartupWait(logger, Name);
         var connection = await OpenAsync(cancellationToken);
         try
         {
@@ -86,14 +85,7 @@ public sealed class PostgresStore : WikiStore
                     return new StartupLock(connection);
                 }
 
-                var waited = System.Diagnostics.Stopwatch.GetElapsedTime(waitingSince);
-                if (lastReport is null || waited - lastReport > TimeSpan.FromSeconds(10))
-                {
-                    logger.LogInformation("Another process is preparing the database {Database}; waiting for it ({Waited:0}s so far)", Name, waited.TotalSeconds);
-                    lastReport = waited;
-                }
-
-                await Task.Delay(200, cancellationToken);
+                await wait.NextAsync(cancellationToken);
             }
         }
         catch
