@@ -110,16 +110,15 @@ public sealed class PostgresSearchIndex : SearchIndex
         parameters.AddRange([rowIds.ToArray(), TitleOptions, BodyOptions]);
         var sql = $$"""
             SELECT rowid AS "RowId", ts_headline('jimpam_english', title, q.query, {{{first + 1}}}) AS "Title",
-                   ts_headline('jimpam_english', body, q.query, {{{first + 2}}}) AS "Body"
+                   ts_headline('jimpam_english', body, q.query, {{{first + 2}}}) AS "Snippet", body AS "Body"
             FROM "SearchIndex", ({{query}}) AS q(query) WHERE rowid = ANY ({{{first}}})
             """;
-        var rows = await db.Database.SqlQueryRaw<IndexSnippet>(sql, [.. parameters]).ToListAsync(cancellationToken);
-        var bodies = await db.Database.SqlQuery<StoredBody>($"SELECT rowid AS \"RowId\", body AS \"Body\" FROM \"SearchIndex\" WHERE rowid = ANY ({rowIds.ToArray()})")
-            .ToDictionaryAsync(b => b.RowId, b => b.Body, cancellationToken);
-        return [.. rows.Select(r => r with { Body = Elided(r.Body, bodies.GetValueOrDefault(r.RowId) ?? r.Body) })];
+        var rows = await db.Database.SqlQueryRaw<HeadlineRow>(sql, [.. parameters]).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new IndexSnippet(r.RowId, r.Title, Elided(r.Snippet, r.Body)))];
     }
 
-    private sealed record StoredBody(long RowId, string Body);
+    /// <summary>A row's marked title and snippet, with its text, to tell where the snippet cuts it.</summary>
+    private sealed record HeadlineRow(long RowId, string Title, string Snippet, string Body);
 
     /// <summary>A snippet with "…" where it cuts the text, as FTS5's snippet() gives it.</summary>
     private static string Elided(string snippet, string body)
