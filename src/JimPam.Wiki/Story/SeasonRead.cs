@@ -80,7 +80,7 @@ public sealed record SeasonRead(
                 r.Slug,
                 // Counted only for a season small enough to show every couple's parts (the count stops past the
                 // budget), so a season of a wiki with a hundred couples costs what a small one does.
-                Parts = db.Events.Where(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted).Take(budget + 1).Count() <= budget
+                Parts = db.Events.Where(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted).OrderBy(e => e.Id).Take(budget + 1).Count() <= budget
                     ? r.Events.Count(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted)
                     : (int?)null,
                 SeasonId = db.Seasons.Where(s => s.Number == number).Select(s => (int?)s.Id).FirstOrDefault(),
@@ -88,7 +88,7 @@ public sealed record SeasonRead(
                 LastEpisode = db.Episodes.Where(e => e.Season.Number == number && !e.Deleted).Max(e => (int?)e.NumberInSeason),
                 Previous = db.Seasons.Where(o => o.Number < number).Max(o => (int?)o.Number),
                 Next = db.Seasons.Where(o => o.Number > number).Min(o => (int?)o.Number),
-                SeasonParts = db.Events.Where(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted).Take(budget + 1).Count(),
+                SeasonParts = db.Events.Where(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted).OrderBy(e => e.Id).Take(budget + 1).Count(),
                 Jokes = r.Jokes
                     .Where(j => db.FirstRelationship.Contains(j.RelationshipId) && relationship == null && !j.Deleted && (upTo == null || j.Point <= upTo))
                     .OrderBy(j => j.Order)
