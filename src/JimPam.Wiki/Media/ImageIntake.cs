@@ -1,0 +1,229 @@
+using System.Security.Cryptography;
+using System.Text;
+using NetVips;
+
+namespace JimPam.Wiki.Media;
+
+/// <summary>A file of an image as it is stored and served: its name (content hash and extension), type and bytes.</summary>
+public sealed record MediaFile(string Name, string ContentType, int Width, int Height, byte[] Bytes);
+
+/// <summary>What an upload became: the stripped original and its variants, or the reason it was refused.</summary>
+public sealed record IntakeResult(string? Refusal, MediaFile? Original, IReadOnlyList<MediaFile> Variants)
+{
+    public bool Accepted => Refusal is null;
+
+    public static IntakeResult Refused(string reason) => new(reason, null, []);
+}
+
+/// <summary>
+/// Every uploaded image goes through here before anything is stored. libvips (NetVips) decodes it, judged by its
+/// content and never by its name or declared type; only the JPEG, PNG, WebP, AVIF (HEIF) and GIF loaders are allowed
+/// to run. A file is refused when it is empty or over 20 MB, is none of those formats (SVG included), carries markup
+/// or script anywhere in its bytes (a polyglot), claims more than 40 megapixels in its header (checked before any
+/// pixel is decoded), or is truncated or corrupt. What is kept is re-encoded from the decoded pixels: turned upright
+/// by its EXIF orientation, converted to sRGB, with no metadata at all (EXIF, GPS, XMP, comments, ICC), plus variants
+/// 320, 640 and 1280 pixels wide (never wider than the original) in AVIF, WebP and JPEG. Each file is named by the
+/// hash of its own bytes.
+/// </summary>
+public static class ImageIntake
+{
+    public const long MaxBytes = 20L * 1024 * 1024;
+    public const long MaxPixels = 40_000_000;
+    public static readonly int[] VariantWidths = [320, 640, 1280];
+
+    private static readonly string[] Loaders =
+        ["VipsForeignLoadJpeg", "VipsForeignLoadPng", "VipsForeignLoadWebp", "VipsForeignLoadHeif", "VipsForeignLoadNsgif"];
+
+    // Markup a browser could run if it were ever handed these bytes as a page; no picture needs any of it. Each is
+    // five characters or more, so the compressed pixels of a 20 MB photo hold one by chance about once in 10,000 files.
+    private static readonly byte[][] Markup =
+        [.. new[] { "<script", "<html", "<!doctype", "<body", "<iframe", "<object", "<embed", "<?php", "javascript:", "onerror=", "onload=" }
+            .Select(Encoding.ASCII.GetBytes)];
+
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly byte[] SpaceAndByteOrderMark = [0x20, 0x09, 0x0D, 0x0A, 0xEF, 0xBB, 0xBF];
+    private static readonly Lock Setup = new();
+    private static bool _ready;
+
+    /// <summary>The format the bytes start as, or null: the decision is made from the content alone.</summary>
+    public static string? Sniff(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF)
+        {
+            return "jpeg";
+        }
+
+        if (bytes.StartsWith(PngSignature))
+        {
+            return "png";
+        }
+
+        if (bytes.StartsWith("GIF87a"u8) || bytes.StartsWith("GIF89a"u8))
+        {
+            return "gif";
+        }
+
+        if (bytes.Length >= 12 && bytes.StartsWith("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8))
+        {
+            return "webp";
+        }
+
+        // An ISO media file whose brands include AVIF.
+        if (bytes.Length >= 16 && bytes[4..8].SequenceEqual("ftyp"u8))
+        {
+            var boxSize = (int)Math.Min(bytes.Length, Math.Max(16, (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3])));
+            var brands = bytes[8..boxSize];
+            for (var at = 0; at + 4 <= brands.Length; at += 4)
+            {
+                if (brands[at..(at + 4)].SequenceEqual("avif"u8) || brands[at..(at + 4)].SequenceEqual("avis"u8))
+                {
+                    return "avif";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the bytes hold markup or script anywhere (ASCII, any case): a picture that is also a page.</summary>
+    public static string? MarkupIn(ReadOnlySpan<byte> bytes)
+    {
+        var lower = bytes.ToArray();
+        for (var i = 0; i < lower.Length; i++)
+        {
+            if (lower[i] is >= (byte)'A' and <= (byte)'Z')
+            {
+                lower[i] += 32;
+            }
+        }
+
+        return Markup.FirstOrDefault(marker => lower.AsSpan().IndexOf(marker) >= 0) is { } found ? Encoding.ASCII.GetString(found) : null;
+    }
+
+    public static IntakeResult Process(byte[] upload)
+    {
+        if (upload.Length == 0)
+        {
+            return IntakeResult.Refused("The file is empty.");
+        }
+
+        if (upload.Length > MaxBytes)
+        {
+            return IntakeResult.Refused($"The file is {upload.Length / (1024.0 * 1024):0.0} MB; the most an image may be is 20 MB.");
+        }
+
+        var format = Sniff(upload);
+        if (format is null)
+        {
+            return IntakeResult.Refused(LooksLikeMarkup(upload)
+                ? "SVG and other markup are not accepted: only JPEG, PNG, WebP, AVIF and GIF pictures."
+                : "This is not a JPEG, PNG, WebP, AVIF or GIF picture (judged by what the file holds, not its name).");
+        }
+
+        if (MarkupIn(upload) is { } marker)
+        {
+            return IntakeResult.Refused($"The file is a {format.ToUpperInvariant()} that also carries markup (“{marker}”); a picture that is also a page is not accepted.");
+        }
+
+        EnsureReady();
+        try
+        {
+            // The header only: nothing is decoded yet, so a small file that claims a huge picture costs nothing.
+            using var header = Image.NewFromBuffer(upload, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error);
+            if ((long)header.Width * header.Height > MaxPixels)
+            {
+                return IntakeResult.Refused($"The picture is {header.Width:N0} × {header.Height:N0} pixels; the most accepted is 40 megapixels.");
+            }
+        }
+        catch (VipsException)
+        {
+            return IntakeResult.Refused("The file is damaged or incomplete: it could not be read as a picture.");
+        }
+
+        try
+        {
+            return Encode(upload);
+        }
+        catch (VipsException)
+        {
+            return IntakeResult.Refused("The file is damaged or incomplete: it could not be read as a picture.");
+        }
+    }
+
+    private static IntakeResult Encode(byte[] upload)
+    {
+        // Decoded once into memory (at most 40 megapixels), failing on a truncated or corrupt file rather than
+        // filling the missing part with grey.
+        using var loaded = Image.NewFromBuffer(upload, access: Enums.Access.Random, failOn: Enums.FailOn.Truncated);
+        using var upright = loaded.Autorot();
+        using var srgb = ToSrgb(upright);
+        using var pixels = srgb.CopyMemory();
+
+        var hasAlpha = pixels.HasAlpha();
+        var original = hasAlpha
+            ? File(pixels.PngsaveBuffer(compression: 9, keep: Enums.ForeignKeep.None), "png", "image/png", pixels)
+            : File(pixels.JpegsaveBuffer(q: 90, optimizeCoding: true, keep: Enums.ForeignKeep.None), "jpg", "image/jpeg", pixels);
+
+        var variants = new List<MediaFile>();
+        foreach (var width in VariantWidths.Where(w => w < pixels.Width).Append(pixels.Width).Distinct().Where(w => w <= VariantWidths[^1]).Order())
+        {
+            using var scaled = width == pixels.Width ? pixels.Copy() : pixels.ThumbnailImage(width, size: Enums.Size.Down);
+            using var flat = scaled.HasAlpha() ? scaled.Flatten(background: [255, 255, 255]) : scaled.Copy();
+            variants.Add(File(scaled.HeifsaveBuffer(q: 50, compression: Enums.ForeignHeifCompression.Av1, effort: 2, keep: Enums.ForeignKeep.None), "avif", "image/avif", scaled));
+            variants.Add(File(scaled.WebpsaveBuffer(q: 75, effort: 4, keep: Enums.ForeignKeep.None), "webp", "image/webp", scaled));
+            variants.Add(File(flat.JpegsaveBuffer(q: 78, optimizeCoding: true, interlace: true, keep: Enums.ForeignKeep.None), "jpg", "image/jpeg", flat));
+        }
+
+        return new IntakeResult(null, original, variants);
+    }
+
+    private static Image ToSrgb(Image image)
+    {
+        // A CMYK or otherwise profiled picture goes through its own ICC profile (libvips has a CMYK fallback);
+        // everything else is converted by colourspace.
+        if (image.Contains("icc-profile-data") || image.Interpretation == Enums.Interpretation.Cmyk)
+        {
+            using var transformed = image.IccTransform("srgb", embedded: true, intent: Enums.Intent.Perceptual);
+            return transformed.Cast(Enums.BandFormat.Uchar);
+        }
+
+        if (image.Interpretation != Enums.Interpretation.Srgb || image.Format != Enums.BandFormat.Uchar)
+        {
+            using var converted = image.Colourspace(Enums.Interpretation.Srgb);
+            return converted.Cast(Enums.BandFormat.Uchar);
+        }
+
+        return image.Copy();
+    }
+
+    private static MediaFile File(byte[] bytes, string extension, string contentType, Image image) =>
+        new($"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}.{extension}", contentType, image.Width, image.Height, bytes);
+
+    private static bool LooksLikeMarkup(ReadOnlySpan<byte> bytes)
+    {
+        var start = bytes[..Math.Min(bytes.Length, 1024)];
+        return start.TrimStart(SpaceAndByteOrderMark).StartsWith("<"u8) || MarkupIn(start) is not null;
+    }
+
+    private static void EnsureReady()
+    {
+        lock (Setup)
+        {
+            if (_ready)
+            {
+                return;
+            }
+
+            // Only the five loaders may ever run, whatever libvips would otherwise recognise (SVG, PDF, TIFF, ...).
+            Operation.Block("VipsForeignLoad", true);
+            foreach (var loader in Loaders)
+            {
+                Operation.Block(loader, false);
+            }
+
+            NetVips.NetVips.BlockUntrusted = true;
+            Cache.Max = 0;
+            _ready = true;
+        }
+    }
+}
