@@ -129,20 +129,26 @@ public static class ImageIntake
         try
         {
             // The header only: nothing is decoded yet, so a small file that claims a huge picture costs nothing.
-            using var header = Image.NewFromBuffer(upload, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error);
-            if ((long)header.Width * header.Height > MaxPixels)
+            int uprightWidth;
+            bool profiled;
+            using (var header = Image.NewFromBuffer(upload, access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated))
             {
-                return IntakeResult.Refused($"The picture is {header.Width:N0} × {header.Height:N0} pixels; the most accepted is 40 megapixels.");
-            }
-        }
-        catch (VipsException)
-        {
-            return IntakeResult.Refused("The file is damaged or incomplete: it could not be read as a picture.");
-        }
+                if ((long)header.Width * header.Height > MaxPixels)
+                {
+                    return IntakeResult.Refused($"The picture is {header.Width:N0} × {header.Height:N0} pixels; the most accepted is 40 megapixels.");
+                }
 
-        try
-        {
-            return Encode(upload);
+                // Orientations 5 to 8 turn the picture a quarter: its upright width is the stored height.
+                var orientation = header.Contains("orientation") ? (int)header.Get("orientation") : 1;
+                uprightWidth = orientation is >= 5 and <= 8 ? header.Height : header.Width;
+                profiled = header.Contains("icc-profile-data") || header.Interpretation == Enums.Interpretation.Cmyk;
+
+                // Then every pixel, in a stream (a few lines at a time): a truncated or corrupt file fails here
+                // rather than being filled with grey by the shrinking decoders below.
+                header.Avg();
+            }
+
+            return Encode(upload, uprightWidth, profiled);
         }
         catch (VipsException)
         {
@@ -150,24 +156,29 @@ public static class ImageIntake
         }
     }
 
-    private static IntakeResult Encode(byte[] upload)
+    private static IntakeResult Encode(byte[] upload, int uprightWidth, bool profiled)
     {
-        // Decoded once into memory (at most 40 megapixels), failing on a truncated or corrupt file rather than
-        // filling the missing part with grey.
-        using var loaded = Image.NewFromBuffer(upload, access: Enums.Access.Random, failOn: Enums.FailOn.Truncated);
-        using var upright = loaded.Autorot();
-        using var srgb = ToSrgb(upright);
-        using var pixels = srgb.CopyMemory();
+        // Each file is made by libvips's thumbnail from the upload itself: it decodes in a stream (shrinking on load
+        // where the format allows, as JPEG does by eighths), turns the picture upright, and converts it to sRGB
+        // through its ICC profile (CMYK without one through libvips's own), or by colourspace when it has none (a
+        // profile transform of every pixel costs three times as much).
+        Image Upright(int width) =>
+            Image.ThumbnailBuffer(upload, width, height: 10_000_000, size: Enums.Size.Down, outputProfile: profiled ? "srgb" : null, intent: Enums.Intent.Perceptual, failOn: Enums.FailOn.Truncated);
 
-        var hasAlpha = pixels.HasAlpha();
-        var original = hasAlpha
-            ? File(pixels.PngsaveBuffer(compression: 9, keep: Enums.ForeignKeep.None), "png", "image/png", pixels)
-            : File(pixels.JpegsaveBuffer(q: 90, optimizeCoding: true, keep: Enums.ForeignKeep.None), "jpg", "image/jpeg", pixels);
+        MediaFile original;
+        using (var full = Upright(uprightWidth))
+        {
+            original = full.HasAlpha()
+                ? File(full.PngsaveBuffer(compression: 9, keep: Enums.ForeignKeep.None), "png", "image/png", full)
+                : File(full.JpegsaveBuffer(q: 90, optimizeCoding: true, keep: Enums.ForeignKeep.None), "jpg", "image/jpeg", full);
+        }
 
         var variants = new List<MediaFile>();
-        foreach (var width in VariantWidths.Where(w => w < pixels.Width).Append(pixels.Width).Distinct().Where(w => w <= VariantWidths[^1]).Order())
+        foreach (var width in VariantWidths.Where(w => w < uprightWidth).Append(uprightWidth).Where(w => w <= VariantWidths[^1]).Distinct().Order())
         {
-            using var scaled = width == pixels.Width ? pixels.Copy() : pixels.ThumbnailImage(width, size: Enums.Size.Down);
+            // Encoded three times, so held in memory once (at most 1280 pixels wide) rather than decoded three times.
+            using var streamed = Upright(width);
+            using var scaled = streamed.CopyMemory();
             using var flat = scaled.HasAlpha() ? scaled.Flatten(background: [255, 255, 255]) : scaled.Copy();
             variants.Add(File(scaled.HeifsaveBuffer(q: 50, compression: Enums.ForeignHeifCompression.Av1, effort: 2, keep: Enums.ForeignKeep.None), "avif", "image/avif", scaled));
             variants.Add(File(scaled.WebpsaveBuffer(q: 75, effort: 4, keep: Enums.ForeignKeep.None), "webp", "image/webp", scaled));
@@ -175,25 +186,6 @@ public static class ImageIntake
         }
 
         return new IntakeResult(null, original, variants);
-    }
-
-    private static Image ToSrgb(Image image)
-    {
-        // A CMYK or otherwise profiled picture goes through its own ICC profile (libvips has a CMYK fallback);
-        // everything else is converted by colourspace.
-        if (image.Contains("icc-profile-data") || image.Interpretation == Enums.Interpretation.Cmyk)
-        {
-            using var transformed = image.IccTransform("srgb", embedded: true, intent: Enums.Intent.Perceptual);
-            return transformed.Cast(Enums.BandFormat.Uchar);
-        }
-
-        if (image.Interpretation != Enums.Interpretation.Srgb || image.Format != Enums.BandFormat.Uchar)
-        {
-            using var converted = image.Colourspace(Enums.Interpretation.Srgb);
-            return converted.Cast(Enums.BandFormat.Uchar);
-        }
-
-        return image.Copy();
     }
 
     private static MediaFile File(byte[] bytes, string extension, string contentType, Image image) =>
