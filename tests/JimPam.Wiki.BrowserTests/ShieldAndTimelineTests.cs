@@ -112,7 +112,7 @@ public class ShieldAndTimelineTests(BrowserApp app) : BrowserTest(app)
     {
         var page = await App.NewPageAsync(width: 1280, height: 800);
         await page.GotoAsync("/timeline");
-        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
 
         Directory.CreateDirectory(BrowserApp.ScreenshotFolder);
         var pdf = Path.Combine(BrowserApp.ScreenshotFolder, "timeline-print.pdf");
@@ -124,7 +124,7 @@ public class ShieldAndTimelineTests(BrowserApp app) : BrowserTest(app)
         var spans = await page.Locator("rect.tl-span").CountAsync();
         Assert.True(spans >= 10, $"{spans} status spans drawn");
 
-        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
         var shielded = await App.NewPageAsync(width: 390, height: 844, colorScheme: ColorScheme.Dark);
         await shielded.GotoAsync("/shield?season=6&episode=4&back=%2Ftimeline");
         await shielded.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, "timeline-shielded-s06e04-390x844-dark.png"), FullPage = true });
