@@ -44,6 +44,7 @@ public class WikiDbContext : IdentityUserContext<IdentityUser>, IDataProtectionK
     public DbSet<RetiredSlug> RetiredSlugs => Set<RetiredSlug>();
     public DbSet<WikiLink> WikiLinks => Set<WikiLink>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
+    public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
     public DbSet<LoginSession> LoginSessions => Set<LoginSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -127,6 +127,10 @@ public sealed class CacheEviction(PageCache cache, EvictionLog log, TimeProvider
             case RetiredSlug or SiteSetting:
                 // Redirects and settings are never cached pages.
                 break;
+            case MediaBlob:
+                // An image file is named by its bytes and never changes; a page shows it only once a figure (whose
+                // save evicts that page) points at it.
+                break;
             case LoginSession or LoginThrottle or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey:
                 // Logins (made or failed) and the keys that sign them show on no cached page: a failed login must not
                 // empty readers' cache.

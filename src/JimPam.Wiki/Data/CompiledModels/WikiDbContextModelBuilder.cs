@@ -11,7 +11,7 @@ namespace JimPam.Wiki.Data.CompiledModels
     public partial class WikiDbContextModel
     {
         private WikiDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("056535bb-5487-479e-ac0d-fcbcbf206810"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("260d483c-f99d-48cd-a89b-d372dd8abbe8"), entityTypeCount: 24)
         {
         }
 
@@ -26,6 +26,7 @@ namespace JimPam.Wiki.Data.CompiledModels
             var jokeCitation = JokeCitationEntityType.Create(this);
             var loginSession = LoginSessionEntityType.Create(this);
             var loginThrottle = LoginThrottleEntityType.Create(this);
+            var mediaBlob = MediaBlobEntityType.Create(this);
             var recurringJoke = RecurringJokeEntityType.Create(this);
             var relationship = RelationshipEntityType.Create(this);
             var relationshipEvent = RelationshipEventEntityType.Create(this);
@@ -77,6 +78,7 @@ namespace JimPam.Wiki.Data.CompiledModels
             JokeCitationEntityType.CreateAnnotations(jokeCitation);
             LoginSessionEntityType.CreateAnnotations(loginSession);
             LoginThrottleEntityType.CreateAnnotations(loginThrottle);
+            MediaBlobEntityType.CreateAnnotations(mediaBlob);
             RecurringJokeEntityType.CreateAnnotations(recurringJoke);
             RelationshipEntityType.CreateAnnotations(relationship);
             RelationshipEventEntityType.CreateAnnotations(relationshipEvent);

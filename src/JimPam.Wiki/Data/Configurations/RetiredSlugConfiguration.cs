@@ -22,3 +22,13 @@ internal sealed class SiteSettingConfiguration : IEntityTypeConfiguration<SiteSe
         builder.Property(s => s.Value).HasMaxLength(2000);
     }
 }
+
+internal sealed class MediaBlobConfiguration : IEntityTypeConfiguration<MediaBlob>
+{
+    public void Configure(EntityTypeBuilder<MediaBlob> builder)
+    {
+        builder.HasKey(m => m.Name);
+        builder.Property(m => m.Name).HasMaxLength(MediaBlob.NameMaxLength);
+        builder.Property(m => m.ContentType).HasMaxLength(MediaBlob.ContentTypeMaxLength);
+    }
+}

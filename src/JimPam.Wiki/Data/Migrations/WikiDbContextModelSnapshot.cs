@@ -261,6 +261,32 @@ namespace JimPam.Wiki.Data.Migrations
                     b.ToTable("LoginThrottles");
                 });
 
+            modelBuilder.Entity("JimPam.Wiki.Data.MediaBlob", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("MediaBlobs");
+                });
+
             modelBuilder.Entity("JimPam.Wiki.Data.RecurringJoke", b =>
                 {
                     b.Property<int>("Id")

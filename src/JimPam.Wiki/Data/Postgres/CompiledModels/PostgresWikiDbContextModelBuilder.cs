@@ -12,7 +12,7 @@ namespace JimPam.Wiki.Data.Postgres.CompiledModels
     public partial class PostgresWikiDbContextModel
     {
         private PostgresWikiDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d6c3e673-6b12-464e-bacf-503c7b7008b4"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("a2fc6843-dde0-46df-8d46-1209537dc179"), entityTypeCount: 24)
         {
         }
 
@@ -27,6 +27,7 @@ namespace JimPam.Wiki.Data.Postgres.CompiledModels
             var jokeCitation = JokeCitationEntityType.Create(this);
             var loginSession = LoginSessionEntityType.Create(this);
             var loginThrottle = LoginThrottleEntityType.Create(this);
+            var mediaBlob = MediaBlobEntityType.Create(this);
             var recurringJoke = RecurringJokeEntityType.Create(this);
             var relationship = RelationshipEntityType.Create(this);
             var relationshipEvent = RelationshipEventEntityType.Create(this);
@@ -78,6 +79,7 @@ namespace JimPam.Wiki.Data.Postgres.CompiledModels
             JokeCitationEntityType.CreateAnnotations(jokeCitation);
             LoginSessionEntityType.CreateAnnotations(loginSession);
             LoginThrottleEntityType.CreateAnnotations(loginThrottle);
+            MediaBlobEntityType.CreateAnnotations(mediaBlob);
             RecurringJokeEntityType.CreateAnnotations(recurringJoke);
             RelationshipEntityType.CreateAnnotations(relationship);
             RelationshipEventEntityType.CreateAnnotations(relationshipEvent);

@@ -290,6 +290,34 @@ namespace JimPam.Wiki.Data.Postgres.Migrations
                     b.ToTable("LoginThrottles");
                 });
 
+            modelBuilder.Entity("JimPam.Wiki.Data.MediaBlob", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("MediaBlobs");
+                });
+
             modelBuilder.Entity("JimPam.Wiki.Data.RecurringJoke", b =>
                 {
                     b.Property<int>("Id")
