@@ -20,6 +20,12 @@ public sealed class WikiOptions
     /// </summary>
     public IList<string> TrustedProxies { get; } = [];
 
+    /// <summary>
+    /// A folder for uploaded images' files (shared by every instance when there are several). Empty, the default: the
+    /// files are kept in the wiki's database.
+    /// </summary>
+    public string? MediaFolder { get; set; }
+
     /// <summary>Where to write machine-readable logs (Serilog's compact JSON, one file a day). Empty: none.</summary>
     public string? JsonLogPath { get; set; }
 

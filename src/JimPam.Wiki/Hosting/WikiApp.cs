@@ -2,6 +2,8 @@ using JimPam.Wiki.Accounts;
 using JimPam.Wiki.Data;
 using Microsoft.Extensions.Options;
 
+using JimPam.Wiki.Media;
+
 namespace JimPam.Wiki.Hosting;
 
 /// <summary>Builds the app every command runs on: its settings, logging, services, and a database made ready.</summary>
@@ -43,6 +45,7 @@ public static class WikiApp
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Search.SearchIndexing>();
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Story.StoryPlacement>();
         builder.Services.AddScoped<Search.SiteSearch>();
+        builder.Services.AddWikiMedia();
         builder.Services.AddScoped<Import.SeedImporter>();
         builder.Services.AddScoped<Import.SeedUpgrade>();
         builder.Services.AddScoped<Import.SyntheticWiki>();

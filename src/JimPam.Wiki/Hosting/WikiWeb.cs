@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.ResponseCompression;
 
+using JimPam.Wiki.Media;
+
 namespace JimPam.Wiki.Hosting;
 
 /// <summary>The web side of the app: its services and its request pipeline, in the order that matters.</summary>
@@ -127,6 +129,7 @@ public static class WikiWeb
         app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapRazorPages().WithStaticAssets();
         app.MapSitemap();
+        app.MapMedia();
         app.MapWikiApi();
 
         // The endpoints join the routing now, not when the server starts: the address book (LinkGenerator) makes

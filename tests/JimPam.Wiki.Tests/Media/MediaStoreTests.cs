@@ -61,6 +61,38 @@ public sealed class MediaStoreTests : WikiOfItsOwn
         Assert.Null(await store.GetAsync("../secret.txt", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_stored_file_is_served_with_its_type_a_year_immutable_and_a_policy_under_which_nothing_runs()
+    {
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<MediaStore>().PutAsync(Files, CancellationToken.None);
+        }
+
+        using var client = App.CreateClient();
+        var avif = Files.First(f => f.ContentType == "image/avif");
+
+        using var response = await client.GetAsync(new Uri($"/media/{avif.Name}", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/avif", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(avif.Bytes, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
+        Assert.Equal("default-src 'none'; sandbox", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri($"/media/{avif.Name}", UriKind.Relative));
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        using var revalidated = await client.SendAsync(again);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, revalidated.StatusCode);
+
+        foreach (var missing in new[] { "/media/0123456789abcdef0123456789abcdef.jpg", "/media/wiki.db", "/media/..%2Fwiki.db" })
+        {
+            using var notFound = await client.GetAsync(new Uri(missing, UriKind.Relative));
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, notFound.StatusCode);
+        }
+    }
+
     private static async Task AssertGivesBackAsync(MediaStore store)
     {
         Assert.Equal(10, Files.Count); // the original, and 320, 640 and 700 wide in three formats
