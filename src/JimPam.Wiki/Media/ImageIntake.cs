@@ -169,8 +169,8 @@ public static class ImageIntake
         using (var full = Upright(uprightWidth))
         {
             original = full.HasAlpha()
-                ? File(full.PngsaveBuffer(compression: 9, keep: Enums.ForeignKeep.None), "png", "image/png", full)
-                : File(full.JpegsaveBuffer(q: 90, optimizeCoding: true, keep: Enums.ForeignKeep.None), "jpg", "image/jpeg", full);
+                ? File(full.PngsaveBuffer(compression: 9, keep: Enums.ForeignKeep.None), "png", full)
+                : File(full.JpegsaveBuffer(q: 90, optimizeCoding: true, keep: Enums.ForeignKeep.None), "jpg", full);
         }
 
         var variants = new List<MediaFile>();
@@ -180,16 +180,19 @@ public static class ImageIntake
             using var streamed = Upright(width);
             using var scaled = streamed.CopyMemory();
             using var flat = scaled.HasAlpha() ? scaled.Flatten(background: [255, 255, 255]) : scaled.Copy();
-            variants.Add(File(scaled.HeifsaveBuffer(q: 50, compression: Enums.ForeignHeifCompression.Av1, effort: 2, keep: Enums.ForeignKeep.None), "avif", "image/avif", scaled));
-            variants.Add(File(scaled.WebpsaveBuffer(q: 75, effort: 4, keep: Enums.ForeignKeep.None), "webp", "image/webp", scaled));
-            variants.Add(File(flat.JpegsaveBuffer(q: 78, optimizeCoding: true, interlace: true, keep: Enums.ForeignKeep.None), "jpg", "image/jpeg", flat));
+            variants.Add(File(scaled.HeifsaveBuffer(q: 50, compression: Enums.ForeignHeifCompression.Av1, effort: 2, keep: Enums.ForeignKeep.None), "avif", scaled));
+            variants.Add(File(scaled.WebpsaveBuffer(q: 75, effort: 4, keep: Enums.ForeignKeep.None), "webp", scaled));
+            variants.Add(File(flat.JpegsaveBuffer(q: 78, optimizeCoding: true, interlace: true, keep: Enums.ForeignKeep.None), "jpg", flat));
         }
 
         return new IntakeResult(null, original, variants);
     }
 
-    private static MediaFile File(byte[] bytes, string extension, string contentType, Image image) =>
-        new($"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}.{extension}", contentType, image.Width, image.Height, bytes);
+    private static MediaFile File(byte[] bytes, string extension, Image image)
+    {
+        var name = $"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}.{extension}";
+        return new(name, MediaStore.ContentTypeOf(name), image.Width, image.Height, bytes);
+    }
 
     private static bool LooksLikeMarkup(ReadOnlySpan<byte> bytes)
     {
