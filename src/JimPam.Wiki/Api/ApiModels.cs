@@ -53,7 +53,13 @@ public sealed record StoryEventDocument(
     IReadOnlyList<EpisodeRef> Citations,
     IReadOnlyList<CharacterRef> Mentions,
     int Revision,
-    string PageLink);
+    string PageLink,
+    FigureImageDocument? Image = null);
+
+/// <summary>A figure's picture: what the figure says of it, and every stored file of it, by format and width.</summary>
+public sealed record FigureImageDocument(string Alt, string? Credit, string CaptionMarkdown, int Width, int Height, string Original, IReadOnlyList<ImageFileDocument> Variants);
+
+public sealed record ImageFileDocument(string Link, string Type, int Width, int Height, long Bytes);
 
 public sealed record SeasonDetail(
     int Number,

@@ -1,5 +1,6 @@
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Media;
 using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,15 @@ public static class SeasonsApi
         var list = await SeasonListRead.LoadAsync(db, cancellationToken);
         return TypedResults.Ok(new SeasonList([.. list.Seasons.Select(s => new SeasonSummary(s.Number, s.Episodes, s.Parts, site.Api("GetSeason", new { number = s.Number }), site.Absolute(site.Season(s.Number))))]));
     }
+
+    private static FigureImageDocument ImageDocument(WikiAddresses site, FigurePicture picture, string caption) => new(
+        picture.Alt,
+        picture.Credit,
+        caption,
+        picture.Width,
+        picture.Height,
+        site.Absolute(MediaEndpoint.Address(picture.Original)),
+        [.. picture.Variants.Select(v => new ImageFileDocument(site.Absolute(MediaEndpoint.Address(v.Name)), MediaStore.ContentTypeOf(v.Name), v.Width, v.Height, v.Length))]);
 
     private static async Task<Results<Ok<SeasonDetail>, ProblemHttpResult>> GetAsync(int number, string? asOf, string? relationship, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
@@ -54,7 +64,8 @@ public static class SeasonsApi
                 [.. sources.Citations[p.Id].Select(e => EpisodeRef(site, e))],
                 [.. sources.Mentions[p.Id].Select(c => CharacterRef(site, c.Slug, c.Name))],
                 p.Revision,
-                EventPage(site, season.Number, g.Slug, p.Id))))],
+                EventPage(site, season.Number, g.Slug, p.Id),
+                p.Picture is { } picture ? ImageDocument(site, picture, sources.Markdown[p.Id]) : null)))],
             shield.UpTo?.Code,
             season.Hidden,
             season.Previous is { } previous ? site.Api("GetSeason", new { number = previous }) : null,

@@ -7,7 +7,7 @@ namespace JimPam.Wiki.Data;
 /// What an editor sends: the new body, the revision the form started from, and why; and, to move the event, the
 /// season and the place in it (1 = first) it should have.
 /// </summary>
-public sealed record EventEdit(int EventId, int BaseRevision, string BodyMarkdown, string Summary, EventPlace? Place = null, EventMilestone? Milestone = null);
+public sealed record EventEdit(int EventId, int BaseRevision, string BodyMarkdown, string Summary, EventPlace? Place = null, EventMilestone? Milestone = null, FigureImage? Image = null);
 
 /// <summary>
 /// The milestone an event tells: its label, the status the relationship has from then on (or none), and the episode
@@ -30,7 +30,7 @@ public sealed record EventMilestone(string? Label, string? Status, int? EpisodeI
 public sealed record EventPlace(int Season, int Position);
 
 /// <summary>A new paragraph or figure: where it goes and what it says.</summary>
-public sealed record EventDraft(EventPlace Place, EventKind Kind, string? ImageSlot, string BodyMarkdown, string Summary, EventMilestone? Milestone = null, int? RelationshipId = null);
+public sealed record EventDraft(EventPlace Place, EventKind Kind, string? ImageSlot, string BodyMarkdown, string Summary, EventMilestone? Milestone = null, int? RelationshipId = null, FigureImage? Image = null);
 
 /// <summary>
 /// The story's events (paragraphs and figures), whether written by the edit form, a delete, a revert or a restore. In
@@ -51,6 +51,12 @@ public sealed partial class EntryWriter
             }
 
             var milestone = asked ?? MilestoneOf(target);
+            var image = edit.Image?.Normalised() ?? ImageOf(target);
+            if (await CheckImageAsync(target.Kind, image, ct) is { } imageRefusal)
+            {
+                return new EventChange(null!, "", null, imageRefusal);
+            }
+
             var seasonId = target.SeasonId;
             var order = target.Order;
             if (edit.Place is { } place)
@@ -65,7 +71,7 @@ public sealed partial class EntryWriter
 
             if (target.Revision == edit.BaseRevision)
             {
-                return new EventChange(WithMilestone(Of(target) with { BodyMarkdown = body, SeasonId = seasonId, Order = order }, milestone), edit.Summary.Trim(), null);
+                return new EventChange(WithImage(WithMilestone(Of(target) with { BodyMarkdown = body, SeasonId = seasonId, Order = order }, milestone), image), edit.Summary.Trim(), null);
             }
 
             // Someone saved since this form was loaded: merge the two edits of the body if they touch different paragraphs,
@@ -91,10 +97,19 @@ public sealed partial class EntryWriter
                 return null;
             }
 
+            // And the picture with its words, the same way.
+            var imageThen = ImageOf(baseline);
+            var imageNow = ImageOf(target);
+            if (image != imageThen && imageNow != imageThen && image != imageNow)
+            {
+                return null;
+            }
+
             var summary = $"{edit.Summary.Trim()} (merged with revision {target.Revision})".TrimStart();
             var (finalSeason, finalOrder) = movedHere ? (seasonId, order) : (target.SeasonId, target.Order);
             var finalMilestone = milestone != milestoneThen ? milestone : milestoneNow;
-            return new EventChange(WithMilestone(Of(target) with { BodyMarkdown = merged, SeasonId = finalSeason, Order = finalOrder }, finalMilestone), summary, target.Revision);
+            var finalImage = image != imageThen ? image : imageNow;
+            return new EventChange(WithImage(WithMilestone(Of(target) with { BodyMarkdown = merged, SeasonId = finalSeason, Order = finalOrder }, finalMilestone), finalImage), summary, target.Revision);
         }, cancellationToken);
 
     /// <summary>Adds a paragraph or figure at its place in a season, as revision 1; the events after it move down one place.</summary>
@@ -119,10 +134,17 @@ public sealed partial class EntryWriter
         }
 
         milestone ??= EventMilestone.None;
+        var image = draft.Image?.Normalised() ?? FigureImage.None;
+        if (await CheckImageAsync(draft.Kind, image, cancellationToken) is { } imageRefusal)
+        {
+            return imageRefusal;
+        }
+
         var created = new RelationshipEvent
         {
             RelationshipId = relationshipId, Kind = draft.Kind, ImageSlot = draft.ImageSlot, Order = int.MinValue,
             Milestone = milestone.Label, MilestoneStatus = milestone.Status, MilestoneEpisodeId = milestone.EpisodeId,
+            ImageId = image.ImageId, ImageAlt = image.Alt, ImageCredit = image.Credit,
         };
         var links = await LinksAsync(cancellationToken);
         bodies.Set(created, NormaliseBody(draft.BodyMarkdown), links);
@@ -194,11 +216,48 @@ public sealed partial class EntryWriter
         return (new EventMilestone(label, asked.Status, episodeId).Normalised(), null);
     }
 
+    /// <summary>
+    /// A figure's picture, checked: only a figure holds one, it must be a stored picture, and it needs its alt text.
+    /// Null when it may be saved; otherwise the refusal, next to the field it concerns.
+    /// </summary>
+    private async Task<EntrySaveResult?> CheckImageAsync(EventKind kind, FigureImage image, CancellationToken cancellationToken)
+    {
+        if (image.ImageId is not { } id)
+        {
+            return null;
+        }
+
+        if (kind != EventKind.Figure)
+        {
+            return new EntrySaveResult.Invalid("Image.File", "Only a figure holds a picture; a paragraph cannot.");
+        }
+
+        if (!await db.Images.AnyAsync(i => i.Id == id, cancellationToken))
+        {
+            return new EntrySaveResult.Invalid("Image.File", "That picture is not in the wiki's media; upload it again.");
+        }
+
+        if (image.Alt is null)
+        {
+            return new EntrySaveResult.Invalid("Image.Alt", "Say what is in the picture: readers who cannot see it read this instead.");
+        }
+
+        return image.Alt.Length > FigureImage.AltMaxLength || image.Credit?.Length > FigureImage.CreditMaxLength
+            ? new EntrySaveResult.Invalid(image.Alt.Length > FigureImage.AltMaxLength ? "Image.Alt" : "Image.Credit", "This is too long.")
+            : null;
+    }
+
     // Textareas send CRLF; bodies are stored with LF and no trailing blank lines, so diffs and merges compare like with like.
     private static string NormaliseBody(string markdown) => markdown.ReplaceLineEndings("\n").TrimEnd();
 
     private static EventSnapshot Of(RelationshipEvent e) =>
-        new(e.BodyMarkdown, e.Kind, e.ImageSlot, e.SeasonId, e.Order, e.Deleted, e.Milestone, e.MilestoneStatus, e.MilestoneEpisodeId);
+        new(e.BodyMarkdown, e.Kind, e.ImageSlot, e.SeasonId, e.Order, e.Deleted, e.Milestone, e.MilestoneStatus, e.MilestoneEpisodeId, e.ImageId, e.ImageAlt, e.ImageCredit);
+
+    private static FigureImage ImageOf(RelationshipEvent e) => new FigureImage(e.ImageId, e.ImageAlt, e.ImageCredit).Normalised();
+
+    private static FigureImage ImageOf(EventSnapshot s) => new FigureImage(s.ImageId, s.ImageAlt, s.ImageCredit).Normalised();
+
+    private static EventSnapshot WithImage(EventSnapshot s, FigureImage i) => s with { ImageId = i.ImageId, ImageAlt = i.Alt, ImageCredit = i.Credit };
 
     private static EventMilestone MilestoneOf(RelationshipEvent e) => new EventMilestone(e.Milestone, e.MilestoneStatus, e.MilestoneEpisodeId).Normalised();
 
@@ -287,6 +346,7 @@ public sealed partial class EntryWriter
         var next = change.Fields;
         (target.Kind, target.ImageSlot, target.Deleted) = (next.Kind, next.ImageSlot, next.Deleted);
         (target.Milestone, target.MilestoneStatus, target.MilestoneEpisodeId) = (next.Milestone, next.MilestoneStatus, next.MilestoneEpisodeId);
+        (target.ImageId, target.ImageAlt, target.ImageCredit) = (next.ImageId, next.ImageAlt, next.ImageCredit);
         var links = await LinksAsync(cancellationToken);
         bodies.Set(target, next.BodyMarkdown, links);
         var revision = target.Revision + 1;
@@ -341,4 +401,7 @@ public sealed record EventSnapshot(
     bool Deleted = false,
     string? Milestone = null,
     string? MilestoneStatus = null,
-    int? MilestoneEpisodeId = null);
+    int? MilestoneEpisodeId = null,
+    int? ImageId = null,
+    string? ImageAlt = null,
+    string? ImageCredit = null);

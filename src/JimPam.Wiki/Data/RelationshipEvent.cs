@@ -61,6 +61,17 @@ public class RelationshipEvent
     /// <summary>The ordinal of the point the milestone happens at (its episode's, else the event's); null without one.</summary>
     public int? MilestonePoint { get; set; }
 
+    /// <summary>The picture a figure shows; null while its slot is a placeholder.</summary>
+    public int? ImageId { get; set; }
+
+    public StoredImage? Image { get; set; }
+
+    /// <summary>What is in the picture, for readers who cannot see it; set whenever <see cref="ImageId"/> is.</summary>
+    public string? ImageAlt { get; set; }
+
+    /// <summary>Who made the picture, or where it comes from.</summary>
+    public string? ImageCredit { get; set; }
+
     public List<EventCitation> Citations { get; set; } = [];
     public List<EventMention> Mentions { get; set; } = [];
     public List<WikiLink> Links { get; set; } = [];

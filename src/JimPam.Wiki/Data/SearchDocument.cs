@@ -17,8 +17,10 @@ public sealed record SearchDocument(SearchKind Kind, int Id, string Title, strin
         {
             case SearchKind.Event:
                 return [.. (await db.Events.AsNoTracking().Where(e => !e.Deleted && (ids == null || ids.Contains(e.Id)))
-                        .Select(e => new { e.Id, e.Milestone, e.BodyHtml, e.BodyMarkdown }).ToListAsync(cancellationToken))
-                    .Select(e => new SearchDocument(kind, e.Id, Clean(e.Milestone ?? ""), TextOf(e.BodyHtml, e.BodyMarkdown), ""))];
+                        .Select(e => new { e.Id, e.Milestone, e.BodyHtml, e.BodyMarkdown, e.ImageAlt, e.ImageCredit }).ToListAsync(cancellationToken))
+                    .Select(e => new SearchDocument(kind, e.Id, Clean(e.Milestone ?? ""),
+                        // A figure is found by what its picture shows and who made it, as well as by its caption.
+                        string.Join(" · ", new[] { TextOf(e.BodyHtml, e.BodyMarkdown), Clean(e.ImageAlt ?? ""), Clean(e.ImageCredit ?? "") }.Where(t => t.Length > 0)), ""))];
             case SearchKind.Joke:
                 return [.. (await db.Jokes.AsNoTracking().Where(j => !j.Deleted && (ids == null || ids.Contains(j.Id)))
                         .Select(j => new { j.Id, j.BodyHtml, j.BodyMarkdown }).ToListAsync(cancellationToken))

@@ -45,6 +45,7 @@ public class WikiDbContext : IdentityUserContext<IdentityUser>, IDataProtectionK
     public DbSet<WikiLink> WikiLinks => Set<WikiLink>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
     public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
+    public DbSet<StoredImage> Images => Set<StoredImage>();
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
     public DbSet<LoginSession> LoginSessions => Set<LoginSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

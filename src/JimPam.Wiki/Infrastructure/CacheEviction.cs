@@ -127,8 +127,8 @@ public sealed class CacheEviction(PageCache cache, EvictionLog log, TimeProvider
             case RetiredSlug or SiteSetting:
                 // Redirects and settings are never cached pages.
                 break;
-            case MediaBlob:
-                // An image file is named by its bytes and never changes; a page shows it only once a figure (whose
+            case MediaBlob or StoredImage:
+                // An image file (or picture) is named by its bytes and never changes; a page shows it only once a figure (whose
                 // save evicts that page) points at it.
                 break;
             case LoginSession or LoginThrottle or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey:

@@ -100,6 +100,10 @@ public static class ImageIntake
         return Markup.FirstOrDefault(marker => lower.AsSpan().IndexOf(marker) >= 0) is { } found ? Encoding.ASCII.GetString(found) : null;
     }
 
+    /// <summary>The refusal of a file over <see cref="MaxBytes"/>.</summary>
+    public static string TooLarge(long length) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The file is {length / (1024.0 * 1024):0.0} MB; the most an image may be is 20 MB.");
+
     public static IntakeResult Process(byte[] upload)
     {
         if (upload.Length == 0)
@@ -109,7 +113,7 @@ public static class ImageIntake
 
         if (upload.Length > MaxBytes)
         {
-            return IntakeResult.Refused($"The file is {upload.Length / (1024.0 * 1024):0.0} MB; the most an image may be is 20 MB.");
+            return IntakeResult.Refused(TooLarge(upload.Length));
         }
 
         var format = Sniff(upload);

@@ -13,10 +13,13 @@ public static class MediaEndpoint
     public const string ContentSecurityPolicy = "default-src 'none'; sandbox";
 
     public static IServiceCollection AddWikiMedia(this IServiceCollection services) =>
-        services.AddScoped<MediaStore>(provider =>
+        services.AddScoped<ImageLibrary>().AddScoped<MediaStore>(provider =>
             provider.GetRequiredService<IOptions<WikiOptions>>().Value.MediaFolder is { Length: > 0 } folder
                 ? new FolderMediaStore(Path.GetFullPath(folder, provider.GetRequiredService<IHostEnvironment>().ContentRootPath))
                 : new DatabaseMediaStore(provider.GetRequiredService<WikiDbContext>()));
+
+    /// <summary>A stored file's address.</summary>
+    public static string Address(string name) => $"/media/{name}";
 
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {

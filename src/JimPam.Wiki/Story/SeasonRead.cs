@@ -40,7 +40,7 @@ public sealed record SeasonRead(
     public sealed record Group(int RelationshipId, string? Slug, string RelationshipSlug, string Title, IReadOnlyList<Part> Parts);
 
     /// <summary>A part of the story: a paragraph or a figure, with the milestone it tells, unless that is hidden.</summary>
-    public sealed record Part(int Id, int Order, EventKind Kind, string? ImageSlot, IHtmlContent? Body, MilestoneTag? Milestone, int Revision);
+    public sealed record Part(int Id, int Order, EventKind Kind, string? ImageSlot, IHtmlContent? Body, MilestoneTag? Milestone, int Revision, FigurePicture? Picture = null);
 
     /// <summary>A couple whose parts of the season are on a page of their own (<c>?couple=slug</c>).</summary>
     public sealed record RelationshipLink(string Slug, string Title, int? Parts);
@@ -130,6 +130,13 @@ public sealed record SeasonRead(
                 Html = !e.Deleted && (upTo == null || e.Point <= upTo) ? e.BodyHtml : null,
                 Milestone = upTo == null || e.MilestonePoint <= upTo ? e.Milestone : null,
                 e.MilestoneStatus,
+                e.ImageId,
+                e.ImageAlt,
+                e.ImageCredit,
+                ImageWidth = e.Image == null ? 0 : e.Image.Width,
+                ImageHeight = e.Image == null ? 0 : e.Image.Height,
+                ImageOriginal = e.Image == null ? null : e.Image.Original,
+                ImageVariants = e.Image == null ? null : e.Image.VariantsJson,
                 EditId = db.Revisions.Where(v => v.EntityType == Revision.EventType && v.EntityId == e.Id).Max(v => (int?)v.Id),
                 EditAuthor = db.Revisions.Where(v => v.EntityType == Revision.EventType && v.EntityId == e.Id).OrderByDescending(v => v.Number).Select(v => v.Author).FirstOrDefault(),
                 EditAt = db.Revisions.Where(v => v.EntityType == Revision.EventType && v.EntityId == e.Id).OrderByDescending(v => v.Number).Select(v => (DateTimeOffset?)v.SavedAt).FirstOrDefault(),
@@ -166,7 +173,8 @@ public sealed record SeasonRead(
                     p.ImageSlot,
                     string.IsNullOrEmpty(p.Html) ? null : new HtmlString(p.Html),
                     p.Milestone is null ? null : new MilestoneTag(p.Milestone, p.MilestoneStatus),
-                    p.Revision))]))],
+                    p.Revision,
+                    p.Visible ? FigurePicture.Of(p.ImageId, p.ImageWidth, p.ImageHeight, p.ImageAlt, p.ImageCredit, p.ImageOriginal, p.ImageVariants) : null))]))],
             relationship is null ? [.. relationships.Where(c => !shownIds.Contains(c.Id)).Select(c => new RelationshipLink(c.Slug, c.Title, c.Parts))] : [],
             [.. head.Jokes.Select(j => new JokeView(j.Id, j.BodyHtml ?? ""))],
             cited,

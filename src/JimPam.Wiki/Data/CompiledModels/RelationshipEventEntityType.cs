@@ -20,10 +20,10 @@ namespace JimPam.Wiki.Data.CompiledModels
                 "JimPam.Wiki.Data.RelationshipEvent",
                 typeof(RelationshipEvent),
                 baseEntityType,
-                propertyCount: 15,
-                navigationCount: 6,
-                foreignKeyCount: 3,
-                unnamedIndexCount: 3,
+                propertyCount: 18,
+                navigationCount: 7,
+                foreignKeyCount: 4,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -54,6 +54,29 @@ namespace JimPam.Wiki.Data.CompiledModels
                 propertyInfo: typeof(RelationshipEvent).GetProperty("Deleted", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RelationshipEvent).GetField("<Deleted>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var imageAlt = runtimeEntityType.AddProperty(
+                "ImageAlt",
+                typeof(string),
+                propertyInfo: typeof(RelationshipEvent).GetProperty("ImageAlt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RelationshipEvent).GetField("<ImageAlt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
+
+            var imageCredit = runtimeEntityType.AddProperty(
+                "ImageCredit",
+                typeof(string),
+                propertyInfo: typeof(RelationshipEvent).GetProperty("ImageCredit", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RelationshipEvent).GetField("<ImageCredit>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
+
+            var imageId = runtimeEntityType.AddProperty(
+                "ImageId",
+                typeof(int?),
+                propertyInfo: typeof(RelationshipEvent).GetProperty("ImageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RelationshipEvent).GetField("<ImageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var imageSlot = runtimeEntityType.AddProperty(
                 "ImageSlot",
@@ -141,12 +164,15 @@ namespace JimPam.Wiki.Data.CompiledModels
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { milestoneEpisodeId });
+                new[] { imageId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { seasonId });
+                new[] { milestoneEpisodeId });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { seasonId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { relationshipId, seasonId, order },
                 unique: true);
 
@@ -154,6 +180,23 @@ namespace JimPam.Wiki.Data.CompiledModels
         }
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ImageId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
+
+            var image = declaringEntityType.AddNavigation("Image",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(StoredImage),
+                propertyInfo: typeof(RelationshipEvent).GetProperty("Image", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RelationshipEvent).GetField("<Image>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("MilestoneEpisodeId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
@@ -170,7 +213,7 @@ namespace JimPam.Wiki.Data.CompiledModels
             return runtimeForeignKey;
         }
 
-        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("RelationshipId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
@@ -195,7 +238,7 @@ namespace JimPam.Wiki.Data.CompiledModels
             return runtimeForeignKey;
         }
 
-        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        public static RuntimeForeignKey CreateForeignKey4(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("SeasonId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

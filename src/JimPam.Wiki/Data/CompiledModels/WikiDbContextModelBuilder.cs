@@ -11,7 +11,7 @@ namespace JimPam.Wiki.Data.CompiledModels
     public partial class WikiDbContextModel
     {
         private WikiDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("260d483c-f99d-48cd-a89b-d372dd8abbe8"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("3edf3ba3-2c23-44ae-a676-a9072556a9d7"), entityTypeCount: 25)
         {
         }
 
@@ -35,6 +35,7 @@ namespace JimPam.Wiki.Data.CompiledModels
             var revision = RevisionEntityType.Create(this);
             var season = SeasonEntityType.Create(this);
             var siteSetting = SiteSettingEntityType.Create(this);
+            var storedImage = StoredImageEntityType.Create(this);
             var wikiLink = WikiLinkEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityUser = IdentityUserEntityType.Create(this);
@@ -55,9 +56,10 @@ namespace JimPam.Wiki.Data.CompiledModels
             RecurringJokeEntityType.CreateForeignKey1(recurringJoke, relationship);
             RelationshipEntityType.CreateForeignKey1(relationship, episode);
             RelationshipEntityType.CreateForeignKey2(relationship, character);
-            RelationshipEventEntityType.CreateForeignKey1(relationshipEvent, episode);
-            RelationshipEventEntityType.CreateForeignKey2(relationshipEvent, relationship);
-            RelationshipEventEntityType.CreateForeignKey3(relationshipEvent, season);
+            RelationshipEventEntityType.CreateForeignKey1(relationshipEvent, storedImage);
+            RelationshipEventEntityType.CreateForeignKey2(relationshipEvent, episode);
+            RelationshipEventEntityType.CreateForeignKey3(relationshipEvent, relationship);
+            RelationshipEventEntityType.CreateForeignKey4(relationshipEvent, season);
             RelationshipMemberEntityType.CreateForeignKey1(relationshipMember, character);
             RelationshipMemberEntityType.CreateForeignKey2(relationshipMember, relationship);
             WikiLinkEntityType.CreateForeignKey1(wikiLink, character);
@@ -87,6 +89,7 @@ namespace JimPam.Wiki.Data.CompiledModels
             RevisionEntityType.CreateAnnotations(revision);
             SeasonEntityType.CreateAnnotations(season);
             SiteSettingEntityType.CreateAnnotations(siteSetting);
+            StoredImageEntityType.CreateAnnotations(storedImage);
             WikiLinkEntityType.CreateAnnotations(wikiLink);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityUserEntityType.CreateAnnotations(identityUser);

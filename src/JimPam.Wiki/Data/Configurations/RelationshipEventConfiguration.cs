@@ -14,6 +14,9 @@ internal sealed class RelationshipEventConfiguration : IEntityTypeConfiguration<
         builder.HasOne(e => e.Season).WithMany().HasForeignKey(e => e.SeasonId);
         builder.Property(e => e.Milestone).HasMaxLength(RelationshipEvent.MilestoneMaxLength);
         builder.Property(e => e.MilestoneStatus).HasMaxLength(RelationshipEvent.StatusMaxLength);
+        builder.HasOne(e => e.Image).WithMany().HasForeignKey(e => e.ImageId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.ImageAlt).HasMaxLength(FigureImage.AltMaxLength);
+        builder.Property(e => e.ImageCredit).HasMaxLength(FigureImage.CreditMaxLength);
         builder.HasOne(e => e.MilestoneEpisode).WithMany().HasForeignKey(e => e.MilestoneEpisodeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -44,6 +44,9 @@ public static class EntryHistory
         ["Milestone"] = "Milestone",
         ["MilestoneStatus"] = "Status from then on",
         ["MilestoneEpisodeId"] = "Milestone episode (id)",
+        ["ImageId"] = "Picture (id)",
+        ["ImageAlt"] = "Alt text",
+        ["ImageCredit"] = "Picture credit",
     };
 
     /// <summary>What the entry is now, or null when there is no such entry.</summary>

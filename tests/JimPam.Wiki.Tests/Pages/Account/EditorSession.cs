@@ -58,13 +58,13 @@ public sealed class EditorSession : IDisposable
     /// Posts a form of a page loaded earlier (its antiforgery token and base revision as they were then), with
     /// <paramref name="fields"/> changed, as its submit button does, or as the button <paramref name="button"/> names.
     /// </summary>
-    public async Task<HttpResponseMessage> PostFormAsync(IHtmlDocument page, IReadOnlyDictionary<string, string> fields, string? formSelector = null, string? button = null, string? url = null)
+    public async Task<HttpResponseMessage> PostFormAsync(IHtmlDocument page, IReadOnlyDictionary<string, string> fields, string? formSelector = null, string? button = null, string? url = null, UploadedFile? file = null)
     {
         var form = (IHtmlFormElement)(page.QuerySelector(formSelector ?? "main form") ?? throw new InvalidOperationException($"No form on {url}"));
 
         // A form may repeat a name (ASP.NET Core writes one "__Invariant" input per number field), so the fields are a list.
         var values = form.Elements.OfType<IHtmlInputElement>()
-            .Where(i => !string.IsNullOrEmpty(i.Name) && (i.Type is not ("radio" or "checkbox") || i.IsChecked))
+            .Where(i => !string.IsNullOrEmpty(i.Name) && i.Type != "file" && (i.Type is not ("radio" or "checkbox") || i.IsChecked))
             .Select(i => KeyValuePair.Create(i.Name!, i.Value))
             .Concat(form.Elements.OfType<IHtmlTextAreaElement>().Where(t => !string.IsNullOrEmpty(t.Name)).Select(t => KeyValuePair.Create(t.Name!, t.Value)))
             .Concat(form.Elements.OfType<IHtmlSelectElement>().Where(s => !string.IsNullOrEmpty(s.Name)).Select(s => KeyValuePair.Create(s.Name!, s.Value ?? "")))
@@ -76,8 +76,27 @@ public sealed class EditorSession : IDisposable
             ?? throw new InvalidOperationException($"No button '{button}' in the form on {url}");
         var action = pressed?.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction
             : string.IsNullOrEmpty(form.GetAttribute("action")) ? url! : form.GetAttribute("action")!;
-        return await Client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
+        if (file is null)
+        {
+            return await Client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
+        }
+
+        // As a browser sends a form with a file: multipart, the file's part with its name and declared type.
+        using var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in values)
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+
+        var part = new ByteArrayContent(file.Bytes);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+        multipart.Add(part, file.Field, file.FileName);
+        return await Client.PostAsync(new Uri(action, UriKind.Relative), multipart);
     }
+
+    /// <summary>Fills the form at <paramref name="url"/> as <see cref="SubmitAsync"/> does, with a file chosen in it.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string url, IReadOnlyDictionary<string, string> fields, UploadedFile file, string? formSelector = null, string? button = null) =>
+        await PostFormAsync(await GetPageAsync(url), fields, formSelector, button, url, file);
 
     public Task<HttpResponseMessage> LogInAsync(string name, string password = Password) =>
         SubmitAsync("/login", new Dictionary<string, string> { ["Form.Name"] = name, ["Form.Password"] = password });
@@ -90,3 +109,6 @@ public sealed class EditorSession : IDisposable
 
     public void Dispose() => Client.Dispose();
 }
+
+/// <summary>A file chosen in a form: the field it is chosen in, its name and declared type, and its bytes.</summary>
+public sealed record UploadedFile(string Field, string FileName, string ContentType, byte[] Bytes);

@@ -12,7 +12,7 @@ namespace JimPam.Wiki.Data.Postgres.CompiledModels
     public partial class PostgresWikiDbContextModel
     {
         private PostgresWikiDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a2fc6843-dde0-46df-8d46-1209537dc179"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("76e93625-482f-4d3a-837a-e763d7f69353"), entityTypeCount: 25)
         {
         }
 
@@ -36,6 +36,7 @@ namespace JimPam.Wiki.Data.Postgres.CompiledModels
             var revision = RevisionEntityType.Create(this);
             var season = SeasonEntityType.Create(this);
             var siteSetting = SiteSettingEntityType.Create(this);
+            var storedImage = StoredImageEntityType.Create(this);
             var wikiLink = WikiLinkEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityUser = IdentityUserEntityType.Create(this);
@@ -56,9 +57,10 @@ namespace JimPam.Wiki.Data.Postgres.CompiledModels
             RecurringJokeEntityType.CreateForeignKey1(recurringJoke, relationship);
             RelationshipEntityType.CreateForeignKey1(relationship, episode);
             RelationshipEntityType.CreateForeignKey2(relationship, character);
-            RelationshipEventEntityType.CreateForeignKey1(relationshipEvent, episode);
-            RelationshipEventEntityType.CreateForeignKey2(relationshipEvent, relationship);
-            RelationshipEventEntityType.CreateForeignKey3(relationshipEvent, season);
+            RelationshipEventEntityType.CreateForeignKey1(relationshipEvent, storedImage);
+            RelationshipEventEntityType.CreateForeignKey2(relationshipEvent, episode);
+            RelationshipEventEntityType.CreateForeignKey3(relationshipEvent, relationship);
+            RelationshipEventEntityType.CreateForeignKey4(relationshipEvent, season);
             RelationshipMemberEntityType.CreateForeignKey1(relationshipMember, character);
             RelationshipMemberEntityType.CreateForeignKey2(relationshipMember, relationship);
             WikiLinkEntityType.CreateForeignKey1(wikiLink, character);
@@ -88,6 +90,7 @@ namespace JimPam.Wiki.Data.Postgres.CompiledModels
             RevisionEntityType.CreateAnnotations(revision);
             SeasonEntityType.CreateAnnotations(season);
             SiteSettingEntityType.CreateAnnotations(siteSetting);
+            StoredImageEntityType.CreateAnnotations(storedImage);
             WikiLinkEntityType.CreateAnnotations(wikiLink);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityUserEntityType.CreateAnnotations(identityUser);

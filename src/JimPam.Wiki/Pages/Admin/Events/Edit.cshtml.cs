@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Media;
 using JimPam.Wiki.Story;
 using JimPam.Wiki.Pages.History;
 using Microsoft.AspNetCore.Html;
@@ -16,7 +17,7 @@ namespace JimPam.Wiki.Pages.Admin.Events;
 /// will; saving goes through <see cref="EntryWriter"/>, which refuses a save whose base revision is stale,
 /// and then this page shows the current text beside the editor's own, which is kept intact.
 /// </summary>
-public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addresses, PreviewRenderer renderer, ILogger<EditModel> logger)
+public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addresses, PreviewRenderer renderer, ImageLibrary images, ILogger<EditModel> logger)
     : EntryFormModel<EditModel.EventForm>(db, logger)
 {
     public const int MaxBodyLength = 20_000;
@@ -38,8 +39,10 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
         {
             Body = current.BodyMarkdown, BaseRevision = current.Revision, Season = current.Season, Position = current.Order,
             Milestone = await MilestoneFields.OfAsync(Db, id, cancellationToken),
+            Image = await ImageFields.OfAsync(Db, id, cancellationToken),
         };
         await Form.Milestone.SuggestAsync(Db, cancellationToken);
+        await Form.Image.LoadCurrentAsync(Db, cancellationToken);
         return Page();
     }
 
@@ -50,6 +53,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
             return NotFound();
         }
 
+        await ReceiveImageAsync(cancellationToken);
         if (ModelState.IsValid)
         {
             await RenderPreviewAsync(cancellationToken);
@@ -67,14 +71,15 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
         }
 
         await Form.Milestone.SuggestAsync(Db, cancellationToken);
+        await ReceiveImageAsync(cancellationToken);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
         var milestone = Form.Milestone.ToMilestone();
-
-        var edit = new EventEdit(id, Form.BaseRevision, Form.Body, Form.Summary ?? "", new EventPlace(Form.Season, Form.Position), milestone);
+        var image = Event!.Kind == EventKind.Figure ? Form.Image.ToImage() : null;
+        var edit = new EventEdit(id, Form.BaseRevision, Form.Body, Form.Summary ?? "", new EventPlace(Form.Season, Form.Position), milestone, image);
         var result = await writer.SaveEventAsync(edit, Editor, cancellationToken);
         return await AnswerAsync(result, Revision.EventType, id, async conflict =>
         {
@@ -106,8 +111,10 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
             {
                 Body = Event!.BodyMarkdown, BaseRevision = Event.Revision, Season = Event.Season, Position = Event.Order,
                 Milestone = await MilestoneFields.OfAsync(Db, id, cancellationToken),
+                Image = await ImageFields.OfAsync(Db, id, cancellationToken),
             };
             await Form.Milestone.SuggestAsync(Db, cancellationToken);
+            await Form.Image.LoadCurrentAsync(Db, cancellationToken);
         }, Event!.What);
     }
 
@@ -116,6 +123,24 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
             .Where(e => e.Id == id)
             .Select(e => new EventContext(e.Id, e.Season.Number, e.Order, e.Kind, e.ImageSlot, e.BodyMarkdown, e.Revision, e.Deleted))
             .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// A figure's upload, taken into the media whatever else the form says, so a form shown again keeps it; and the text
+    /// a paragraph cannot be without.
+    /// </summary>
+    private async Task ReceiveImageAsync(CancellationToken cancellationToken)
+    {
+        if (Event!.Kind == EventKind.Paragraph && string.IsNullOrWhiteSpace(Form.Body))
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(EventForm.Body)}", "The text cannot be empty; to remove a paragraph, delete it instead.");
+        }
+
+        if (Event!.Kind == EventKind.Figure)
+        {
+            await Form.Image.ReceiveAsync(images, ModelState, $"{nameof(Form)}.{nameof(EventForm.Image)}", Editor, cancellationToken);
+            await Form.Image.LoadCurrentAsync(Db, cancellationToken);
+        }
+    }
 
     private async Task RenderPreviewAsync(CancellationToken cancellationToken)
     {
@@ -135,7 +160,8 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
 
     public sealed class EventForm : IEntryForm
     {
-        [Required(ErrorMessage = "The text cannot be empty; to remove a paragraph, delete it instead.")]
+        // Required of a paragraph (checked by the page, which knows the kind); a figure's caption may be empty.
+        [DisplayFormat(ConvertEmptyStringToNull = false)]
         [StringLength(MaxBodyLength, ErrorMessage = "The text is too long: at most 20,000 characters.")]
         [Display(Name = "Text (Markdown, with [[wiki links]])")]
         public string Body { get; set; } = "";
@@ -155,5 +181,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
         public int BaseRevision { get; set; }
 
         public MilestoneFields Milestone { get; set; } = new();
+
+        public ImageFields Image { get; set; } = new();
     }
 }

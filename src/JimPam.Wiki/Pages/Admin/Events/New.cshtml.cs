@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Media;
 using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JimPam.Wiki.Pages.Admin.Events;
 
 /// <summary>Adds a paragraph or an image caption to a season, at the place the editor picks, through <see cref="EntryWriter"/>.</summary>
-public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addresses, PreviewRenderer renderer, ILogger<NewModel> logger)
+public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addresses, PreviewRenderer renderer, ImageLibrary images, ILogger<NewModel> logger)
     : EntryFormModel<NewModel.NewEventForm>(db, logger)
 {
     public IHtmlContent? Preview { get; private set; }
@@ -21,9 +22,9 @@ public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addres
     /// <summary>The couples whose story a part can join.</summary>
     public IReadOnlyList<(int Id, string Title)> Relationships { get; private set; } = [];
 
-    public async Task OnGetAsync([FromQuery] int? season, [FromQuery] int? relationship, CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery] int? season, [FromQuery] int? relationship, [FromQuery] EventKind? kind, CancellationToken cancellationToken)
     {
-        Form = new NewEventForm { Season = season ?? 1, Position = 999, RelationshipId = relationship };
+        Form = new NewEventForm { Season = season ?? 1, Position = 999, RelationshipId = relationship, Kind = kind ?? EventKind.Paragraph };
         await LoadChoicesAsync(cancellationToken);
     }
 
@@ -35,6 +36,7 @@ public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addres
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
     {
+        await ReceiveImageAsync(cancellationToken);
         if (ModelState.IsValid)
         {
             var rendered = await renderer.RenderAsync(Form.Body, Form.Kind == EventKind.Figure, cancellationToken);
@@ -48,16 +50,29 @@ public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addres
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadChoicesAsync(cancellationToken);
+        await ReceiveImageAsync(cancellationToken);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
         var imageSlot = string.IsNullOrWhiteSpace(Form.ImageSlot) ? null : Form.ImageSlot.Trim();
-        var draft = new EventDraft(new EventPlace(Form.Season, Form.Position), Form.Kind, imageSlot, Form.Body, Form.Summary ?? "", Form.Milestone.ToMilestone(), Form.RelationshipId);
+        var draft = new EventDraft(new EventPlace(Form.Season, Form.Position), Form.Kind, imageSlot, Form.Body, Form.Summary ?? "", Form.Milestone.ToMilestone(), Form.RelationshipId, Form.Image.ToImage());
         var result = await writer.CreateEventAsync(draft, Editor, cancellationToken);
         return await AnswerAsync(result, Revision.EventType, null, draft, async saved =>
             Redirect(addresses.Event(Form.Season, await SeasonRead.RelationshipOfEventAsync(Db, saved.Id, cancellationToken), saved.Id)), cancellationToken);
+    }
+
+    /// <summary>An upload, taken into the media whatever else the form says, so a form shown again keeps it.</summary>
+    private async Task ReceiveImageAsync(CancellationToken cancellationToken)
+    {
+        await Form.Image.ReceiveAsync(images, ModelState, $"{nameof(Form)}.{nameof(NewEventForm.Image)}", Editor, cancellationToken);
+        await Form.Image.LoadCurrentAsync(Db, cancellationToken);
+        var empty = Form.Kind == EventKind.Paragraph || (Form.Image.ImageId is null && string.IsNullOrWhiteSpace(Form.ImageSlot));
+        if (empty && string.IsNullOrWhiteSpace(Form.Body) && ModelState.GetFieldValidationState($"{nameof(Form)}.{nameof(NewEventForm.Image)}.{nameof(ImageFields.File)}") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(NewEventForm.Body)}", "Write the text of the new paragraph or caption.");
+        }
     }
 
     public sealed class NewEventForm : IEntryForm
@@ -79,7 +94,8 @@ public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addres
         [Display(Name = "Image name (for an image caption)")]
         public string? ImageSlot { get; set; }
 
-        [Required(ErrorMessage = "Write the text of the new paragraph or caption.")]
+        // Required of a paragraph, and of a figure with neither a picture nor a slot (checked by the page).
+        [DisplayFormat(ConvertEmptyStringToNull = false)]
         [StringLength(EditModel.MaxBodyLength, ErrorMessage = "The text is too long: at most 20,000 characters.")]
         [Display(Name = "Text (Markdown, with [[wiki links]])")]
         public string Body { get; set; } = "";
@@ -89,6 +105,8 @@ public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addres
         public string? Summary { get; set; }
 
         public MilestoneFields Milestone { get; set; } = new();
+
+        public ImageFields Image { get; set; } = new();
 
         /// <summary>The couple whose story the part joins (empty: the wiki's first).</summary>
         [Display(Name = "Whose story")]
