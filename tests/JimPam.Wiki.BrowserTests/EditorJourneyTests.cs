@@ -64,7 +64,7 @@ public class EditorJourneyTests(BrowserApp app) : BrowserTest(app)
     {
         var page = await App.NewEditorPageAsync(true, colorScheme: theme);
 
-        foreach (var path in new[] { "/admin", "/admin/episodes/new", "/admin/characters/new", "/admin/broken-links", "/recent-changes", "/admin/relationships/1/edit", "/admin/seasons/5/edit", "/admin/jokes/new", "/admin/events/new?season=5", "/admin/account" })
+        foreach (var path in new[] { "/admin", "/admin/episodes/new", "/admin/characters/new", "/admin/broken-links", "/recent-changes", "/admin/relationships/1/edit", "/admin/seasons/5/edit", "/admin/jokes/new", "/admin/events/new?season=5", "/admin/account", "/admin/media" })
         {
             await page.GotoAsync(path);
             await AssertAxeCleanAsync(page, javaScript: true);
