@@ -26,7 +26,7 @@ public class AsOfTests(WikiAppFactory app)
         ["/admin/events/{id:int}/edit"] = "/admin/events/1/edit", ["/admin/episodes/{id:int}/edit"] = "/admin/episodes/1/edit", ["/admin/episodes/new"] = "/admin/episodes/new",
         ["/admin/characters/{id:int}/edit"] = "/admin/characters/1/edit", ["/admin/characters/new"] = "/admin/characters/new", ["/admin/jokes/{id:int}/edit"] = "/admin/jokes/1/edit",
         ["/admin/jokes/new"] = "/admin/jokes/new", ["/admin/relationships/{id:int}/edit"] = "/admin/relationships/1/edit", ["/admin/relationships/new"] = "/admin/relationships/new",
-        ["/admin/seasons/{number:int}/edit"] = "/admin/seasons/3/edit",
+        ["/admin/seasons/{number:int}/edit"] = "/admin/seasons/3/edit", ["/admin/media"] = "/admin/media",
         ["/api/v1/"] = "/api/v1/", ["/api/v1/relationships/"] = "/api/v1/relationships", ["/api/v1/relationships/{slug}"] = "/api/v1/relationships/jim-and-pam",
         ["/api/v1/seasons/"] = "/api/v1/seasons", ["/api/v1/seasons/{number:int}"] = "/api/v1/seasons/3", ["/api/v1/episodes/"] = "/api/v1/episodes",
         ["/api/v1/episodes/{slug}"] = "/api/v1/episodes/the-dundies", ["/api/v1/characters/"] = "/api/v1/characters", ["/api/v1/characters/{slug}"] = "/api/v1/characters/pam-beesly",

@@ -25,12 +25,6 @@ namespace JimPam.Wiki.Data.Migrations
                 maxLength: 500,
                 nullable: true);
 
-            migrationBuilder.AddColumn<int>(
-                name: "ImageId",
-                table: "RelationshipEvents",
-                type: "INTEGER",
-                nullable: true);
-
             migrationBuilder.CreateTable(
                 name: "Images",
                 columns: table => new
@@ -51,6 +45,10 @@ namespace JimPam.Wiki.Data.Migrations
                     table.PrimaryKey("PK_Images", x => x.Id);
                 });
 
+            // SQLite adds a column with its foreign key in place (its default is null), where EF Core's AddForeignKey would
+            // rebuild the table outside the migration's transaction.
+            migrationBuilder.Sql("ALTER TABLE \"RelationshipEvents\" ADD COLUMN \"ImageId\" INTEGER NULL CONSTRAINT \"FK_RelationshipEvents_Images_ImageId\" REFERENCES \"Images\" (\"Id\") ON DELETE RESTRICT;");
+
             migrationBuilder.CreateIndex(
                 name: "IX_RelationshipEvents_ImageId",
                 table: "RelationshipEvents",
@@ -61,14 +59,6 @@ namespace JimPam.Wiki.Data.Migrations
                 table: "Images",
                 column: "Hash",
                 unique: true);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_RelationshipEvents_Images_ImageId",
-                table: "RelationshipEvents",
-                column: "ImageId",
-                principalTable: "Images",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
