@@ -24,11 +24,18 @@ fi
 
 echo "bench: publishing the app (Release)..." >&2
 dotnet publish "$root/src/JimPam.Wiki" -c Release -r linux-x64 --self-contained false -o "$work/app" -nologo -v q >/dev/null
-export ConnectionStrings__Wiki="Data Source=$work/wiki.db" ASPNETCORE_ENVIRONMENT=Production
 password="a long password for the picture bench"
-echo "$password" | dotnet "$work/app/JimPam.Wiki.dll" editor add bench --password-stdin >/dev/null
-dotnet "$work/app/JimPam.Wiki.dll" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
-for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+export ASPNETCORE_ENVIRONMENT=Production
+app_pid=""
+start_app() { # start_app <name> [media folder]: a fresh seeded database, an editor, the app on $port
+  [ -n "$app_pid" ] && { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; }
+  export ConnectionStrings__Wiki="Data Source=$work/$1.db" Wiki__MediaFolder="${2:-}"
+  echo "$password" | dotnet "$work/app/JimPam.Wiki.dll" editor add bench --password-stdin >/dev/null
+  dotnet "$work/app/JimPam.Wiki.dll" --urls "http://127.0.0.1:$port" >"$work/$1.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done
+  echo "bench: the app did not start" >&2; tail -20 "$work/$1.log" >&2; exit 1
+}
 
 photo=${PHOTO:-}
 if [ -z "$photo" ]; then
@@ -40,7 +47,7 @@ let seed = 1; const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7ffffff
 for (let y = 0; y < h; y++) {
   const row = Buffer.alloc(1 + w * 3);
   for (let x = 0; x < w; x++) {
-    const n = (rnd() - 0.5) * 12;
+    const n = Math.round((rnd() - 0.5) * 6);
     row[1 + x * 3] = Math.max(0, Math.min(255, 40 + 180 * x / w + n));
     row[2 + x * 3] = Math.max(0, Math.min(255, 60 + 120 * y / h + n));
     row[3 + x * 3] = Math.max(0, Math.min(255, 200 - 150 * (x + y) / (w + h) + n));
@@ -54,34 +61,62 @@ fs.writeFileSync(process.argv[1], Buffer.concat([Buffer.from([137, 80, 78, 71, 1
 ' "$photo"
 fi
 
-# Log in and upload as a browser does: each form's antiforgery token, the cookies kept.
-jar="$work/cookies"
-token() { sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1; }
-login_token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/login" | token)
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Form.Name=bench" --data-urlencode "Form.Password=$password" \
-  --data-urlencode "__RequestVerificationToken=$login_token" "http://127.0.0.1:$port/login"
-figure=$(curl -s "http://127.0.0.1:$port/seasons/3" | grep -o 'figure class="event-figure" id="event-[0-9]*"' | head -n 1 | grep -o '[0-9]*$')
-edit="http://127.0.0.1:$port/admin/events/$figure/edit"
-page=$(curl -s -c "$jar" -b "$jar" "$edit")
-revision=$(sed -n 's/.*name="Form.BaseRevision" value="\([0-9]*\)".*/\1/p' <<<"$page" | head -n 1)
-started=$(date +%s%N)
-status=$(curl -s -o "$work/upload.html" -w '%{http_code}' -c "$jar" -b "$jar" \
-  -F "__RequestVerificationToken=$(token <<<"$page")" -F "Form.BaseRevision=$revision" -F "Form.Season=3" -F "Form.Position=$(sed -n 's/.*name="Form.Position"[^>]*value="\([0-9]*\)".*/\1/p' <<<"$page" | head -n 1)" \
-  -F "Form.Body=" -F "Form.Image.Alt=A test picture" -F "Form.Image.File=@$photo" "$edit")
-echo "upload: HTTP $status in $(( ($(date +%s%N) - started) / 1000000 )) ms ($(stat -c %s "$photo") bytes)"
-[ "$status" = 302 ] || { grep -o 'field-error[^<]*<' "$work/upload.html" >&2; exit 1; }
+upload() { # upload: logs in and uploads $photo into Season 3's figure, as a browser does (antiforgery tokens, cookies kept)
+  local jar="$work/cookies-$RANDOM"
+  token() { sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1; }
+  login_token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/login" | token)
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Form.Name=bench" --data-urlencode "Form.Password=$password" \
+    --data-urlencode "__RequestVerificationToken=$login_token" "http://127.0.0.1:$port/login"
+  figure=$(curl -s "http://127.0.0.1:$port/seasons/3" | grep -o 'figure class="event-figure" id="event-[0-9]*' | head -n 1 | grep -o '[0-9]*$')
+  edit="http://127.0.0.1:$port/admin/events/$figure/edit"
+  page=$(curl -s -c "$jar" -b "$jar" "$edit")
+  revision=$(sed -n 's/.*name="Form.BaseRevision" value="\([0-9]*\)".*/\1/p' <<<"$page" | head -n 1)
+  started=$(date +%s%N)
+  status=$(curl -s -o "$work/upload.html" -w '%{http_code}' -c "$jar" -b "$jar" \
+    -F "__RequestVerificationToken=$(token <<<"$page")" -F "Form.BaseRevision=$revision" -F "Form.Season=3" -F "Form.Position=$(sed -n 's/.*name="Form.Position"[^>]*value="\([0-9]*\)".*/\1/p' <<<"$page" | head -n 1)" \
+    -F "Form.Body=" -F "Form.Image.Alt=A test picture" -F "Form.Image.File=@$photo" "$edit")
+  echo "upload: HTTP $status in $(( ($(date +%s%N) - started) / 1000000 )) ms ($(stat -c %s "$photo") bytes)"
+  [ "$status" = 302 ] || { grep -o 'field-error[^<]*<' "$work/upload.html" >&2; exit 1; }
+}
+
+start_app database
+upload
 
 CHROME_PATH=/usr/bin/chromium "$lighthouse" "http://127.0.0.1:$port/seasons/3" --quiet --only-categories=performance \
   --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync" \
   --output=json --output-path="$work/report.json" >/dev/null 2>&1
+curl -s "http://127.0.0.1:$port/api/v1/seasons/3" > "$work/season.json"
 node -e '
 const r = require(process.argv[1]);
+const files = {};
+for (const e of require(process.argv[2]).events) for (const v of (e.image ? e.image.variants : [])) files[v.link.split("/").pop()] = v;
 const items = r.audits["network-requests"].details.items;
 const media = items.filter(i => i.url.includes("/media/"));
 const total = items.reduce((s, i) => s + (i.transferSize || 0), 0);
 console.log(`lighthouse performance (mobile): ${r.categories.performance.score}`);
 for (const id of ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"])
   console.log(`  ${id}: ${r.audits[id].displayValue}`);
-for (const m of media) console.log(`picture downloaded: ${m.url.split("/").pop()} ${m.transferSize} bytes (${m.resourceSize} body)`);
+for (const m of media) { const f = files[m.url.split("/").pop()] || {}; console.log(`picture downloaded: ${f.type} ${f.width} x ${f.height}, ${m.transferSize} bytes (${m.resourceSize} body)`); }
 console.log(`page total: ${items.length} requests, ${total} bytes transferred`);
-' "$work/report.json"
+' "$work/report.json" "$work/season.json"
+
+# Serving a picture file: the phone's AVIF from the database store (above), then from a folder store, against nginx
+# serving the same file from a folder (worker_processes auto, sendfile), with wrk: 2 threads, 32 connections.
+name=$(node -e 'for (const e of require(process.argv[1]).events) if (e.image) console.log(e.image.variants.find(v => v.type === "image/avif" && v.width === 640).link.split("/").pop())' "$work/season.json")
+rps() { wrk -t2 -c32 -d"${DURATION:-8s}" "$1" | awk '/Requests\/sec/ {print $2}'; }
+database=$(rps "http://127.0.0.1:$port/media/$name")
+start_app folder "$work/media"
+upload
+folder=$(rps "http://127.0.0.1:$port/media/$name")
+mkdir -p "$work/nginx/logs"
+cat > "$work/nginx/nginx.conf" <<CONF
+worker_processes auto; pid $work/nginx/nginx.pid; error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http { access_log off; sendfile on; tcp_nopush on; types { image/avif avif; }
+  server { listen 127.0.0.1:5291; location /media/ { alias $work/media/; add_header Cache-Control "public, max-age=31536000, immutable"; } } }
+CONF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf"
+reference=$(rps "http://127.0.0.1:5291/media/$name")
+kill "$(cat "$work/nginx/nginx.pid")"
+echo "serving $name ($(stat -c %s "$work/media/$name") bytes), requests a second: database store $database, folder store $folder, nginx $reference"
+awk -v d="$database" -v f="$folder" -v n="$reference" 'BEGIN { printf "ratios to nginx: database %.2f, folder %.2f\n", d / n, f / n }'

@@ -69,6 +69,12 @@ public partial class FigurePictureJourneyTests(BrowserApp app) : BrowserTest(app
             await ScreenshotAsync(reader, $"season-3-picture-{width}-{(javaScript ? "js" : "nojs")}.png", id);
             await AssertAxeCleanAsync(reader, javaScript, $"/seasons/3#event-{id}");
         }
+
+        // The form again: it shows the figure's picture now, with its words, and the box that takes it out.
+        await editor.GotoAsync($"/admin/events/{id}/edit");
+        await Expect(editor.Locator(".image-current img")).ToHaveAttributeAsync("alt", alt);
+        await Expect(editor.GetByLabel("Take the picture out (the figure shows its placeholder again)")).Not.ToBeCheckedAsync();
+        await editor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, $"figure-form-{(javaScript ? "js" : "nojs")}.png"), FullPage = true });
     }
 
     /// <summary>axe runs in the page, so with scripts off the same address is audited in a page that has them.</summary>
