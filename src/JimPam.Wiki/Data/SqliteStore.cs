@@ -33,6 +33,56 @@ public sealed class SqliteStore(string connectionString) : WikiStore
     public override StartupException? Explain(Exception exception) => Explain(exception, Name);
 
     /// <summary>
+    /// SQLite's online backup: one read transaction copies every page (the write-ahead log's committed pages included)
+    /// while writers go on, into a file beside the target that is renamed into place only once the copy has been
+    /// turned into a single file (no write-ahead log) and has passed <c>PRAGMA integrity_check</c>.
+    /// </summary>
+    public override async Task<BackupReport> BackupAsync(string target, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(Name))
+        {
+            throw new StartupException($"There is no database at {Name} to back up.");
+        }
+
+        var full = Path.GetFullPath(target);
+        if (File.Exists(full) || Directory.Exists(full))
+        {
+            throw new StartupException($"{full} already exists; name a new file for the backup.");
+        }
+
+        var temporary = $"{full}.{Guid.NewGuid():N}.part";
+        string integrity;
+        try
+        {
+            await using (var source = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
+            await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString()))
+            {
+                await source.OpenAsync(cancellationToken);
+                await copy.OpenAsync(cancellationToken);
+                source.BackupDatabase(copy);
+                await using var command = copy.CreateCommand();
+                command.CommandText = "PRAGMA journal_mode = DELETE;";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                command.CommandText = "PRAGMA integrity_check;";
+                integrity = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            }
+
+            if (integrity != "ok")
+            {
+                throw new StartupException($"The copy failed SQLite's integrity check ({integrity}); nothing was written to {full}.");
+            }
+
+            File.Move(temporary, full);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        return new BackupReport(full, new FileInfo(full).Length, integrity);
+    }
+
+    /// <summary>
     /// Null when SQLite can read the configured connection string; otherwise what is wrong with it, naming the
     /// setting (a PostgreSQL string such as "Host=...;Database=..." names keywords SQLite does not know).
     /// </summary>

@@ -137,6 +137,13 @@ public abstract class WikiStore : IDisposable
     public abstract StartupException? Explain(Exception exception);
 
     /// <summary>
+    /// Copies the whole database, while the wiki serves and editors save, into a new file at <paramref name="target"/>
+    /// and checks the copy; the copy holds every save committed before it began. Throws a <see cref="StartupException"/>
+    /// that says what is wrong when it cannot (no such database, a target that exists, an engine whose own tools do it).
+    /// </summary>
+    public abstract Task<BackupReport> BackupAsync(string target, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The storage fault behind a failed write, wherever EF Core wrapped it, or null for any other error, which is a
     /// bug to report, not a state to wait out. Both engines' errors are known here.
     /// </summary>
@@ -155,3 +162,6 @@ public abstract class WikiStore : IDisposable
 
     public virtual void Dispose() => GC.SuppressFinalize(this);
 }
+
+/// <summary>A finished backup: the file, its size, and what the copy's own integrity check said ("ok").</summary>
+public sealed record BackupReport(string File, long Bytes, string Integrity);

@@ -139,6 +139,8 @@ public static class WikiCommandLine
                 editor.AddCommand<EditorCommands.Enable>("enable").WithDescription("Let a disabled editor log in again.");
                 editor.AddCommand<EditorCommands.Unlock>("unlock").WithDescription("End the lockouts of an editor's name after failed logins, from every address.");
             });
+            config.AddExample("backup", "/srv/backups/wiki-2026-12-03.db");
+            config.AddCommand<BackupCommand>("backup").WithDescription("Copy the database, while the wiki serves, into a new file, and check the copy.");
             config.AddCommand<GenerateCommand>("generate").WithDescription("Grow a wiki with made-up couples for the scale benchmark.");
         });
         return app;

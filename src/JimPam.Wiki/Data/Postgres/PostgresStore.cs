@@ -162,6 +162,11 @@ public sealed class PostgresStore : WikiStore
     public override async Task QueueWriterAsync(WikiDbContext db, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriterLockKey})", cancellationToken);
 
+    /// <summary>PostgreSQL's own tools take its online backups: pg_dump, and pg_restore to bring one back (the README's steps).</summary>
+    public override Task<BackupReport> BackupAsync(string target, CancellationToken cancellationToken) =>
+        throw new StartupException(
+            "This wiki is on PostgreSQL, whose own pg_dump takes an online backup: pg_dump --format=custom --file=wiki.dump \"$DATABASE_URL\" (see \"Backup and restore\" in the README).");
+
     public override StartupException? Explain(Exception exception) => exception switch
     {
         StartupException => null,
