@@ -23,7 +23,7 @@ public sealed record RenderedBody(string Html, IReadOnlyList<BodyLink> Links, Wi
 /// The one Markdown pipeline of the wiki: CommonMark with raw HTML turned off, plus wiki links.
 /// Rendered HTML is sanitised as a second line of defence, so no script or javascript: URL gets out.
 /// </summary>
-public sealed class WikiMarkdown
+public sealed partial class WikiMarkdown
 {
     private readonly LinkAddresses _addresses;
 
@@ -45,7 +45,26 @@ public sealed class WikiMarkdown
         _sanitizer.AllowedAttributes.Add("class");
     }
 
-    public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
+    /// <summary>
+    /// The body's syntax tree. Markdig refuses a text nested deeper than its limit (a few hundred "&gt;" or brackets in
+    /// a row, found by the generated-input tests) with an exception; such a text is read as it stands instead, every
+    /// mark of Markdown's syntax taken literally, so a save or an import never fails on it and nothing is lost.
+    /// </summary>
+    public static MarkdownDocument Parse(string markdown)
+    {
+        try
+        {
+            return Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("depth limit", StringComparison.Ordinal))
+        {
+            return Markdown.Parse(Syntax().Replace(markdown, @"\$0"), Pipeline);
+        }
+    }
+
+    /// <summary>The ASCII punctuation CommonMark lets a backslash make literal.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[!""#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]")]
+    private static partial System.Text.RegularExpressions.Regex Syntax();
 
     /// <summary>
     /// Parses a body once and returns everything the write path stores: its sanitised HTML (without the wrapping

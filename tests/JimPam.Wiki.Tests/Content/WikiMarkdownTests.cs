@@ -18,6 +18,18 @@ public class WikiMarkdownTests
     private static AngleSharp.Html.Dom.IHtmlDocument Render(string markdown) =>
         new HtmlParser().ParseDocument(Markdown.ToHtml(markdown, Resolver));
 
+    /// <summary>Found by GeneratedInputTests (seed 3PDUPTyAiAV1): Markdig threw on it, so saving such a text failed.</summary>
+    [Fact]
+    public void A_text_nested_deeper_than_markdig_allows_is_kept_as_plain_text()
+    {
+        var markdown = string.Concat(Enumerable.Repeat("> ", 200)) + "x <script>alert(1)</script> [[The Dundies]]";
+
+        var page = Render(markdown);
+
+        Assert.Empty(page.QuerySelectorAll("script, blockquote"));
+        Assert.Equal(markdown, page.Body!.TextContent.Trim());
+    }
+
     [Fact]
     public void A_wiki_link_to_an_episode_links_to_its_page()
     {
