@@ -141,6 +141,8 @@ public static class WikiCommandLine
             });
             config.AddExample("backup", "/srv/backups/wiki-2026-12-03.db");
             config.AddCommand<BackupCommand>("backup").WithDescription("Copy the database, while the wiki serves, into a new file, and check the copy.");
+            config.AddExample("export", "/srv/exports/wiki");
+            config.AddCommand<ExportCommand>("export").WithDescription("Write the whole wiki as plain files (Markdown with front matter, pictures, revisions as JSON Lines) into a new folder.");
             config.AddCommand<GenerateCommand>("generate").WithDescription("Grow a wiki with made-up couples for the scale benchmark.");
         });
         return app;

@@ -16,7 +16,7 @@ public sealed class CommandLineUsageTests : IDisposable
     [InlineData("Unknown command 'promote'", "editor", "promote", "dwight")]
     [InlineData("Unknown option 'force'", "editor", "add", "jim", "--force")]
     [InlineData("missing required argument 'name'", "editor", "add")]
-    [InlineData("Unknown command 'export'", "export", "x")]
+    [InlineData("Unknown command 'publish'", "publish", "x")]
     [InlineData("Unknown option 'nope'", "--nope")]
     public async Task A_call_the_command_line_does_not_know_exits_2_with_the_usage_on_standard_error_and_starts_nothing(string message, params string[] command)
     {
