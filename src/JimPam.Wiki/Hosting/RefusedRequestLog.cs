@@ -30,6 +30,13 @@ public sealed class RefusedRequestLog(ILogger logger) : IObserver<KeyValuePair<s
 
         var error = features.Get<IBadRequestExceptionFeature>()?.Error;
         var status = error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+        if (status == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A body over the limit is found only as the app reads it: the app answers it (FormReading), and its
+            // request log event says so.
+            return;
+        }
+
         logger.LogInformation(
             "HTTP request from {ClientAddress} refused with {StatusCode} before the app read it: {Reason}",
             features.Get<IHttpConnectionFeature>()?.RemoteIpAddress?.ToString(), status, error?.Message ?? "a malformed request");

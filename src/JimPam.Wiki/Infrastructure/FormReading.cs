@@ -44,6 +44,14 @@ public static class FormReading
             {
                 await request.ReadFormAsync(context.RequestAborted);
             }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                // Over the server's limit on a request's body (Kestrel's 30 MB): answered here, once, as what it is.
+                RequestLogReason.Set(context, "a form over the size limit of a request");
+                await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "This form is too large",
+                    "A form may carry at most 30 MB, and a picture in it at most 20 MB. Nothing was saved.");
+                return;
+            }
             catch (InvalidDataException e)
             {
                 if (await RepairAsync(context) is not { } repaired)

@@ -146,6 +146,22 @@ public sealed class KestrelTests(KestrelApp fixture) : IClassFixture<KestrelApp>
         Assert.Equal(3, OnConsole());
     }
 
+    [Fact]
+    public async Task A_form_over_the_servers_limit_gets_413_with_a_page_that_says_so_and_one_information_event()
+    {
+        // The form says how large it is; the server answers before the rest is sent, as it would to a browser.
+        var answer = await RawAsync("POST /login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 31000000\r\n\r\n"
+            + "--b\r\nContent-Disposition: form-data; name=\"Form.Image.File\"; filename=\"huge.jpg\"\r\n\r\n");
+
+        Assert.StartsWith("HTTP/1.1 413", answer, StringComparison.Ordinal);
+        Assert.Contains("This form is too large", answer, StringComparison.Ordinal);
+        static bool Answered(LogLine e) => e.RequestPath == "/login" && e.StatusCode == 413;
+        await JsonLog.WaitForAsync(() => JsonLog.Read(LogFolder).Any(Answered));
+        var answered = Assert.Single(JsonLog.Read(LogFolder), Answered);
+        Assert.Equal("Information", answered.Level);
+        Assert.DoesNotContain(JsonLog.Read(LogFolder), e => e.Level is "Error" or "Fatal" || (e.StatusCode == 413 && e.Raw.Contains("before the app read it", StringComparison.Ordinal)));
+    }
+
     private async Task<string> RawAsync(string request)
     {
         using var socket = new TcpClient();
