@@ -154,8 +154,8 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
     /// <summary>The event as it is now: where it sits, and its current text and revision.</summary>
     public sealed record EventContext(int Id, int Season, int Order, EventKind Kind, string? ImageSlot, string BodyMarkdown, int Revision, bool Deleted)
     {
-        /// <summary>What the editor calls it: a paragraph, or an image's caption.</summary>
-        public string What => Kind == EventKind.Figure ? "caption" : "paragraph";
+        /// <summary>What the editor calls it: a paragraph, or a figure (a picture or its slot, and its caption).</summary>
+        public string What => Kind == EventKind.Figure ? "figure" : "paragraph";
     }
 
     public sealed class EventForm : IEntryForm
