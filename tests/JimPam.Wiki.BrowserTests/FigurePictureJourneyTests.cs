@@ -75,6 +75,11 @@ public partial class FigurePictureJourneyTests(BrowserApp app) : BrowserTest(app
         await Expect(editor.Locator(".image-current img")).ToHaveAttributeAsync("alt", alt);
         await Expect(editor.GetByLabel("Take the picture out (the figure shows its placeholder again)")).Not.ToBeCheckedAsync();
         await editor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, $"figure-form-{(javaScript ? "js" : "nojs")}.png"), FullPage = true });
+
+        // The media list shows the picture and the figure that shows it.
+        await editor.GotoAsync("/admin/media");
+        await Expect(editor.Locator($".media-list a[href='/admin/events/{id}/edit']")).ToHaveCountAsync(1);
+        await editor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, $"media-list-{(javaScript ? "js" : "nojs")}.png"), FullPage = true });
     }
 
     /// <summary>axe runs in the page, so with scripts off the same address is audited in a page that has them.</summary>

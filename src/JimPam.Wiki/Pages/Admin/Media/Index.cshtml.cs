@@ -31,7 +31,7 @@ public class IndexModel(WikiDbContext db) : PageModel
             .ToLookup(u => u.ImageId);
         Pictures = [.. images.Select(i => new Item(
             i.Id,
-            FigurePicture.Of(i.Id, i.Width, i.Height, uses[i.Id].Select(u => u.ImageAlt).FirstOrDefault() ?? "", null, i.Original, i.VariantsJson)!,
+            FigurePicture.Of(i.Id, i.Width, i.Height, uses[i.Id].Select(u => u.ImageAlt).FirstOrDefault() ?? $"Picture {i.Id}, which no figure shows", null, i.Original, i.VariantsJson)!,
             i.Length,
             i.UploadedBy,
             i.UploadedAt,
