@@ -31,10 +31,10 @@ public partial class FigurePictureJourneyTests(BrowserApp app) : BrowserTest(app
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(editor).ToHaveURLAsync(new Regex($"/seasons/3#event-{id}$"));
 
-        foreach (var (width, height) in new[] { (390, 844), (1280, 800) })
+        foreach (var (width, height, theme) in Readers)
         {
             var media = new List<string>();
-            var reader = await App.NewPageAsync(javaScript, width, height);
+            var reader = await App.NewPageAsync(javaScript, width, height, theme);
             reader.Response += (_, response) =>
             {
                 if (response.Url.Contains("/media/", StringComparison.Ordinal))
@@ -66,8 +66,8 @@ public partial class FigurePictureJourneyTests(BrowserApp app) : BrowserTest(app
                 Assert.Single(media);
             }
 
-            await ScreenshotAsync(reader, $"season-3-picture-{width}-{(javaScript ? "js" : "nojs")}.png", id);
-            await AssertAxeCleanAsync(reader, javaScript, $"/seasons/3#event-{id}");
+            await ScreenshotAsync(reader, $"season-3-picture-{width}-{theme}-{(javaScript ? "js" : "nojs")}.png".ToLowerInvariant(), id);
+            await AssertAxeCleanAsync(reader, javaScript, $"/seasons/3#event-{id}", theme);
         }
 
         // The form again: it shows the figure's picture now, with its words, and the box that takes it out.
@@ -82,13 +82,16 @@ public partial class FigurePictureJourneyTests(BrowserApp app) : BrowserTest(app
         await editor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, $"media-list-{(javaScript ? "js" : "nojs")}.png"), FullPage = true });
     }
 
+    /// <summary>The readers: a phone in light and dark, and a desktop.</summary>
+    private static readonly (int Width, int Height, ColorScheme Theme)[] Readers = [(390, 844, ColorScheme.Light), (390, 844, ColorScheme.Dark), (1280, 800, ColorScheme.Light)];
+
     /// <summary>axe runs in the page, so with scripts off the same address is audited in a page that has them.</summary>
-    private async Task AssertAxeCleanAsync(IPage page, bool javaScript, string path)
+    private async Task AssertAxeCleanAsync(IPage page, bool javaScript, string path, ColorScheme theme = ColorScheme.Light)
     {
         var audited = page;
         if (!javaScript)
         {
-            audited = await App.NewEditorPageAsync(true, page.ViewportSize!.Width, page.ViewportSize.Height);
+            audited = await App.NewEditorPageAsync(true, page.ViewportSize!.Width, page.ViewportSize.Height, theme);
             await audited.GotoAsync(path);
         }
 
