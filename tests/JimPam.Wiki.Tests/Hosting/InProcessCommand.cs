@@ -16,10 +16,19 @@ public static class InProcessCommand
         using var error = new StringWriter();
         // The app's name, as the app's own process has it (in this process it would be the test host's): the app finds
         // its build's static assets by that name, as WebApplicationFactory tells it too.
+        // On a PostgreSQL run, a test's database is a database of the run's server, named as WikiAppFactory names it.
+        string[] database = TestPostgres.Enabled
+            ? ["--Database:Provider=Postgres", $"--ConnectionStrings:Wiki={TestPostgres.ConnectionString(databasePath)}"]
+            : [$"--ConnectionStrings:Wiki=Data Source={databasePath}"];
         var exitCode = await WikiCommandLine.RunAsync(
-            [.. command, $"--ConnectionStrings:Wiki=Data Source={databasePath}", "--applicationName", typeof(WikiCommandLine).Assembly.GetName().Name!],
+            [.. command, .. database, "--applicationName", typeof(WikiCommandLine).Assembly.GetName().Name!],
             output, error, input);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (TestPostgres.Enabled)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+        }
+
         return (exitCode, output.ToString(), error.ToString());
     }
 }
