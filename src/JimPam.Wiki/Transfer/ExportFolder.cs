@@ -142,7 +142,15 @@ public sealed class ExportFolder
 
     private void Check()
     {
-        var seasons = Of("seasons").ToDictionary(s => s.Number("number"), s => s);
+        var seasons = new Dictionary<int, ExportedEntry>();
+        foreach (var season in Of("seasons"))
+        {
+            if (!seasons.TryAdd(season.Number("number"), season))
+            {
+                throw new ImportException(season.File, season.LineOf("number"), $"season {season.Number("number")} is already {seasons[season.Number("number")].File}");
+            }
+        }
+
         if (seasons.Count == 0)
         {
             throw new ImportException("seasons", 0, "the folder has no seasons: it is not an export of a wiki");

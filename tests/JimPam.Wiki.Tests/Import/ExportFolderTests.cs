@@ -103,6 +103,24 @@ public sealed class ExportFolderTests : IClassFixture<ExportFolderTests.SeedExpo
         Assert.Contains("the-episode-that-never-was", refused.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Found in review: two files of one season made the reader throw ArgumentException, not a refusal.</summary>
+    [Fact]
+    public void Two_files_for_one_season_are_refused_at_the_second_ones_number()
+    {
+        using var copy = Copy();
+        var second = Path.Combine(copy.Path, "seasons", "season-02.md");
+        var lines = File.ReadAllLines(second);
+        var at = Array.FindIndex(lines, l => l == "number: 2");
+        lines[at] = "number: 1";
+        File.WriteAllLines(second, lines);
+
+        var refused = Assert.Throws<ImportException>(() => ExportFolder.Read(copy.Path));
+
+        Assert.Equal("seasons/season-02.md", refused.File);
+        Assert.Equal(at + 1, refused.Line);
+        Assert.Contains("already seasons/season-01.md", refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_revision_out_of_order_is_refused_with_its_line()
     {
