@@ -73,7 +73,7 @@ public sealed partial class EntryWriter
                 return Applied.Refused(nameof(RelationshipSnapshot.Title), $"Another relationship already has the address /relationships/{slug}; give this one another title.");
             }
 
-            target = new Relationship { Slug = slug };
+            target = new Relationship { Id = NewId(), Slug = slug };
             db.Relationships.Add(target);
         }
         else
@@ -148,7 +148,7 @@ public sealed partial class EntryWriter
                 return Applied.Refused(nameof(Season.Number), $"Season {newNumber} exists already, or is not a season number.");
             }
 
-            target = new Season { Number = newNumber };
+            target = new Season { Id = NewId(), Number = newNumber };
             db.Seasons.Add(target);
         }
         else
@@ -180,7 +180,7 @@ public sealed partial class EntryWriter
                 return Applied.Refused(nameof(JokeSnapshot.RelationshipId), "There is no such relationship.");
             }
 
-            target = new RecurringJoke { RelationshipId = relationship.Id, Order = relationship.Last + 1 };
+            target = new RecurringJoke { Id = NewId(), RelationshipId = relationship.Id, Order = relationship.Last + 1 };
             db.Jokes.Add(target);
         }
         else

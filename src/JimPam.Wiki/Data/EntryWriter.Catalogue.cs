@@ -83,7 +83,7 @@ public sealed partial class EntryWriter
             return Applied.Refused(nameof(EpisodeSnapshot.NumberInSeason), $"Season {f.Season} already has an episode {f.NumberInSeason}.");
         }
 
-        var target = id is null ? new Episode() : await db.Episodes.Include(e => e.Aliases).Include(e => e.Season).SingleAsync(e => e.Id == id, cancellationToken);
+        var target = id is null ? new Episode { Id = NewId() } : await db.Episodes.Include(e => e.Aliases).Include(e => e.Season).SingleAsync(e => e.Id == id, cancellationToken);
         if (target.Revision == 0 && id is not null)
         {
             // Imported before revisions were kept: its current state becomes revision 1, so the history starts where it did.
@@ -120,7 +120,7 @@ public sealed partial class EntryWriter
 
     private async Task<Applied> ApplyCharacterAsync(int? id, CharacterSnapshot f, CancellationToken cancellationToken)
     {
-        var target = id is null ? new Character() : await db.Characters.Include(c => c.Aliases).SingleAsync(c => c.Id == id, cancellationToken);
+        var target = id is null ? new Character { Id = NewId() } : await db.Characters.Include(c => c.Aliases).SingleAsync(c => c.Id == id, cancellationToken);
         if (target.Revision == 0 && id is not null)
         {
             db.Revisions.Add(ImportRevision(target, clock.GetUtcNow()));

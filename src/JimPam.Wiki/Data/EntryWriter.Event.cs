@@ -142,7 +142,7 @@ public sealed partial class EntryWriter
 
         var created = new RelationshipEvent
         {
-            RelationshipId = relationshipId, Kind = draft.Kind, ImageSlot = draft.ImageSlot, Order = int.MinValue,
+            Id = NewId(), RelationshipId = relationshipId, Kind = draft.Kind, ImageSlot = draft.ImageSlot, Order = int.MinValue,
             Milestone = milestone.Label, MilestoneStatus = milestone.Status, MilestoneEpisodeId = milestone.EpisodeId,
             ImageId = image.ImageId, ImageAlt = image.Alt, ImageCredit = image.Credit,
         };

@@ -171,6 +171,9 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, W
         public bool DeferRendering { get; } = deferRendering;
 
         public bool RenderPending { get; set; }
+
+        /// <summary>The id the next entry created gets (<see cref="KeepIdOfNext"/>), or 0.</summary>
+        public int NextId { get; set; }
     }
 
     /// <summary>The transaction of one write: its own (behind any other writer's), or the batch's, which the batch commits.</summary>

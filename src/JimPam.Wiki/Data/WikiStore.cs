@@ -133,6 +133,12 @@ public abstract class WikiStore : IDisposable
     /// </summary>
     public virtual Task QueueWriterAsync(WikiDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// After rows were written with ids of their own (an import keeping an export's ids): the engine's next ids follow
+    /// the highest written. SQLite's rowids already do.
+    /// </summary>
+    public virtual Task ResumeIdsAsync(WikiDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Turns the engine's refusal at start-up into a message that names the database; null for anything else.</summary>
     public abstract StartupException? Explain(Exception exception);
 

@@ -143,6 +143,8 @@ public static class WikiCommandLine
             config.AddCommand<BackupCommand>("backup").WithDescription("Copy the database, while the wiki serves, into a new file, and check the copy.");
             config.AddExample("export", "/srv/exports/wiki");
             config.AddCommand<ExportCommand>("export").WithDescription("Write the whole wiki as plain files (Markdown with front matter, pictures, revisions as JSON Lines) into a new folder.");
+            config.AddExample("import", "/srv/exports/wiki", "--ConnectionStrings:Wiki=Data Source=/srv/wiki/new.db");
+            config.AddCommand<ImportCommand>("import").WithDescription("Bring an export back into a new, empty database, with its history; a damaged folder is refused with its file and line.");
             config.AddCommand<GenerateCommand>("generate").WithDescription("Grow a wiki with made-up couples for the scale benchmark.");
         });
         return app;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using JimPam.Wiki.Data;
 using JimPam.Wiki.Import;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -24,7 +25,38 @@ public sealed record ExportedEntry(string File, YamlMappingNode Fields, string B
         : throw new ImportException(File, LineOf(key), Text(key) is null ? $"the front matter has no \"{key}\"" : $"\"{key}\" must be a whole number, not \"{Text(key)}\"");
 
     public string Required(string key) => Text(key) ?? throw new ImportException(File, LineOf(key), $"the front matter has no \"{key}\"");
+
+    /// <summary>A yes-or-no field: absent or empty is no; anything but true or false is refused.</summary>
+    public bool Flag(string key) => Text(key) switch
+    {
+        null or "false" => false,
+        "true" => true,
+        var other => throw new ImportException(File, LineOf(key), $"\"{key}\" must be true or false, not \"{other}\""),
+    };
+
+    /// <summary>A list of names (absent or empty is none).</summary>
+    public IReadOnlyList<string> List(string key) =>
+        !Fields.Children.TryGetValue(new YamlScalarNode(key), out var value) || value is YamlScalarNode { Value: null or "" } ? []
+        : value is YamlSequenceNode list && list.Children.All(c => c is YamlScalarNode) ? [.. list.Children.Cast<YamlScalarNode>().Select(c => c.Value ?? "")]
+        : throw new ImportException(File, LineOf(key), $"\"{key}\" must be a list, one \"- name\" a line");
+
+    /// <summary>A field of a map inside the front matter (a milestone's, a picture's), or null.</summary>
+    public static string? Text(YamlMappingNode? map, string key) =>
+        map is not null && map.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode { Value: { Length: > 0 } text } ? text : null;
+
+    /// <summary>The line a field of a map inside the front matter stands on, else the map's own line.</summary>
+    public int LineOf(YamlMappingNode map, string key, string parent) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? (int)value.Start.Line + 1 : LineOf(parent);
+
+    /// <summary>The couple a part of the story or a joke belongs to: the folder it is in (story/&lt;couple&gt;/..., jokes/&lt;couple&gt;/...).</summary>
+    public string Couple => File.Split('/') is [_, var couple, _, ..] ? couple : "";
 }
+
+/// <summary>One line of media/pictures.jsonl: a picture and its files.</summary>
+public sealed record ExportedPicture(int Line, int Id, string Hash, string Original, int Width, int Height, long Bytes, IReadOnlyList<ImageVariant> Variants, DateTimeOffset UploadedAt, string UploadedBy);
+
+/// <summary>One line of redirects.jsonl: an address an entry once had.</summary>
+public sealed record ExportedRedirect(int Line, string Type, string Slug, int Id);
 
 /// <summary>One line of revisions.jsonl.</summary>
 public sealed record ExportedRevision(int Line, string Type, int Id, int Number, string Author, DateTimeOffset SavedAt, string Summary, string SnapshotJson);
@@ -39,6 +71,13 @@ public sealed class ExportFolder
 {
     private static readonly string[] Kinds = ["seasons", "episodes", "characters", "couples", "story", "jokes"];
 
+    /// <summary>The revisions' name for each kind of entry (the folder it is in).</summary>
+    public static readonly IReadOnlyDictionary<string, string> RevisionType = new Dictionary<string, string>
+    {
+        ["seasons"] = Revision.SeasonType, ["episodes"] = Revision.EpisodeType, ["characters"] = Revision.CharacterType,
+        ["couples"] = Revision.RelationshipType, ["story"] = Revision.EventType, ["jokes"] = Revision.JokeType,
+    };
+
     private ExportFolder(string root) => Root = root;
 
     public string Root { get; }
@@ -46,6 +85,10 @@ public sealed class ExportFolder
     public Dictionary<string, List<ExportedEntry>> Entries { get; } = [];
 
     public List<ExportedRevision> Revisions { get; } = [];
+
+    public List<ExportedPicture> Pictures { get; } = [];
+
+    public List<ExportedRedirect> Redirects { get; } = [];
 
     public IReadOnlyList<ExportedEntry> Of(string kind) => Entries.TryGetValue(kind, out var entries) ? entries : [];
 
@@ -66,6 +109,8 @@ public sealed class ExportFolder
         }
 
         read.ReadRevisions();
+        read.ReadPictures();
+        read.ReadRedirects();
         read.Check();
         return read;
     }
@@ -106,17 +151,31 @@ public sealed class ExportFolder
         return new ExportedEntry(file, fields, text[bodyStart..].TrimEnd('\n'), text[..bodyStart].Count(c => c == '\n') + 1);
     }
 
-    private void ReadRevisions()
+    private void ReadRevisions() => Revisions.AddRange(ReadLines(WikiExport.RevisionsFile, (number, r) => new ExportedRevision(
+        number, r.GetProperty("type").GetString()!, r.GetProperty("id").GetInt32(), r.GetProperty("number").GetInt32(),
+        r.GetProperty("author").GetString()!, DateTimeOffset.Parse(r.GetProperty("saved_at").GetString()!, CultureInfo.InvariantCulture),
+        r.GetProperty("summary").GetString()!, r.GetProperty("snapshot").GetRawText())));
+
+    private void ReadPictures() => Pictures.AddRange(ReadLines(WikiExport.PicturesFile, (number, p) => new ExportedPicture(
+        number, p.GetProperty("id").GetInt32(), p.GetProperty("hash").GetString()!, p.GetProperty("original").GetString()!,
+        p.GetProperty("width").GetInt32(), p.GetProperty("height").GetInt32(), p.GetProperty("bytes").GetInt64(),
+        [.. p.GetProperty("variants").EnumerateArray().Select(v => new ImageVariant(v.GetProperty("file").GetString()!, v.GetProperty("width").GetInt32(), v.GetProperty("height").GetInt32(), v.GetProperty("bytes").GetInt64()))],
+        DateTimeOffset.Parse(p.GetProperty("uploaded_at").GetString()!, CultureInfo.InvariantCulture), p.GetProperty("uploaded_by").GetString()!)));
+
+    private void ReadRedirects() => Redirects.AddRange(ReadLines(WikiExport.RedirectsFile, (number, r) => new ExportedRedirect(
+        number, r.GetProperty("type").GetString()!, r.GetProperty("slug").GetString()!, r.GetProperty("id").GetInt32())));
+
+    /// <summary>A JSON Lines file every export has, a row a line; a line that is not one is refused with its number.</summary>
+    private List<T> ReadLines<T>(string file, Func<int, JsonElement, T> row)
     {
-        const string File = WikiExport.RevisionsFile;
-        var path = Path.Combine(Root, File);
-        if (!System.IO.File.Exists(path))
+        var path = Path.Combine(Root, file);
+        if (!File.Exists(path))
         {
-            throw new ImportException(File, 0, "the folder has no revisions.jsonl: an export always has one");
+            throw new ImportException(file, 0, $"the folder has no {file}: an export always has one");
         }
 
-        var number = 0;
-        foreach (var line in System.IO.File.ReadLines(path))
+        var (rows, number) = (new List<T>(), 0);
+        foreach (var line in File.ReadLines(path))
         {
             number++;
             if (line.Length == 0)
@@ -126,19 +185,24 @@ public sealed class ExportFolder
 
             try
             {
-                using var row = JsonDocument.Parse(line);
-                var r = row.RootElement;
-                Revisions.Add(new ExportedRevision(
-                    number, r.GetProperty("type").GetString()!, r.GetProperty("id").GetInt32(), r.GetProperty("number").GetInt32(),
-                    r.GetProperty("author").GetString()!, DateTimeOffset.Parse(r.GetProperty("saved_at").GetString()!, CultureInfo.InvariantCulture),
-                    r.GetProperty("summary").GetString()!, r.GetProperty("snapshot").GetRawText()));
+                using var parsed = JsonDocument.Parse(line);
+                rows.Add(row(number, parsed.RootElement));
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentNullException)
             {
-                throw new ImportException(File, number, $"not a revision: {e.Message}", e);
+                throw new ImportException(file, number, $"not a line of {Path.GetFileName(file)}: {e.Message}", e);
             }
         }
+
+        return rows;
     }
+
+    /// <summary>The episodes of the folder by address, and the characters and couples likewise, once checked.</summary>
+    public Dictionary<string, ExportedEntry> Episodes { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, ExportedEntry> Characters { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, ExportedEntry> Couples { get; } = new(StringComparer.Ordinal);
 
     private void Check()
     {
@@ -156,42 +220,83 @@ public sealed class ExportFolder
             throw new ImportException("seasons", 0, "the folder has no seasons: it is not an export of a wiki");
         }
 
-        var episodes = new HashSet<string>(StringComparer.Ordinal);
+        // Every entry has an id of its own among its kind, which its revisions and redirects refer to.
+        foreach (var kind in Kinds)
+        {
+            var ids = new Dictionary<int, string>();
+            foreach (var entry in Of(kind))
+            {
+                if (entry.Number("id") <= 0 || !ids.TryAdd(entry.Number("id"), entry.File))
+                {
+                    throw new ImportException(entry.File, entry.LineOf("id"), entry.Number("id") <= 0 ? "an id is a whole number above 0" : $"id {entry.Number("id")} is already {ids[entry.Number("id")]}");
+                }
+            }
+        }
+
         foreach (var e in Of("episodes"))
         {
-            Require(e, "id", "number");
-            _ = e.Required("title");
-            episodes.Add(e.Required("slug"));
+            Require(e, "number");
+            _ = (e.Required("title"), e.Flag("deleted"), e.List("aliases"));
+            Claim(Episodes, e, "slug");
             if (!seasons.ContainsKey(e.Number("season")))
             {
                 throw new ImportException(e.File, e.LineOf("season"), $"there is no season {e.Number("season")} in the folder");
             }
+
+            if (e.Text("air_date") is { } date && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                throw new ImportException(e.File, e.LineOf("air_date"), $"\"air_date\" must be a date as 2005-03-24, not \"{date}\"");
+            }
         }
 
-        var characters = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in Of("characters"))
         {
-            Require(c, "id");
-            _ = c.Required("name");
-            characters.Add(c.Required("slug"));
+            _ = (c.Required("name"), c.Flag("deleted"), c.List("aliases"));
+            Claim(Characters, c, "slug");
         }
 
         foreach (var couple in Of("couples"))
         {
-            Require(couple, "id");
-            _ = (couple.Required("title"), couple.Required("slug"));
+            _ = couple.Required("title");
+            Claim(Couples, couple, "slug");
             if (couple.Fields.Children.TryGetValue(new YamlScalarNode("members"), out var members) && members is YamlSequenceNode list)
             {
-                foreach (var member in list.Children.OfType<YamlScalarNode>().Where(m => !characters.Contains(m.Value ?? "")))
+                foreach (var member in list.Children.OfType<YamlScalarNode>().Where(m => !Characters.ContainsKey(m.Value ?? "")))
                 {
                     throw new ImportException(couple.File, (int)member.Start.Line + 1, $"no character is called \"{member.Value}\" in the folder");
                 }
+            }
+
+            if (couple.List("members").Count == 0)
+            {
+                throw new ImportException(couple.File, couple.LineOf("members"), "a couple needs its members, one \"- character\" a line");
+            }
+
+            RequireKnown(couple, couple.Map("quote"), "episode", Episodes, "the quote's episode");
+        }
+
+        var pictures = new Dictionary<int, ExportedPicture>();
+        foreach (var picture in Pictures)
+        {
+            foreach (var name in picture.Variants.Select(v => v.Name).Prepend(picture.Original))
+            {
+                if (!Media.MediaStore.IsName(name) || !File.Exists(Path.Combine(Root, "media", "files", name)))
+                {
+                    throw new ImportException(WikiExport.PicturesFile, picture.Line, $"the picture's file \"{name}\" is not in media/files");
+                }
+            }
+
+            if (!pictures.TryAdd(picture.Id, picture))
+            {
+                throw new ImportException(WikiExport.PicturesFile, picture.Line, $"picture {picture.Id} is already on line {pictures[picture.Id].Line}");
             }
         }
 
         foreach (var part in Of("story"))
         {
-            Require(part, "id", "order");
+            Require(part, "order");
+            _ = part.Flag("deleted");
+            RequireCouple(part);
             if (part.Required("kind") is not ("paragraph" or "figure"))
             {
                 throw new ImportException(part.File, part.LineOf("kind"), $"a part of the story is a paragraph or a figure, not \"{part.Text("kind")}\"");
@@ -202,33 +307,60 @@ public sealed class ExportFolder
                 throw new ImportException(part.File, part.LineOf("season"), $"there is no season {part.Number("season")} in the folder");
             }
 
-            if (part.Map("milestone") is { } milestone && milestone.Children.TryGetValue(new YamlScalarNode("episode"), out var at)
-                && at is YamlScalarNode { Value: { Length: > 0 } slug } && !episodes.Contains(slug))
+            RequireKnown(part, part.Map("milestone"), "episode", Episodes, "the milestone's episode");
+            if (part.Map("picture") is { } picture)
             {
-                throw new ImportException(part.File, (int)at.Start.Line + 1, $"the milestone's episode \"{slug}\" is not in the folder");
-            }
+                var id = ExportedEntry.Text(picture, "id");
+                if (id is null || !int.TryParse(id, CultureInfo.InvariantCulture, out var number) || !pictures.TryGetValue(number, out var known))
+                {
+                    throw new ImportException(part.File, part.LineOf(picture, "id", "picture"), $"the picture \"{id}\" is not in {WikiExport.PicturesFile}");
+                }
 
-            if (part.Map("picture") is { } picture && picture.Children.TryGetValue(new YamlScalarNode("file"), out var file)
-                && file is YamlScalarNode { Value: { } name } && !File.Exists(Path.Combine(Root, "media", "files", Path.GetFileName(name))))
-            {
-                throw new ImportException(part.File, (int)file.Start.Line + 1, $"the picture's file \"{name}\" is not in media/files");
+                if (ExportedEntry.Text(picture, "file") != known.Original)
+                {
+                    throw new ImportException(part.File, part.LineOf(picture, "file", "picture"), $"picture {number}'s file is \"{known.Original}\" in {WikiExport.PicturesFile}, not \"{ExportedEntry.Text(picture, "file")}\"");
+                }
+
+                if (ExportedEntry.Text(picture, "alt") is null)
+                {
+                    throw new ImportException(part.File, part.LineOf("picture"), "a picture needs its alt text");
+                }
             }
         }
 
         foreach (var joke in Of("jokes"))
         {
-            Require(joke, "id", "order");
+            Require(joke, "order");
+            _ = joke.Flag("deleted");
+            RequireCouple(joke);
         }
 
-        foreach (var s in Of("seasons"))
+        CheckRevisions();
+        foreach (var redirect in Redirects)
         {
-            Require(s, "id");
+            var kind = RevisionType.FirstOrDefault(k => k.Value == redirect.Type).Key;
+            if (kind is null || !Of(kind).Any(e => e.Number("id") == redirect.Id))
+            {
+                throw new ImportException(WikiExport.RedirectsFile, redirect.Line, $"the address \"{redirect.Slug}\" leads to {redirect.Type} {redirect.Id}, which the folder does not have");
+            }
         }
+    }
 
-        // Each entry's revisions run 1, 2, 3 in the file's order.
+    /// <summary>
+    /// Each entry's revisions run 1, 2, 3 in the file's order, belong to an entry of the folder, and end at the revision
+    /// the entry's own file says it is at.
+    /// </summary>
+    private void CheckRevisions()
+    {
+        var entries = Kinds.SelectMany(kind => Of(kind).Select(e => (Key: (RevisionType[kind], e.Number("id")), Entry: e))).ToDictionary(e => e.Key, e => e.Entry);
         var last = new Dictionary<(string, int), int>();
         foreach (var r in Revisions)
         {
+            if (!entries.ContainsKey((r.Type, r.Id)))
+            {
+                throw new ImportException(WikiExport.RevisionsFile, r.Line, $"this is a revision of {r.Type} {r.Id}, which the folder does not have");
+            }
+
             var expected = last.GetValueOrDefault((r.Type, r.Id)) + 1;
             if (r.Number != expected)
             {
@@ -236,6 +368,44 @@ public sealed class ExportFolder
             }
 
             last[(r.Type, r.Id)] = r.Number;
+        }
+
+        foreach (var ((type, id), entry) in entries)
+        {
+            var kept = last.GetValueOrDefault((type, id));
+            if (entry.Number("revision") != kept)
+            {
+                throw new ImportException(entry.File, entry.LineOf("revision"), $"the entry says it is at revision {entry.Number("revision")}, but {WikiExport.RevisionsFile} has {kept} of {type} {id}");
+            }
+        }
+    }
+
+    /// <summary>An address that is the entry's own among its kind.</summary>
+    private static void Claim(Dictionary<string, ExportedEntry> claimed, ExportedEntry entry, string key)
+    {
+        var slug = entry.Required(key);
+        if (!claimed.TryAdd(slug, entry))
+        {
+            throw new ImportException(entry.File, entry.LineOf(key), $"the address \"{slug}\" is already {claimed[slug].File}'s");
+        }
+    }
+
+    /// <summary>A story part or joke is in the folder of a couple the folder has.</summary>
+    private void RequireCouple(ExportedEntry entry)
+    {
+        if (!Couples.ContainsKey(entry.Couple))
+        {
+            throw new ImportException(entry.File, 1, $"no couple has the address \"{entry.Couple}\" in couples/");
+        }
+    }
+
+    /// <summary>A field of a map that names an entry by its address: it must be one the folder has.</summary>
+    private static void RequireKnown(ExportedEntry entry, YamlMappingNode? map, string key, Dictionary<string, ExportedEntry> known, string what)
+    {
+        if (map is not null && map.Children.TryGetValue(new YamlScalarNode(key), out var value)
+            && value is YamlScalarNode { Value: { Length: > 0 } slug } && !known.ContainsKey(slug))
+        {
+            throw new ImportException(entry.File, (int)value.Start.Line + 1, $"{what} \"{slug}\" is not in the folder");
         }
     }
 

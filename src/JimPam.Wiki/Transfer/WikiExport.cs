@@ -86,7 +86,7 @@ public sealed class WikiExport(WikiDbContext db, MediaStore media)
                 {
                     ["id"] = e.Id, ["title"] = e.Title, ["slug"] = e.Slug, ["season"] = seasonNumber[e.SeasonId], ["number"] = e.NumberInSeason,
                     ["air_date"] = e.AirDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    ["aliases"] = e.Aliases.OrderBy(a => a.Id).Select(a => a.Title).ToList(), ["revision"] = e.Revision, ["deleted"] = e.Deleted,
+                    ["aliases"] = e.Aliases.Select(a => a.Title).Order(StringComparer.Ordinal).ToList(), ["revision"] = e.Revision, ["deleted"] = e.Deleted,
                 }, null);
             }
 
@@ -97,7 +97,7 @@ public sealed class WikiExport(WikiDbContext db, MediaStore media)
                 Entry($"characters/{c.Id:0000}-{c.Slug}.md", new Dictionary<string, object?>
                 {
                     ["id"] = c.Id, ["name"] = c.Name, ["slug"] = c.Slug, ["full_name"] = c.FullName, ["actor"] = c.Actor,
-                    ["aliases"] = c.Aliases.OrderBy(a => a.Id).Select(a => a.Name).ToList(), ["revision"] = c.Revision, ["deleted"] = c.Deleted,
+                    ["aliases"] = c.Aliases.Select(a => a.Name).Order(StringComparer.Ordinal).ToList(), ["revision"] = c.Revision, ["deleted"] = c.Deleted,
                 }, null);
             }
 

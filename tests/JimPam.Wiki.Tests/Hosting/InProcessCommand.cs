@@ -11,15 +11,24 @@ public static class InProcessCommand
 {
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string databasePath, string standardInput, params string[] command)
     {
+        // On a PostgreSQL run, a test's database is a database of the run's server, named as WikiAppFactory names it.
+        string[] database = TestPostgres.Enabled
+            ? ["--Database:Provider=Postgres", $"--ConnectionStrings:Wiki={TestPostgres.ConnectionString(databasePath)}"]
+            : [$"--ConnectionStrings:Wiki=Data Source={databasePath}"];
+        return await RunWithAsync(database, standardInput, command);
+    }
+
+    /// <summary>A command on a SQLite file, whichever engine the run's apps use (for the tests that carry a wiki between the two).</summary>
+    public static Task<(int ExitCode, string Output, string Error)> RunOnSqliteAsync(string databasePath, params string[] command) =>
+        RunWithAsync(["--Database:Provider=Sqlite", $"--ConnectionStrings:Wiki=Data Source={databasePath}"], "", command);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunWithAsync(string[] database, string standardInput, string[] command)
+    {
         using var input = new StringReader(standardInput);
         using var output = new StringWriter();
         using var error = new StringWriter();
         // The app's name, as the app's own process has it (in this process it would be the test host's): the app finds
         // its build's static assets by that name, as WebApplicationFactory tells it too.
-        // On a PostgreSQL run, a test's database is a database of the run's server, named as WikiAppFactory names it.
-        string[] database = TestPostgres.Enabled
-            ? ["--Database:Provider=Postgres", $"--ConnectionStrings:Wiki={TestPostgres.ConnectionString(databasePath)}"]
-            : [$"--ConnectionStrings:Wiki=Data Source={databasePath}"];
         var exitCode = await WikiCommandLine.RunAsync(
             [.. command, .. database, "--applicationName", typeof(WikiCommandLine).Assembly.GetName().Name!],
             output, error, input);

@@ -162,6 +162,23 @@ public sealed class PostgresStore : WikiStore
     public override async Task QueueWriterAsync(WikiDbContext db, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriterLockKey})", cancellationToken);
 
+    /// <summary>Moves each identity column's sequence past the highest id its table holds.</summary>
+    public override async Task ResumeIdsAsync(WikiDbContext db, CancellationToken cancellationToken)
+    {
+        var tables = db.Model.GetEntityTypes()
+            .Where(t => t.FindPrimaryKey()?.Properties is [{ Name: "Id", ClrType: var type, ValueGenerated: Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd }] && type == typeof(int))
+            .Select(t => t.GetTableName()).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            // The table's name comes from the model, not from input.
+#pragma warning disable EF1002
+            await db.Database.ExecuteSqlRawAsync(
+                $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), GREATEST(COALESCE(MAX(\"Id\"), 0), 1), MAX(\"Id\") IS NOT NULL) FROM \"{table}\"",
+                cancellationToken);
+#pragma warning restore EF1002
+        }
+    }
+
     /// <summary>PostgreSQL's own tools take its online backups: pg_dump, and pg_restore to bring one back (the README's steps).</summary>
     public override Task<BackupReport> BackupAsync(string target, CancellationToken cancellationToken) =>
         throw new StartupException(
