@@ -143,6 +143,8 @@ public static class WikiCommandLine
             config.AddCommand<BackupCommand>("backup").WithDescription("Copy the database, while the wiki serves, into a new file, and check the copy.");
             config.AddExample("export", "/srv/exports/wiki");
             config.AddCommand<ExportCommand>("export").WithDescription("Write the whole wiki as plain files (Markdown with front matter, pictures, revisions as JSON Lines) into a new folder.");
+            config.AddExample("export-site", "/srv/mirror", "--base-url", "https://example.org/wiki/");
+            config.AddCommand<ExportSiteCommand>("export-site").WithDescription("Write every public page as static HTML, with its styles, pictures, an offline search and a sitemap, into a new folder.");
             config.AddExample("import", "/srv/exports/wiki", "--ConnectionStrings:Wiki=Data Source=/srv/wiki/new.db");
             config.AddCommand<ImportCommand>("import").WithDescription("Bring an export back into a new, empty database, with its history; a damaged folder is refused with its file and line.");
             config.AddCommand<GenerateCommand>("generate").WithDescription("Grow a wiki with made-up couples for the scale benchmark.");
@@ -169,7 +171,7 @@ public static class WikiCommandLine
     /// <summary>The words of the command line that name a command ("editor add"), for its usage.</summary>
     private static IEnumerable<string> CommandPath(string[] words)
     {
-        var known = new[] { "serve", "generate", "editor" };
+        var known = new[] { "serve", "generate", "editor", "backup", "export", "export-site", "import" };
         var editor = new[] { "add", "list", "reset-password", "disable", "enable", "unlock" };
         if (words.Length > 0 && known.Contains(words[0], StringComparer.Ordinal))
         {

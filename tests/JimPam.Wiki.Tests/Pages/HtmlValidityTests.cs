@@ -43,7 +43,7 @@ public class HtmlValidityTests(WikiAppFactory app)
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
 
-    private static async Task<List<(string Url, int Line, string Message)>> CheckAsync(IEnumerable<string> files)
+    internal static async Task<List<(string Url, int Line, string Message)>> CheckAsync(IEnumerable<string> files)
     {
         var jar = Environment.GetEnvironmentVariable("VNU_JAR") is { Length: > 0 } configured
             ? configured
