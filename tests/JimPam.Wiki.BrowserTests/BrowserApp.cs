@@ -30,6 +30,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's SQLite file, which commands run on (export-site).</summary>
+    public string DatabasePath => Path.Combine(_dataFolder, "wiki.db");
+
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Where screenshots go; .ci/run prints this folder.</summary>

@@ -149,6 +149,9 @@ public sealed partial class SiteMirrorTests : IClassFixture<SiteMirrorTests.Mirr
         Assert.Contains($"{BaseUrl}seasons/3/", listed);
         Assert.Equal($"{BaseUrl}seasons/3/", Pages()["seasons/3/index.html"].QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
 
+        // Without scripts, the search page says how to find things instead (a browser shows noscript only then).
+        Assert.Contains("Searching this copy needs JavaScript", Pages()["search/index.html"].QuerySelector("main noscript")?.TextContent, StringComparison.Ordinal);
+
         var index = File.ReadAllText(Path.Combine(_mirror.Root, "search-index.js"));
         Assert.StartsWith("window.wikiSearchIndex = [", index, StringComparison.Ordinal);
         Assert.Contains("\"u\":\"episodes/phyllis-wedding/index.html\"", index, StringComparison.Ordinal);
