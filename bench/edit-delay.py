@@ -121,7 +121,7 @@ def main():
                 saved += 1
             else:
                 failed += 1
-            time.sleep(2)
+            time.sleep(float(os.environ.get("SAVE_INTERVAL_S", "2")))
         print(json.dumps({"saved": saved, "failed": failed, "statuses": statuses}))
         return
 

@@ -2,6 +2,7 @@ using CsCheck;
 using JimPam.Wiki.Import;
 using JimPam.Wiki.Tests.Hosting;
 using JimPam.Wiki.Transfer;
+using Xunit.Abstractions;
 
 namespace JimPam.Wiki.Tests.Import;
 
@@ -13,8 +14,9 @@ namespace JimPam.Wiki.Tests.Import;
 public sealed class ExportFolderTests : IClassFixture<ExportFolderTests.SeedExport>
 {
     private readonly SeedExport _export;
+    private readonly ITestOutputHelper _output;
 
-    public ExportFolderTests(SeedExport export) => _export = export;
+    public ExportFolderTests(SeedExport export, ITestOutputHelper output) => (_export, _output) = (export, output);
 
     /// <summary>The seeded wiki, exported once for the class.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
@@ -177,6 +179,89 @@ public sealed class ExportFolderTests : IClassFixture<ExportFolderTests.SeedExpo
                 File.WriteAllLines(target, original);
             }
         }, iter: 300, threads: 1);
+    }
+
+    /// <summary>
+    /// Damage the reader lets through goes on to the writer: the whole import either succeeds or is refused with a file
+    /// of the folder and a line, and then has written nothing. Lines are replaced by fields that clash (a title or a name
+    /// another entry has, an address taken, a milestone without its label) as well as cut, added, dropped and swapped.
+    /// </summary>
+    [Fact]
+    public async Task Machine_made_damage_that_the_reader_lets_through_is_imported_or_refused_with_a_file_and_line_writing_nothing()
+    {
+        var files = Directory.GetFiles(_export.Path, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        string[] pieces = ["title: Pilot", "name: Jim Halpert", "slug: pilot", "  label: ''", "  status: Married", "status: ''", "- pam-beesly", "aliases: [Pilot]", "kind: figure", "order: 1", ""];
+        var damage = Gen.Select(Gen.Int[0, files.Length - 1], Gen.Int[0, 4], Gen.Int[0, 12], Gen.OneOf(pieces));
+        using var copy = Copy();
+        var (read, imported, refused) = (0, 0, 0);
+        var samples = new List<(string File, string[] Lines, bool Replaced)>();
+        damage.Sample((index, how, at, piece) =>
+        {
+            var lines = File.ReadAllLines(files[index]).ToList();
+            var line = Math.Min(at, Math.Max(lines.Count - 1, 0));
+            switch (how)
+            {
+                case 0: lines = lines.Take(line).ToList(); break;
+                case 1: lines.Insert(line, piece); break;
+                case 2 when lines.Count > 0: lines.RemoveAt(line); break;
+                case 3 when lines.Count > 1: (lines[1], lines[line]) = (lines[line], lines[1]); break;
+                default: if (lines.Count > 0) { lines[line] = piece; } break;
+            }
+
+            var target = Path.Combine(copy.Path, Path.GetRelativePath(_export.Path, files[index]));
+            var original = File.ReadAllLines(target);
+            File.WriteAllLines(target, lines);
+            try
+            {
+                ExportFolder.Read(copy.Path);
+                read++;
+                samples.Add((target, [.. lines], how == 4 && piece.Length > 0));
+            }
+            catch (ImportException)
+            {
+            }
+            finally
+            {
+                File.WriteAllLines(target, original);
+            }
+        }, iter: 200, threads: 1);
+
+        // Each import costs a database and seconds: a few that the reader let through go all the way, those with a field
+        // replaced (which the writer may refuse) first.
+        foreach (var (target, lines, _) in samples.OrderByDescending(s => s.Replaced).Take(6))
+        {
+            var original = File.ReadAllLines(target);
+            File.WriteAllLines(target, lines);
+            using var database = new TempFolder();
+            var path = Path.Combine(database.Path, "wiki.db");
+            try
+            {
+                var (exitCode, _, error) = await InProcessCommand.RunAsync(path, "", "import", copy.Path);
+                if (exitCode == 0)
+                {
+                    imported++;
+                    continue;
+                }
+
+                refused++;
+                Assert.True(exitCode == 1, error);
+                Assert.Matches(@"^import: [a-z0-9/._-]+\.md:\d+: .+\(nothing was written\)", error);
+                using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+                connection.Open();
+                using var count = connection.CreateCommand();
+                count.CommandText = "SELECT (SELECT COUNT(*) FROM Seasons) + (SELECT COUNT(*) FROM Revisions) + (SELECT COUNT(*) FROM RelationshipEvents)";
+                Assert.Equal(0L, (long)count.ExecuteScalar()!);
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                File.WriteAllLines(target, original);
+            }
+        }
+
+        _output.WriteLine($"200 damaged folders: {read} passed the reader; of {Math.Min(samples.Count, 6)} of those ({samples.Count(s => s.Replaced)} with a field replaced), {imported} imported and {refused} refused by the writer");
+        Assert.True(read > 0, "no damage got past the reader");
+        Assert.Equal(Math.Min(samples.Count, 6), imported + refused);
     }
 
     private TempFolder Copy()
