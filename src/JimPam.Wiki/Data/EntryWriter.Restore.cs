@@ -104,7 +104,7 @@ public sealed partial class EntryWriter
         // A deleted part cites, mentions and links to nothing, as a delete leaves it.
         var links = await LinksAsync(cancellationToken);
         var deleted = deletedEvents.ToList();
-        foreach (var e in await db.Events.Include(e => e.Citations).Include(e => e.Mentions).Include(e => e.Links).Where(e => deleted.Contains(e.Id)).ToListAsync(cancellationToken))
+        foreach (var e in await db.Events.Include(e => e.Citations).Include(e => e.Mentions).Include(e => e.Links).Where(e => EF.Parameter(deleted).Contains(e.Id)).ToListAsync(cancellationToken))
         {
             e.Deleted = true;
             bodies.Set(e, e.BodyMarkdown, links);

@@ -90,10 +90,13 @@ public sealed class SearchIndexing : SaveChangesCollector<Func<(SearchKind Kind,
 
         // Read after the save, when a new row has its id.
         var entries = pending.Select(p => p()).Distinct().ToList();
+        // In chunks: a batch (an import) may touch more entries than one query may name.
         foreach (var group in entries.GroupBy(e => e.Kind))
         {
-            var ids = group.Select(e => e.Id).ToList();
-            await SearchIndex.For(db).WriteAsync(db, group.Key, ids, await SearchDocument.LoadAsync(db, group.Key, ids, cancellationToken), cancellationToken);
+            foreach (var chunk in group.Select(e => e.Id).Chunk(1000))
+            {
+                await SearchIndex.For(db).WriteAsync(db, group.Key, chunk, await SearchDocument.LoadAsync(db, group.Key, chunk, cancellationToken), cancellationToken);
+            }
         }
     }
 }

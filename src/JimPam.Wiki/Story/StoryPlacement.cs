@@ -71,7 +71,8 @@ public sealed class StoryPlacement : SaveChangesCollector<Func<StoryPlacement.To
         {
             // An episode's number decides the place of its season's events and of every event that cites it.
             relationships.UnionWith(await db.Events.AsNoTracking()
-                .Where(e => events.Contains(e.Id) || seasons.Contains(e.SeasonId) || e.Citations.Any(c => episodes.Contains(c.EpisodeId)))
+                // One parameter each, however many a batch (an import) touched.
+                .Where(e => EF.Parameter(events).Contains(e.Id) || EF.Parameter(seasons).Contains(e.SeasonId) || e.Citations.Any(c => EF.Parameter(episodes).Contains(c.EpisodeId)))
                 .Select(e => e.RelationshipId).Distinct()
                 .ToListAsync(cancellationToken));
         }
@@ -81,7 +82,7 @@ public sealed class StoryPlacement : SaveChangesCollector<Func<StoryPlacement.To
         var jokes = touched.Select(t => t.JokeId).OfType<int>().ToList();
         if (jokes.Count > 0 || episodes.Count > 0)
         {
-            await PlaceJokesAsync(db.Jokes.Where(j => jokes.Contains(j.Id) || j.Citations.Any(c => episodes.Contains(c.EpisodeId))), cancellationToken);
+            await PlaceJokesAsync(db.Jokes.Where(j => EF.Parameter(jokes).Contains(j.Id) || j.Citations.Any(c => EF.Parameter(episodes).Contains(c.EpisodeId))), cancellationToken);
         }
     }
 
@@ -114,7 +115,7 @@ public sealed class StoryPlacement : SaveChangesCollector<Func<StoryPlacement.To
         foreach (var place in moved.GroupBy(e => (e.Point, e.Milestone)))
         {
             var ids = place.Select(e => e.Id).ToList();
-            await db.Events.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(
+            await db.Events.Where(e => EF.Parameter(ids).Contains(e.Id)).ExecuteUpdateAsync(
                 set => set.SetProperty(e => e.Point, place.Key.Point).SetProperty(e => e.MilestonePoint, place.Key.Milestone),
                 cancellationToken);
         }
