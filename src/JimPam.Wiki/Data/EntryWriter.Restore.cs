@@ -70,36 +70,23 @@ public sealed partial class EntryWriter
         db.Revisions.AddRange(revisions);
         db.RetiredSlugs.AddRange(redirects);
 
-        int Of(string type, int id) => current.TryGetValue((type, id), out var number) ? number : 0;
-        foreach (var e in await db.Episodes.ToListAsync(cancellationToken))
+        // Each entry's revision number is its history's last.
+        async Task NumberAsync<T>(string type)
+            where T : class
         {
-            e.Revision = Of(Revision.EpisodeType, e.Id);
+            foreach (var row in await db.Set<T>().ToListAsync(cancellationToken))
+            {
+                var entry = db.Entry(row);
+                entry.Property<int>("Revision").CurrentValue = current.TryGetValue((type, entry.Property<int>("Id").CurrentValue), out var number) ? number : 0;
+            }
         }
 
-        foreach (var c in await db.Characters.ToListAsync(cancellationToken))
-        {
-            c.Revision = Of(Revision.CharacterType, c.Id);
-        }
-
-        foreach (var r in await db.Relationships.ToListAsync(cancellationToken))
-        {
-            r.Revision = Of(Revision.RelationshipType, r.Id);
-        }
-
-        foreach (var s in await db.Seasons.ToListAsync(cancellationToken))
-        {
-            s.Revision = Of(Revision.SeasonType, s.Id);
-        }
-
-        foreach (var j in await db.Jokes.ToListAsync(cancellationToken))
-        {
-            j.Revision = Of(Revision.JokeType, j.Id);
-        }
-
-        foreach (var e in await db.Events.ToListAsync(cancellationToken))
-        {
-            e.Revision = Of(Revision.EventType, e.Id);
-        }
+        await NumberAsync<Episode>(Revision.EpisodeType);
+        await NumberAsync<Character>(Revision.CharacterType);
+        await NumberAsync<Relationship>(Revision.RelationshipType);
+        await NumberAsync<Season>(Revision.SeasonType);
+        await NumberAsync<RecurringJoke>(Revision.JokeType);
+        await NumberAsync<RelationshipEvent>(Revision.EventType);
 
         // A deleted part cites, mentions and links to nothing, as a delete leaves it.
         var links = await LinksAsync(cancellationToken);
