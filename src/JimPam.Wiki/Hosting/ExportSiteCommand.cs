@@ -31,6 +31,21 @@ public sealed class ExportSiteCommand(WikiCommandLine.AppSettings line) : AsyncC
                 : ValidationResult.Error("--base-url needs an http or https address, such as https://example.org/wiki/");
     }
 
+    /// <summary>The addresses the copy starts from and leaves out, from the app's routes.</summary>
+    private static MirrorAddresses Addresses(LinkGenerator links)
+    {
+        string PageAt(string page) => links.GetPathByPage(page) ?? throw new InvalidOperationException($"No route for the page {page}");
+        var openApi = links.GetPathByName(Infrastructure.WikiAddresses.OpenApiEndpoint, new { documentName = "v1" }) ?? throw new InvalidOperationException("No OpenAPI route");
+        return new MirrorAddresses(
+            PageAt("/Index"),
+            PageAt("/SearchPage/Index"),
+            Sitemap.SitemapEndpoint.Path,
+            [
+                PageAt("/Account/Login"), PageAt("/Account/Logout"), PageAt("/Admin/Index"), PageAt("/Shield/Index"), PageAt("/ApiReference/Index"),
+                PageAt("/Missing"), PageAt("/BadAddress"), PageAt("/NotFound"), PageAt("/RecentChanges/Feed"), openApi[..openApi.IndexOf('/', 1)],
+            ]);
+    }
+
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var app = WikiApp.Build(line.Values, quiet: true);
@@ -45,7 +60,7 @@ public sealed class ExportSiteCommand(WikiCommandLine.AppSettings line) : AsyncC
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
                 using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
                 var publicAddress = settings.BaseUrl is { } given ? new Uri(given.EndsWith('/') ? given : given + "/") : null;
-                var report = await new SiteMirror(client, publicAddress).WriteAsync(settings.Folder, cancellationToken);
+                var report = await new SiteMirror(client, Addresses(app.Services.GetRequiredService<LinkGenerator>()), publicAddress).WriteAsync(settings.Folder, cancellationToken);
                 await line.Streams.Output.WriteLineAsync(
                     $"export-site: {report.Pages:N0} pages in {report.Files:N0} files ({report.Bytes:N0} bytes) written to {report.Folder} in {clock.ElapsedMilliseconds:N0} ms" +
                     (report.Sitemap ? ", with sitemap.xml" : "; no sitemap.xml or canonical links without --base-url"));

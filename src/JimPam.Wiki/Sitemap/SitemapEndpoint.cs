@@ -13,10 +13,13 @@ namespace JimPam.Wiki.Sitemap;
 /// </summary>
 public static class SitemapEndpoint
 {
+    /// <summary>The sitemap's address, which robots.txt names.</summary>
+    public const string Path = "/sitemap.xml";
+
     public static IEndpointRouteBuilder MapSitemap(this IEndpointRouteBuilder app)
     {
         string[] reads = [HttpMethods.Get, HttpMethods.Head];
-        app.MapMethods("/sitemap.xml", reads, WriteAsync).CacheOutput(WikiPagePolicy.Name);
+        app.MapMethods(Path, reads, WriteAsync).CacheOutput(WikiPagePolicy.Name);
         app.MapMethods("/robots.txt", reads, Robots);
         return app;
     }
@@ -24,7 +27,7 @@ public static class SitemapEndpoint
     /// <summary>robots.txt, which must name the sitemap by its absolute address, so it is written, not a file.</summary>
     private static IResult Robots(HttpContext http, WikiAddresses site)
     {
-        var text = $"User-agent: *\nAllow: /\nDisallow: /missing\nDisallow: /shield\n\nSitemap: {site.Absolute("/sitemap.xml")}\n";
+        var text = $"User-agent: *\nAllow: /\nDisallow: /missing\nDisallow: /shield\n\nSitemap: {site.Absolute(Path)}\n";
         var tag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16]}\"");
         http.Response.Headers.ETag = tag.ToString();
         http.Response.Headers.CacheControl = "no-cache";

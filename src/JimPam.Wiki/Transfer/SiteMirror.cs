@@ -11,6 +11,12 @@ using AnyAscii;
 
 namespace JimPam.Wiki.Transfer;
 
+/// <summary>
+/// The live site's addresses a mirror needs, from the app's address book: where it starts, the search page, the
+/// sitemap, and the addresses (and the addresses below them) that need the server.
+/// </summary>
+public sealed record MirrorAddresses(string Home, string Search, string Sitemap, IReadOnlyList<string> ServerOnly);
+
 /// <summary>What a mirror wrote: its pages, all its files and their bytes, and whether it has a sitemap.</summary>
 public sealed record MirrorReport(string Folder, int Pages, int Files, long Bytes, bool Sitemap);
 
@@ -24,12 +30,9 @@ public sealed record MirrorReport(string Folder, int Pages, int Files, long Byte
 /// (<c>search.js</c>), the copy's only script, on its search page only. With the live site's address the copy has a
 /// sitemap and canonical links.
 /// </summary>
-public sealed class SiteMirror(HttpClient site, Uri? publicAddress)
+public sealed class SiteMirror(HttpClient site, MirrorAddresses addresses, Uri? publicAddress)
 {
     public const string IndexScript = "search-index.js", SearchScript = "search.js", SearchPage = "search/index.html";
-
-    /// <summary>Addresses that need the wiki's server, never copied.</summary>
-    private static readonly string[] ServerOnly = ["/recent-changes.atom", "/sitemap.xml", "/login", "/logout", "/admin", "/shield", "/api", "/openapi", "/healthz", "/metrics", "/missing", "/bad-address", "/not-found", "/search"];
 
     /// <summary>Pages the offline search does not list: lists of changes and the search itself.</summary>
     private static readonly string[] Unsearched = ["history/", "recent-changes/", "search/"];
@@ -88,8 +91,8 @@ public sealed class SiteMirror(HttpClient site, Uri? publicAddress)
     /// </summary>
     private async Task CrawlAsync(ExportTarget target, CancellationToken cancellationToken)
     {
-        var queue = new Queue<string>(["/", "/search"]);
-        var sitemap = await site.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative), cancellationToken);
+        var queue = new Queue<string>([addresses.Home, addresses.Search]);
+        var sitemap = await site.GetStringAsync(new Uri(addresses.Sitemap, UriKind.Relative), cancellationToken);
         foreach (var loc in Parser.ParseDocument(sitemap).QuerySelectorAll("loc"))
         {
             if (Uri.TryCreate(loc.TextContent.Trim(), UriKind.Absolute, out var address))
@@ -101,7 +104,7 @@ public sealed class SiteMirror(HttpClient site, Uri? publicAddress)
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (queue.TryDequeue(out var url))
         {
-            if (!seen.Add(url) || (url != "/search" && IsServerOnly(url)))
+            if (!seen.Add(url) || (url != addresses.Search && IsServerOnly(url)))
             {
                 continue;
             }
@@ -164,10 +167,12 @@ public sealed class SiteMirror(HttpClient site, Uri? publicAddress)
             : null;
     }
 
-    private static bool IsServerOnly(string url)
+    /// <summary>What needs the wiki's server (the search, which the copy has a page of its own for, among them), never copied.</summary>
+    private bool IsServerOnly(string url)
     {
         var path = url.Split('?', '#')[0];
-        return ServerOnly.Any(s => path == s || path.StartsWith(s + "/", StringComparison.Ordinal) || path.StartsWith(s + ".", StringComparison.Ordinal));
+        return path == addresses.Sitemap || path == addresses.Search
+            || addresses.ServerOnly.Any(s => path == s || path.StartsWith(s + "/", StringComparison.Ordinal));
     }
 
     /// <summary>"/" is index.html, "/seasons/3" seasons/3/index.html, and "/history/event/5?from=1&amp;to=2" history/event/5/index-from-1-to-2.html.</summary>
@@ -189,7 +194,7 @@ public sealed class SiteMirror(HttpClient site, Uri? publicAddress)
             address = moved;
         }
 
-        if (address.Split('?')[0] == "/search")
+        if (address.Split('?')[0] == addresses.Search)
         {
             var query = address.IndexOf('?', StringComparison.Ordinal);
             return SearchPage + (query < 0 ? "" : address[query..]) + fragment;
@@ -254,7 +259,7 @@ public sealed class SiteMirror(HttpClient site, Uri? publicAddress)
             }
         }
 
-        if (_pages.GetValueOrDefault("/search") == file)
+        if (_pages.GetValueOrDefault(addresses.Search) == file)
         {
             MakeSearchOffline(page, Relative);
         }
