@@ -48,6 +48,19 @@ public sealed class ExportSiteCommand(WikiCommandLine.AppSettings line) : AsyncC
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        // The folder first: a copy never starts the app only to find it cannot write.
+        ExportTarget target;
+        try
+        {
+            target = ExportTarget.Open(settings.Folder);
+        }
+        catch (StartupException refused)
+        {
+            await line.Streams.Error.WriteLineAsync($"export-site: {refused.Message}");
+            return 1;
+        }
+
+        using var written = target;
         var app = WikiApp.Build(line.Values, quiet: true);
         app.Urls.Clear();
         app.Urls.Add("http://127.0.0.1:0");
@@ -60,7 +73,7 @@ public sealed class ExportSiteCommand(WikiCommandLine.AppSettings line) : AsyncC
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
                 using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
                 var publicAddress = settings.BaseUrl is { } given ? new Uri(given.EndsWith('/') ? given : given + "/") : null;
-                var report = await new SiteMirror(client, Addresses(app.Services.GetRequiredService<LinkGenerator>()), publicAddress).WriteAsync(settings.Folder, cancellationToken);
+                var report = await new SiteMirror(client, Addresses(app.Services.GetRequiredService<LinkGenerator>()), publicAddress).WriteAsync(target, cancellationToken);
                 await line.Streams.Output.WriteLineAsync(
                     $"export-site: {report.Pages:N0} pages in {report.Files:N0} files ({report.Bytes:N0} bytes) written to {report.Folder} in {clock.ElapsedMilliseconds:N0} ms" +
                     (report.Sitemap ? ", with sitemap.xml" : "; no sitemap.xml or canonical links without --base-url"));

@@ -43,9 +43,9 @@ public sealed class SiteMirror(HttpClient site, MirrorAddresses addresses, Uri? 
     private readonly Dictionary<string, string> _assets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
 
-    public async Task<MirrorReport> WriteAsync(string folder, CancellationToken cancellationToken)
+    /// <summary>Writes the copy into <paramref name="target"/>, opened (and so checked) before the app started serving.</summary>
+    public async Task<MirrorReport> WriteAsync(ExportTarget target, CancellationToken cancellationToken)
     {
-        using var target = ExportTarget.Open(folder);
         await CrawlAsync(target, cancellationToken);
 
         var index = new List<object>();
