@@ -39,6 +39,9 @@ public sealed class SiteMirror(HttpClient site, MirrorAddresses addresses, Uri? 
 
     private static readonly HtmlParser Parser = new();
 
+    /// <summary>The elements whose addresses the copy follows and rewrites.</summary>
+    private const string Linking = "a[href], link[href], img[src], source[srcset], img[srcset], script[src], form[action]";
+
     private readonly Dictionary<string, string> _pages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _assets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
@@ -145,14 +148,17 @@ public sealed class SiteMirror(HttpClient site, MirrorAddresses addresses, Uri? 
 
     /// <summary>The local addresses a page refers to (without their fragments).</summary>
     private IEnumerable<string> LinksOf(IHtmlDocument page) =>
-        page.QuerySelectorAll("a[href], link[href], img[src], source[srcset], img[srcset], script[src], form[action]")
+        page.QuerySelectorAll(Linking)
             .SelectMany(e => new[] { e.GetAttribute("href"), e.GetAttribute("src"), e.GetAttribute("action") }.Concat(Srcset(e.GetAttribute("srcset"))))
             .Select(v => v is null ? null : LocalOf(v))
             .OfType<string>()
             .Select(v => v.Split('#')[0]);
 
-    private static IEnumerable<string?> Srcset(string? srcset) =>
-        srcset is null ? [] : srcset.Split(',').Select(c => c.Trim().Split(' ')[0]);
+    private static IEnumerable<string?> Srcset(string? srcset) => Candidates(srcset).Select(c => c.Address);
+
+    /// <summary>A srcset's candidates: each address, and its width or density after it ("" when none).</summary>
+    private static IEnumerable<(string Address, string Size)> Candidates(string? srcset) =>
+        (srcset ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => c.Trim().Split(' ', 2)).Select(c => (c[0], c.Length > 1 ? " " + c[1] : ""));
 
     /// <summary>A local address ("/seasons/3?x#y") from a link, including an absolute one to the app itself; null for any other.</summary>
     private string? LocalOf(string value)
@@ -224,7 +230,7 @@ public sealed class SiteMirror(HttpClient site, MirrorAddresses addresses, Uri? 
         string Relative(string to) => Path.GetRelativePath(Path.GetDirectoryName(file) is { Length: > 0 } folder ? folder : ".", to.Split('?', '#')[0]).Replace('\\', '/')
             + to[to.Split('?', '#')[0].Length..];
 
-        foreach (var element in page.QuerySelectorAll("a[href], link[href], img[src], source[srcset], img[srcset], script[src], form[action]").ToList())
+        foreach (var element in page.QuerySelectorAll(Linking).ToList())
         {
             foreach (var attribute in new[] { "href", "src", "action" })
             {
@@ -254,8 +260,8 @@ public sealed class SiteMirror(HttpClient site, MirrorAddresses addresses, Uri? 
 
             if (element.GetAttribute("srcset") is { } srcset)
             {
-                element.SetAttribute("srcset", string.Join(", ", srcset.Split(',').Select(c => c.Trim().Split(' ', 2)).Select(c =>
-                    (LocalOf(c[0]) is { } local && FileOf(local) is { } found ? Relative(found) : c[0]) + (c.Length > 1 ? " " + c[1] : ""))));
+                element.SetAttribute("srcset", string.Join(", ", Candidates(srcset).Select(c =>
+                    (LocalOf(c.Address) is { } local && FileOf(local) is { } found ? Relative(found) : c.Address) + c.Size)));
             }
         }
 
