@@ -43,10 +43,13 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app on the database file. runAs: a user to drop to (when the tests run as root), so file permissions apply.</summary>
-    public static AppProcess Start(string databasePath, IReadOnlyDictionary<string, string>? settings = null, string? appAssembly = null, string? runAs = null)
+    /// <summary>
+    /// Starts the app on the database file. runAs: a user to drop to (when the tests run as root), so file permissions
+    /// apply. port: the port to listen on (an instance restarted where a load balancer expects it); a free one if null.
+    /// </summary>
+    public static AppProcess Start(string databasePath, IReadOnlyDictionary<string, string>? settings = null, string? appAssembly = null, string? runAs = null, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var assembly = appAssembly ?? AppAssembly;
         var arguments = new List<string>();
         if (runAs is not null)
@@ -54,7 +57,7 @@ public sealed class AppProcess : IAsyncDisposable
             arguments.AddRange(["--reuid=" + runAs, "--regid=nogroup", "--clear-groups", "--", "dotnet"]);
         }
 
-        arguments.AddRange([assembly, "--urls", $"http://127.0.0.1:{port}", $"--ConnectionStrings:Wiki=Data Source={databasePath}"]);
+        arguments.AddRange([assembly, "--urls", $"http://127.0.0.1:{port.Value}", $"--ConnectionStrings:Wiki=Data Source={databasePath}"]);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             arguments.Add($"--{key}={value}");
@@ -82,7 +85,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var app = new AppProcess(process, port);
+        var app = new AppProcess(process, port.Value);
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.Start();

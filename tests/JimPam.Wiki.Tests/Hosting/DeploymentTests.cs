@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using JimPam.Wiki.Tests.Pages.Account;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JimPam.Wiki.Tests.Hosting;
 
@@ -19,6 +21,7 @@ public sealed class DeploymentTests : IAsyncLifetime
 
     private readonly TempFolder _front = new();
     private readonly string _database = TestPostgres.CreateDatabase(fromTemplate: true);
+    private Dictionary<string, string> _settings = null!;
     private AppProcess _a = null!, _b = null!;
     private Process _nginx = null!;
     private int _nginxPort;
@@ -30,15 +33,15 @@ public sealed class DeploymentTests : IAsyncLifetime
             await EditorSession.AddEditorAsync(setup, "pam");
         }
 
-        var settings = new Dictionary<string, string>
+        _settings = new Dictionary<string, string>
         {
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Wiki"] = TestPostgres.ConnectionString(_database),
             ["Wiki:TrustedProxies:0"] = "127.0.0.1",
             ["Wiki:FrontCache"] = "true",
         };
-        _a = AppProcess.Start("unused.db", settings);
-        _b = AppProcess.Start("unused.db", settings);
+        _a = AppProcess.Start("unused.db", _settings);
+        _b = AppProcess.Start("unused.db", _settings);
         Assert.True(await _a.WaitUntilServingAsync(), _a.Output);
         Assert.True(await _b.WaitUntilServingAsync(), _b.Output);
         _nginx = StartNginx(_a.Port, _b.Port);
@@ -54,9 +57,13 @@ public sealed class DeploymentTests : IAsyncLifetime
             .Replace("server 127.0.0.1:5081 ", $"server 127.0.0.1:{first} ", StringComparison.Ordinal)
             .Replace("server 127.0.0.1:5082 ", $"server 127.0.0.1:{second} ", StringComparison.Ordinal)
             .Replace("listen 80;", $"listen 127.0.0.1:{_nginxPort};", StringComparison.Ordinal)
-            .Replace("/var/cache/nginx/jimpam-wiki", Path.Combine(_front.Path, "cache"), StringComparison.Ordinal);
+            .Replace("/var/cache/nginx/jimpam-wiki", Path.Combine(_front.Path, "cache"), StringComparison.Ordinal)
+            // The test's nginx listens on plain http where a deployment's terminates TLS: it tells the app what a TLS
+            // listener's $scheme would, so an editor's login cookie (Secure) goes through it.
+            .Replace("X-Forwarded-Proto $scheme;", "X-Forwarded-Proto https;", StringComparison.Ordinal);
         Assert.Contains($"127.0.0.1:{first}", site, StringComparison.Ordinal);
         Assert.Contains($"127.0.0.1:{_nginxPort}", site, StringComparison.Ordinal);
+        Assert.Contains("X-Forwarded-Proto https;", site, StringComparison.Ordinal);
         var root = Environment.UserName == "root" ? "user root;\n" : "";
         File.WriteAllText(Path.Combine(_front.Path, "nginx.conf"), $$"""
             {{root}}daemon off;
@@ -153,6 +160,127 @@ public sealed class DeploymentTests : IAsyncLifetime
                 using var afterLogout = await onB.GetAsync(new Uri("/admin", UriKind.Relative));
                 Assert.Equal(HttpStatusCode.Redirect, afterLogout.StatusCode);
             }
+        }
+    }
+
+    /// <summary>
+    /// Each instance in turn is killed (SIGKILL) while readers and an editor keep using the wiki through nginx, and
+    /// started again where nginx expects it. A read sent to the dead one is tried on the other, so no read fails; a
+    /// save that reached the dead one is answered with an error (nginx never sends a POST twice), and every save that
+    /// was answered as saved is in the history. The kills are timed by the readers' progress, not by the clock.
+    /// </summary>
+    [Fact]
+    public async Task Instances_killed_under_load_fail_no_read_through_nginx_and_lose_no_acknowledged_save()
+    {
+        var (front, _) = ClientOf(_nginxPort, forwardedHttps: false);
+        using (front)
+        {
+            Assert.True(await ServingAsync(front), File.ReadAllText(Path.Combine(_front.Path, "error.log")));
+            var (editorClient, _) = ClientOf(_nginxPort, forwardedHttps: false);
+            using var pam = new EditorSession(editorClient);
+            using (var login = await pam.LogInAsync("pam"))
+            {
+                Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            }
+
+            var editUrl = (await pam.GetPageAsync("/seasons/5")).QuerySelector(".event .edit-links a")!.GetAttribute("href")!;
+            using var stop = new CancellationTokenSource();
+            var reads = 0;
+            var failedReads = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            var readers = Enumerable.Range(0, 4).Select(reader => Task.Run(async () =>
+            {
+                // A query string of its own makes each read miss the front's cache and reach an instance.
+                for (var n = 0; !stop.IsCancellationRequested; n++)
+                {
+                    var url = $"/seasons/{(n % 9) + 1}?reader={reader}-{n}";
+                    try
+                    {
+                        using var response = await front.GetAsync(new Uri(url, UriKind.Relative));
+                        if (response.StatusCode != HttpStatusCode.OK)
+                        {
+                            failedReads.Enqueue($"{url}: {(int)response.StatusCode}");
+                        }
+                    }
+                    catch (HttpRequestException e)
+                    {
+                        failedReads.Enqueue($"{url}: {e.Message}");
+                    }
+
+                    Interlocked.Increment(ref reads);
+                }
+            })).ToList();
+
+            var acknowledged = new List<string>();
+            var refused = 0;
+            var saver = Task.Run(async () =>
+            {
+                for (var n = 0; !stop.IsCancellationRequested; n++)
+                {
+                    var text = $"Pam paints the mural again, save {n} under kills.";
+                    try
+                    {
+                        using var saved = await pam.SubmitAsync(editUrl, new Dictionary<string, string> { ["Form.Body"] = text });
+                        if (saved.StatusCode == HttpStatusCode.Redirect)
+                        {
+                            acknowledged.Add(text);
+                        }
+                        else
+                        {
+                            refused++;
+                        }
+                    }
+                    catch (Exception e) when (e is HttpRequestException or InvalidOperationException)
+                    {
+                        // No answer, or no form to post (its page failed): not acknowledged, so not counted as kept.
+                        refused++;
+                    }
+                }
+            });
+
+            async Task ReadsGoOnAsync()
+            {
+                var target = Volatile.Read(ref reads) + 40;
+                while (Volatile.Read(ref reads) < target && readers.All(r => !r.IsCompleted))
+                {
+                    await Task.Delay(20);
+                }
+            }
+
+            const int Kills = 4;
+            for (var kill = 0; kill < Kills; kill++)
+            {
+                await ReadsGoOnAsync();
+                var victim = kill % 2 == 0 ? _a : _b;
+                victim.Kill();
+                await ReadsGoOnAsync();
+                var again = AppProcess.Start("unused.db", _settings, port: victim.Port);
+                Assert.True(await again.WaitUntilServingAsync(), again.Output);
+                await victim.DisposeAsync();
+                if (kill % 2 == 0)
+                {
+                    _a = again;
+                }
+                else
+                {
+                    _b = again;
+                }
+            }
+
+            await ReadsGoOnAsync();
+            await stop.CancelAsync();
+            await Task.WhenAll(readers.Append(saver));
+
+            Assert.True(reads >= 40 * (2 * Kills + 1), $"only {reads} reads");
+            Assert.True(failedReads.IsEmpty, $"{failedReads.Count} of {reads} reads failed: {string.Join("; ", failedReads.Take(5))}\nnginx's error log: "
+                + string.Join("\n", File.ReadLines(Path.Combine(_front.Path, "error.log")).Take(5)));
+            Assert.NotEmpty(acknowledged);
+
+            await using var app = WikiAppFactory.OnDatabase(_database);
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<JimPam.Wiki.Data.WikiDbContext>();
+            var history = await db.Revisions.Where(r => r.EntityType == JimPam.Wiki.Data.Revision.EventType).Select(r => r.SnapshotJson).ToListAsync();
+            var lost = acknowledged.Where(text => !history.Any(snapshot => snapshot.Contains(text, StringComparison.Ordinal))).ToList();
+            Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged saves are not in the history ({refused} refused): {string.Join("; ", lost)}");
         }
     }
 
