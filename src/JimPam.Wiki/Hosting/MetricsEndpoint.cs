@@ -6,8 +6,8 @@ namespace JimPam.Wiki.Hosting;
 
 /// <summary>
 /// <c>/metrics</c> in Prometheus's text format (OpenTelemetry's exporter), when <c>Wiki:Metrics:Enabled</c> is set:
-/// ASP.NET Core's request rate and latency (<c>http_server_request_duration_seconds</c>), Kestrel's connections,
-/// and the wiki's own saves, page-cache lookups and database time (<see cref="WikiMetrics"/>). Only loopback and the
+/// ASP.NET Core's request rate and latency (<c>http_server_request_duration_seconds</c>), Kestrel's connections, the
+/// runtime's memory and garbage collections (<c>dotnet_*</c>), and the wiki's own saves, page-cache lookups and database time (<see cref="WikiMetrics"/>). Only loopback and the
 /// networks of <c>Wiki:Metrics:AllowedNetworks</c> may read it; anyone else gets the not-found page.
 /// </summary>
 public static class MetricsEndpoint
@@ -27,7 +27,9 @@ public static class MetricsEndpoint
                 // Off unless configured: without meters nothing listens, and a measurement costs a counter's check.
                 if (provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<WikiOptions>>().Value.Metrics.Enabled)
                 {
-                    builder.AddMeter(WikiMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
+                    // System.Runtime: the process's memory and the garbage collector's heap by generation after its
+                    // last collection, which tells live data that grows from a heap that has only not been collected.
+                    builder.AddMeter(WikiMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime");
                 }
             });
         });

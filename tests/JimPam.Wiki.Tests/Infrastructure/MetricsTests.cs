@@ -41,6 +41,17 @@ public sealed partial class MetricsTests : EditorTestBase
     }
 
     [Fact]
+    public async Task The_scrape_has_the_process_memory_and_the_heap_by_generation_after_the_last_collection()
+    {
+        GC.Collect();
+        var (_, _, text) = await ScrapeAsync("127.0.0.1");
+
+        Assert.True(Value(text, "dotnet_process_memory_working_set_bytes") > 0, text);
+        Assert.True(Value(text, "dotnet_gc_last_collection_heap_size_bytes", "gc_heap_generation=\"gen2\"") > 0, text);
+        Assert.True(Value(text, "dotnet_gc_collections_total", "gc_heap_generation=\"gen2\"") >= 1, text);
+    }
+
+    [Fact]
     public async Task A_save_merged_with_another_editors_and_one_that_conflicts_are_counted_as_such()
     {
         using var jim = await LogInJimAsync();
