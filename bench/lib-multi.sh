@@ -43,7 +43,7 @@ dotnet publish "$root/src/JimPam.Wiki" -c Release -r linux-x64 --self-contained 
 
 declare -A app_pid
 start_app() { # start_app <port>
-  Database__Provider=Postgres ConnectionStrings__Wiki="$connection" Wiki__TrustedProxies__0=127.0.0.1 Wiki__FrontCache=true \
+  Database__Provider=Postgres ConnectionStrings__Wiki="$connection" Wiki__TrustedProxies__0=127.0.0.1 Wiki__FrontCache=true Wiki__Metrics__Enabled=true \
     ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/JimPam.Wiki.dll" --urls "http://127.0.0.1:$1" \
     >>"$work/app-$1.log" 2>&1 &
   app_pid[$1]=$!

@@ -10,6 +10,11 @@
 # (30 s flat out), then each connection waits between requests so the rate is about half of it. Meanwhile an editor
 # saves a paragraph every 2 s through A's and B's forms in turn (bench/edit-delay.py's login and form code), and
 # every save's answer is counted.
+#
+# Memory: each minute, besides RSS, the GC heap after its last collection (all generations, from /metrics'
+# dotnet_gc_last_collection_heap_size_bytes). With dotnet-gcdump on the PATH (dotnet tool install -g dotnet-gcdump),
+# each instance's live objects are also counted before the load and after it: a gcdump forces a full collection, so
+# what it counts is what the process still holds, which is the answer to "is this growth".
 set -euo pipefail
 source "$(dirname "$0")/lib-multi.sh"
 minutes=${MINUTES:-10}
@@ -41,8 +46,15 @@ pids+=($saver)
 
 : > "$work/access.log"
 kill -USR1 "$(cat "$work/nginx.pid")"
-echo "| minute | requests | errors (5xx, socket) | p50 ms | p99 ms | RSS A MiB | RSS B MiB |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
+heap_of() { # heap_of <port>: the GC heap after the last collection, all generations, MiB
+  curl -fs "http://127.0.0.1:$1/metrics" | awk '/^dotnet_gc_last_collection_heap_size_bytes\{/ {s += $NF} END {printf "%.0f", s / 1048576}'; }
+live_of() { # live_of <pid> <label>: live objects after a forced full collection, MiB (dotnet-gcdump), or "-"
+  command -v dotnet-gcdump >/dev/null 2>&1 || { echo -; return; }
+  dotnet-gcdump collect -p "$1" -o "$work/$2.gcdump" >/dev/null 2>&1 || { echo -; return; }
+  dotnet-gcdump report "$work/$2.gcdump" 2>/dev/null | awk '/GC Heap bytes/ {gsub(",", "", $1); printf "%.1f", $1 / 1048576; exit}'; }
+live_a0=$(live_of "${app_pid[$a_port]}" a-start) live_b0=$(live_of "${app_pid[$b_port]}" b-start)
+echo "| minute | requests | errors (5xx, socket) | p50 ms | p99 ms | RSS A MiB | RSS B MiB | GC heap A MiB | GC heap B MiB |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 start_a=$(rss_of "${app_pid[$a_port]}") start_b=$(rss_of "${app_pid[$b_port]}")
 total=0 errors=0
 for minute in $(seq 1 "$minutes"); do
@@ -53,7 +65,7 @@ for minute in $(seq 1 "$minutes"); do
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   total=$((total + requests)); errors=$((errors + bad + socket))
-  echo "| $minute | $requests | $bad, $socket | $p50 | $p99 | $(rss_of "${app_pid[$a_port]}") | $(rss_of "${app_pid[$b_port]}") |"
+  echo "| $minute | $requests | $bad, $socket | $p50 | $p99 | $(rss_of "${app_pid[$a_port]}") | $(rss_of "${app_pid[$b_port]}") | $(heap_of $a_port) | $(heap_of $b_port) |"
 done
 touch "$work/stop"
 wait "$saver" || true
@@ -62,3 +74,4 @@ echo
 echo "Capacity measured first: $capacity req/s (mixed, flat out, $connections connections); the soak waited ${wait_ms} ms between a connection's requests."
 echo "Total: $total requests, $errors errors (nginx logged $server_errors answers of 500 or more). RSS at the start: A $start_a MiB, B $start_b MiB."
 echo "Saves: $(cat "$work/saves.json")"
+echo "Live objects after a full collection (dotnet-gcdump), MiB: A $live_a0 before the load, $(live_of "${app_pid[$a_port]}" a-end) after; B $live_b0 before, $(live_of "${app_pid[$b_port]}" b-end) after. RSS after: A $(rss_of "${app_pid[$a_port]}") MiB, B $(rss_of "${app_pid[$b_port]}") MiB."
