@@ -66,7 +66,7 @@ public sealed class SiteMirror(HttpClient site, MirrorAddresses addresses, Uri? 
                     t = (main.QuerySelector("h1")?.TextContent ?? page.Title ?? "").Trim(),
                     u = file,
                     d = page.QuerySelector("meta[name=description]")?.GetAttribute("content") ?? "",
-                    w = string.Join(' ', Words(main.TextContent).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+                    w = string.Join(' ', Words(SearchedText(main)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
                 });
             }
         }
@@ -219,6 +219,15 @@ public sealed class SiteMirror(HttpClient site, MirrorAddresses addresses, Uri? 
             gone.Remove();
         }
 
+        // A copy is read long after it was made, where "3 hours ago" would go on saying so: it gives the day.
+        foreach (var time in page.QuerySelectorAll(".last-edited time[datetime]"))
+        {
+            if (DateTimeOffset.TryParse(time.GetAttribute("datetime"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            {
+                time.TextContent = "on " + at.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+            }
+        }
+
         if (publicAddress is not null)
         {
             var canonical = page.CreateElement("link");
@@ -315,6 +324,18 @@ public sealed class SiteMirror(HttpClient site, MirrorAddresses addresses, Uri? 
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>What a page's entry in the offline index is made of: its main text, without who edited it last and when.</summary>
+    private static string SearchedText(IElement main)
+    {
+        var searched = (IElement)main.Clone();
+        foreach (var edited in searched.QuerySelectorAll(".last-edited").ToList())
+        {
+            edited.Remove();
+        }
+
+        return searched.TextContent;
     }
 
     /// <summary>A text's words as the offline search compares them: ASCII letters and digits, lower case (as search.js makes a query's).</summary>

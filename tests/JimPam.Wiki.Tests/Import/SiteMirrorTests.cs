@@ -158,6 +158,25 @@ public sealed partial class SiteMirrorTests : IClassFixture<SiteMirrorTests.Mirr
         Assert.DoesNotContain("\"u\":\"history/", index, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_copy_gives_the_day_of_a_last_edit_rather_than_how_long_ago_and_its_search_leaves_that_line_out()
+    {
+        var edited = Pages().Where(p => p.Value.QuerySelector("main .last-edited time") is not null).ToList();
+        Assert.True(edited.Count >= 20, $"{edited.Count} pages say when they were last edited");
+
+        // Read in a year, "Last edited by pam, 3 hours ago" would still say 3 hours; the copy says the day.
+        Assert.All(edited, p => Assert.Matches(@"^on \d{1,2} [A-Z][a-z]+ \d{4}$", p.Value.QuerySelector("main .last-edited time")!.TextContent));
+
+        // A search for "edited" finds the pages whose text says it, not every page that was edited.
+        var index = File.ReadAllText(Path.Combine(_mirror.Root, "search-index.js"));
+        var entries = System.Text.Json.JsonDocument.Parse(index["window.wikiSearchIndex = ".Length..].TrimEnd().TrimEnd(';')).RootElement
+            .EnumerateArray().ToDictionary(e => e.GetProperty("u").GetString()!, e => e.GetProperty("w").GetString()!.Split(' '));
+        var quiet = edited.Where(p => entries.ContainsKey(p.Key)
+            && !p.Value.QuerySelector("main")!.TextContent.Replace(p.Value.QuerySelector("main .last-edited")!.TextContent, "", StringComparison.Ordinal).Contains("edited", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(quiet.Count >= 20, $"{quiet.Count} indexed pages whose own text does not say \"edited\"");
+        Assert.All(quiet, p => Assert.DoesNotContain("edited", entries[p.Key]));
+    }
+
     private Dictionary<string, IHtmlDocument> Pages()
     {
         var parser = new HtmlParser();
