@@ -7,8 +7,9 @@ namespace JimPam.Wiki.Hosting;
 /// <summary>
 /// <c>/metrics</c> in Prometheus's text format (OpenTelemetry's exporter), when <c>Wiki:Metrics:Enabled</c> is set:
 /// ASP.NET Core's request rate and latency (<c>http_server_request_duration_seconds</c>), Kestrel's connections, the
-/// runtime's memory and garbage collections (<c>dotnet_*</c>), and the wiki's own saves, page-cache lookups and database time (<see cref="WikiMetrics"/>). Only loopback and the
-/// networks of <c>Wiki:Metrics:AllowedNetworks</c> may read it; anyone else gets the not-found page.
+/// runtime's memory and garbage collections (<c>dotnet_*</c>), and the wiki's own saves, page-cache lookups and
+/// database time (<see cref="WikiMetrics"/>). Only loopback and the networks of <c>Wiki:Metrics:AllowedNetworks</c>
+/// may read it; anyone else gets the not-found page.
 /// </summary>
 public static class MetricsEndpoint
 {
