@@ -97,6 +97,12 @@ public class MirrorJourneyTests(BrowserApp app) : BrowserTest(app)
         await Expect(page).ToHaveURLAsync(copy.AbsoluteUri + "search/index.html?q=phyllis+wedd");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("every word of “phyllis wedd”");
         await Expect(page.Locator("#search-page-q")).ToHaveValueAsync("phyllis wedd");
+        // Each result shows its page's text around the words found, those words marked, as the live search does.
+        var hit = page.Locator("#search-results li").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Phyllis' Wedding" }) }).First;
+        var marked = await hit.Locator(".snippet mark").AllTextContentsAsync();
+        Assert.NotEmpty(marked);
+        Assert.All(marked, m => Assert.Matches("^(?i:phyllis|wedd)", m));
+        Assert.Contains(marked, m => m.StartsWith("Wedd", StringComparison.OrdinalIgnoreCase));
         await SaveAsync(page, "mirror-search-390-light.png");
         await page.GetByRole(AriaRole.Link, new() { Name = "Phyllis' Wedding" }).First.ClickAsync();
 

@@ -67,6 +67,7 @@ public sealed class SiteMirror(HttpClient site, MirrorAddresses addresses, Uri? 
                     u = file,
                     d = page.QuerySelector("meta[name=description]")?.GetAttribute("content") ?? "",
                     w = string.Join(' ', Words(SearchedText(main)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+                    x = SnippetText(main),
                 });
             }
         }
@@ -336,6 +337,22 @@ public sealed class SiteMirror(HttpClient site, MirrorAddresses addresses, Uri? 
         }
 
         return searched.TextContent;
+    }
+
+    /// <summary>
+    /// The text the offline search takes its snippets from: the page's main text, without its title (which the result
+    /// shows already), its links onward (breadcrumbs, previous and next) and who edited it last, with its white space
+    /// made single spaces.
+    /// </summary>
+    private static string SnippetText(IElement main)
+    {
+        var text = (IElement)main.Clone();
+        foreach (var left in text.QuerySelectorAll("h1, nav, .last-edited").ToList())
+        {
+            left.Remove();
+        }
+
+        return string.Join(' ', text.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>A text's words as the offline search compares them: ASCII letters and digits, lower case (as search.js makes a query's).</summary>

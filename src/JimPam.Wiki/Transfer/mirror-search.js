@@ -1,7 +1,8 @@
 // The search of a static copy of JimPam.Wiki (export-site): finds, in the index search-index.js, the pages that have
 // every word of the query (a word matches the beginnings of the page's words; case and accents do not matter, as on
-// the live site), pages whose title matches first, and lists them under the search form. Builds the list with DOM
-// calls only, so nothing of the query or the index is read as HTML.
+// the live site), pages whose title matches first, and lists them under the search form, each with a snippet of its
+// text around the first word found, the words found marked, as the live site's search shows them. Builds the list
+// with DOM calls only, so nothing of the query or the index is read as HTML.
 (function () {
     "use strict";
 
@@ -11,6 +12,55 @@
 
     function has(list, word) {
         return (" " + list).indexOf(" " + word) >= 0;
+    }
+
+    // A snippet is SnippetWords words of the page's text (FTS5's snippet on the live site gives 24), starting a few
+    // words before the first one found.
+    var SnippetWords = 24, WordsBefore = 6;
+
+    function matches(token, wanted) {
+        return words(token).some(function (part) {
+            return wanted.some(function (w) { return part.indexOf(w) === 0; });
+        });
+    }
+
+    // The text around the first word of the query in text, with every word of the query marked; null when the text
+    // has none (the query matched the title only).
+    function snippet(text, wanted) {
+        var tokens = text.match(/[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu) || [];
+        var wordAt = [];
+        tokens.forEach(function (token, i) {
+            if (/[\p{L}\p{N}]/u.test(token)) {
+                wordAt.push(i);
+            }
+        });
+        var first = wordAt.findIndex(function (i) { return matches(tokens[i], wanted); });
+        if (first < 0) {
+            return null;
+        }
+
+        var from = Math.max(0, first - WordsBefore), to = Math.min(wordAt.length, from + SnippetWords);
+        var paragraph = document.createElement("p");
+        paragraph.className = "snippet";
+        if (from > 0) {
+            paragraph.appendChild(document.createTextNode("…"));
+        }
+
+        for (var i = wordAt[from]; i <= wordAt[to - 1]; i++) {
+            if (/[\p{L}\p{N}]/u.test(tokens[i]) && matches(tokens[i], wanted)) {
+                var mark = document.createElement("mark");
+                mark.textContent = tokens[i];
+                paragraph.appendChild(mark);
+            } else {
+                paragraph.appendChild(document.createTextNode(tokens[i]));
+            }
+        }
+
+        if (to < wordAt.length) {
+            paragraph.appendChild(document.createTextNode("…"));
+        }
+
+        return paragraph;
     }
 
     function search(query) {
@@ -49,6 +99,7 @@
             return;
         }
 
+        var wanted = words(query);
         var pages = search(query);
         var status = document.createElement("p");
         status.className = "meta";
@@ -68,7 +119,10 @@
             link.href = "../" + page.u;
             link.textContent = page.t;
             item.appendChild(link);
-            if (page.d) {
+            var around = page.x ? snippet(page.x, wanted) : null;
+            if (around) {
+                item.appendChild(around);
+            } else if (page.d) {
                 var about = document.createElement("p");
                 about.className = "snippet";
                 about.textContent = page.d;

@@ -167,14 +167,39 @@ public sealed partial class SiteMirrorTests : IClassFixture<SiteMirrorTests.Mirr
         // Read in a year, "Last edited by pam, 3 hours ago" would still say 3 hours; the copy says the day.
         Assert.All(edited, p => Assert.Matches(@"^on \d{1,2} [A-Z][a-z]+ \d{4}$", p.Value.QuerySelector("main .last-edited time")!.TextContent));
 
-        // A search for "edited" finds the pages whose text says it, not every page that was edited.
-        var index = File.ReadAllText(Path.Combine(_mirror.Root, "search-index.js"));
-        var entries = System.Text.Json.JsonDocument.Parse(index["window.wikiSearchIndex = ".Length..].TrimEnd().TrimEnd(';')).RootElement
-            .EnumerateArray().ToDictionary(e => e.GetProperty("u").GetString()!, e => e.GetProperty("w").GetString()!.Split(' '));
+        // A search for "edited" finds the pages whose text says it, not every page that was edited, nor shows that line.
+        var entries = SearchIndex();
         var quiet = edited.Where(p => entries.ContainsKey(p.Key)
             && !p.Value.QuerySelector("main")!.TextContent.Replace(p.Value.QuerySelector("main .last-edited")!.TextContent, "", StringComparison.Ordinal).Contains("edited", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(quiet.Count >= 20, $"{quiet.Count} indexed pages whose own text does not say \"edited\"");
-        Assert.All(quiet, p => Assert.DoesNotContain("edited", entries[p.Key]));
+        Assert.All(quiet, p => Assert.DoesNotContain("edited", entries[p.Key].GetProperty("w").GetString()!.Split(' ')));
+        Assert.All(quiet, p => Assert.DoesNotContain("edited", entries[p.Key].GetProperty("x").GetString()!, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void The_search_index_holds_each_page_text_under_its_title_for_the_snippets_of_its_results()
+    {
+        var entries = SearchIndex();
+        var season = Pages()["seasons/3/index.html"];
+        var text = entries["seasons/3/index.html"].GetProperty("x").GetString()!;
+
+        // Every paragraph of the page is there, its white space made single spaces; the title and the links onward
+        // are not (the result shows the title above the snippet).
+        var paragraphs = season.QuerySelectorAll("main p:not(.last-edited)").Where(p => p.Closest("nav") is null).Select(p => string.Join(' ', p.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .Where(p => p.Length > 0).ToList();
+        Assert.True(paragraphs.Count >= 5, $"{paragraphs.Count} paragraphs on season 3's page");
+        Assert.All(paragraphs, p => Assert.Contains(p, text, StringComparison.Ordinal));
+        Assert.False(text.StartsWith("Season", StringComparison.Ordinal), text[..40]);
+        Assert.DoesNotContain("  ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', text);
+    }
+
+    /// <summary>The offline search's index, by page file: its title (t), file (u), description (d), words (w) and text (x).</summary>
+    private Dictionary<string, System.Text.Json.JsonElement> SearchIndex()
+    {
+        var index = File.ReadAllText(Path.Combine(_mirror.Root, "search-index.js"));
+        return System.Text.Json.JsonDocument.Parse(index["window.wikiSearchIndex = ".Length..].TrimEnd().TrimEnd(';')).RootElement
+            .EnumerateArray().ToDictionary(e => e.GetProperty("u").GetString()!, e => e.Clone());
     }
 
     private Dictionary<string, IHtmlDocument> Pages()
