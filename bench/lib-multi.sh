@@ -76,7 +76,7 @@ pid $work/nginx.pid;
 error_log $work/error.log warn;
 events { worker_connections 4096; }
 http {
-    log_format timed '\$status \$request_time \$upstream_addr "\$request"';
+    log_format timed '\$status \$request_time \$upstream_addr "\$request" \$upstream_cache_status';
     access_log $work/access.log timed;
     client_body_temp_path $work/body;
     proxy_temp_path $work/proxy;

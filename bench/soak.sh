@@ -3,7 +3,8 @@
 # saves at about half the measured capacity. Reports errors, p99 latency minute by minute, and each instance's
 # memory (RSS) at the start and end of every minute.
 #
-#   bash bench/soak.sh            # MINUTES (default 10)
+#   bash bench/soak.sh            # MINUTES (default 10); WAIT_MS sets the wait between a connection's requests
+#                                 # instead of measuring the capacity first (to compare two runs at the same load)
 #
 # The load: wrk through nginx, 4 connections a core, each request one of /seasons/N?soak=n (rendered: a key of
 # its own), /episodes/..., /characters/..., /timeline (front-cached), /search?q=...; the capacity is measured first
@@ -34,11 +35,16 @@ delay = function() return wait_ms end
 LUA
 
 connections=16
-capacity=$(SOAK_WAIT_MS=0 wrk -t2 -c$connections -d30s -s "$work/mixed.lua" "http://127.0.0.1:$front" | awk '/Requests\/sec/ {print $2}')
-# Flat out, each connection's request takes connections/capacity seconds; for half the capacity each waits twice
-# that between requests (a little under half, as latency falls with the load). The first soak waited once that,
-# which made 83% of the capacity, not half.
-wait_ms=$(awk -v c="$capacity" -v n=$connections 'BEGIN {printf "%d", 2 * 1000 * n / c}')
+if [ -n "${WAIT_MS:-}" ]; then
+  capacity="not measured (WAIT_MS given)"
+else
+  capacity=$(SOAK_WAIT_MS=0 wrk -t2 -c$connections -d30s -s "$work/mixed.lua" "http://127.0.0.1:$front" | awk '/Requests\/sec/ {print $2}')
+  # Flat out, each connection's request takes connections/capacity seconds; for half the capacity each waits twice
+  # that between requests (a little under half, as latency falls with the load). The first soak waited once that,
+  # which made 83% of the capacity, not half.
+  wait_ms=$(awk -v c="$capacity" -v n=$connections 'BEGIN {printf "%d", 2 * 1000 * n / c}')
+fi
+wait_ms=${WAIT_MS:-$wait_ms}
 
 python3 "$root/bench/edit-delay.py" --loop "http://127.0.0.1:$a_port" "http://127.0.0.1:$b_port" "$work/stop" > "$work/saves.json" &
 saver=$!
