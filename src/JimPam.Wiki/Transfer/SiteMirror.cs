@@ -26,9 +26,9 @@ public sealed record MirrorReport(string Folder, int Pages, int Files, long Byte
 /// become relative links to files (<c>seasons/3/index.html</c>), so the copy works opened from disk and served from
 /// any folder of any web server. What needs the wiki's server is left out: logging in, the spoiler shield (a
 /// cookie), the API; a link to such a page points at the live site when its address is given, else is plain text.
-/// Search works offline: a small index of every page's words (<c>search-index.js</c>) and a script
-/// (<c>search.js</c>), the copy's only script, on its search page only. With the live site's address the copy has a
-/// sitemap and canonical links.
+/// Search works offline: an index of every page's words and text (<c>search-index.js</c>, the text for the results'
+/// snippets) and a script (<c>search.js</c>), the copy's only script, on its search page only. With the live site's
+/// address the copy has a sitemap and canonical links.
 /// </summary>
 public sealed class SiteMirror(HttpClient site, MirrorAddresses addresses, Uri? publicAddress)
 {
