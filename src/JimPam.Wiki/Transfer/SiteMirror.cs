@@ -340,14 +340,14 @@ public sealed class SiteMirror(HttpClient site, MirrorAddresses addresses, Uri? 
     }
 
     /// <summary>
-    /// The text the offline search takes its snippets from: the page's main text, without its title (which the result
-    /// shows already), its links onward (breadcrumbs, previous and next) and who edited it last, with its white space
-    /// made single spaces.
+    /// The text the offline search takes its snippets from: the page's main text as a reader sees it, without its title
+    /// (which the result shows already), its links onward (breadcrumbs, previous and next, "Read in Season 3"), what
+    /// only screen readers hear, and who edited it last, with its white space made single spaces.
     /// </summary>
     private static string SnippetText(IElement main)
     {
         var text = (IElement)main.Clone();
-        foreach (var left in text.QuerySelectorAll("h1, nav, .last-edited").ToList())
+        foreach (var left in text.QuerySelectorAll("h1, nav, .context-link, .visually-hidden, .last-edited").ToList())
         {
             left.Remove();
         }

@@ -192,6 +192,13 @@ public sealed partial class SiteMirrorTests : IClassFixture<SiteMirrorTests.Mirr
         Assert.False(text.StartsWith("Season", StringComparison.Ordinal), text[..40]);
         Assert.DoesNotContain("  ", text, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', text);
+
+        // Nor what a reader does not see as text: the links to an event's place, and what only screen readers hear.
+        var character = entries["characters/karen-filippelli/index.html"].GetProperty("x").GetString()!;
+        Assert.NotNull(Pages()["characters/karen-filippelli/index.html"].QuerySelector("main .context-link .visually-hidden"));
+        Assert.DoesNotContain("Read in Season", character, StringComparison.Ordinal);
+        Assert.DoesNotContain(", paragraph ", character, StringComparison.Ordinal);
+        Assert.Contains("Karen", character, StringComparison.Ordinal);
     }
 
     /// <summary>The offline search's index, by page file: its title (t), file (u), description (d), words (w) and text (x).</summary>
