@@ -66,8 +66,8 @@ public sealed class SiteMirror(HttpClient site, MirrorAddresses addresses, Uri? 
                     t = (main.QuerySelector("h1")?.TextContent ?? page.Title ?? "").Trim(),
                     u = file,
                     d = page.QuerySelector("meta[name=description]")?.GetAttribute("content") ?? "",
-                    w = string.Join(' ', Words(SearchedText(main)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
-                    x = SnippetText(main),
+                    w = string.Join(' ', Words(TextWithout(main, Unsearchable)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+                    x = string.Join(' ', TextWithout(main, NotInSnippets).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
                 });
             }
         }
@@ -327,32 +327,25 @@ public sealed class SiteMirror(HttpClient site, MirrorAddresses addresses, Uri? 
         return buffer.ToArray();
     }
 
-    /// <summary>What a page's entry in the offline index is made of: its main text, without who edited it last and when.</summary>
-    private static string SearchedText(IElement main)
-    {
-        var searched = (IElement)main.Clone();
-        foreach (var edited in searched.QuerySelectorAll(".last-edited").ToList())
-        {
-            edited.Remove();
-        }
-
-        return searched.TextContent;
-    }
+    /// <summary>What the offline index searches: a page's main text, without who edited it last and when.</summary>
+    private const string Unsearchable = ".last-edited";
 
     /// <summary>
-    /// The text the offline search takes its snippets from: the page's main text as a reader sees it, without its title
-    /// (which the result shows already), its links onward (breadcrumbs, previous and next, "Read in Season 3"), what
-    /// only screen readers hear, and who edited it last, with its white space made single spaces.
+    /// What the offline search's snippets leave out besides: the title (which the result shows already), the links
+    /// onward (breadcrumbs, previous and next, "Read in Season 3") and what only screen readers hear.
     /// </summary>
-    private static string SnippetText(IElement main)
+    private const string NotInSnippets = Unsearchable + ", h1, nav, .context-link, .visually-hidden";
+
+    /// <summary>The text of <paramref name="main"/> without the elements <paramref name="selectors"/> find.</summary>
+    private static string TextWithout(IElement main, string selectors)
     {
         var text = (IElement)main.Clone();
-        foreach (var left in text.QuerySelectorAll("h1, nav, .context-link, .visually-hidden, .last-edited").ToList())
+        foreach (var left in text.QuerySelectorAll(selectors).ToList())
         {
             left.Remove();
         }
 
-        return string.Join(' ', text.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.TextContent;
     }
 
     /// <summary>A text's words as the offline search compares them: ASCII letters and digits, lower case (as search.js makes a query's).</summary>

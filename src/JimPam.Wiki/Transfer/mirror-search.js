@@ -16,7 +16,7 @@
 
     // A snippet is SnippetWords words of the page's text (FTS5's snippet on the live site gives 24), starting a few
     // words before the first one found.
-    var SnippetWords = 24, WordsBefore = 6;
+    var SnippetWords = 24, WordsBefore = 6, WordChar = /[\p{L}\p{N}]/u;
 
     function matches(token, wanted) {
         return words(token).some(function (part) {
@@ -30,7 +30,7 @@
         var tokens = text.match(/[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu) || [];
         var wordAt = [];
         tokens.forEach(function (token, i) {
-            if (/[\p{L}\p{N}]/u.test(token)) {
+            if (WordChar.test(token)) {
                 wordAt.push(i);
             }
         });
@@ -47,7 +47,7 @@
         }
 
         for (var i = wordAt[from]; i <= wordAt[to - 1]; i++) {
-            if (/[\p{L}\p{N}]/u.test(tokens[i]) && matches(tokens[i], wanted)) {
+            if (WordChar.test(tokens[i]) && matches(tokens[i], wanted)) {
                 var mark = document.createElement("mark");
                 mark.textContent = tokens[i];
                 paragraph.appendChild(mark);
@@ -63,8 +63,7 @@
         return paragraph;
     }
 
-    function search(query) {
-        var wanted = words(query);
+    function search(wanted) {
         if (wanted.length === 0) {
             return [];
         }
@@ -100,7 +99,7 @@
         }
 
         var wanted = words(query);
-        var pages = search(query);
+        var pages = search(wanted);
         var status = document.createElement("p");
         status.className = "meta";
         status.setAttribute("role", "status");
