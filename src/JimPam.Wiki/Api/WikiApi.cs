@@ -18,6 +18,9 @@ public static class WikiApi
     public const string RateLimitPolicy = "api";
     public const string DocumentName = "v1";
 
+    /// <summary>Where the OpenAPI document lives (<c>/openapi/v1.json</c>).</summary>
+    public const string OpenApiFolder = "/openapi";
+
     /// <summary>The terms the API's content comes under, as its OpenAPI document and the reference page state them.</summary>
     public const string LicenceName = "Fan-wiki text, under the terms of the wiki it comes from";
 
@@ -89,7 +92,7 @@ public static class WikiApi
 
     public static IEndpointRouteBuilder MapWikiApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json").WithName(WikiAddresses.OpenApiEndpoint).RequireRateLimiting(RateLimitPolicy).WithMetadata(new ApiResource());
+        app.MapOpenApi(OpenApiFolder + "/{documentName:regex(^" + DocumentName + "$)}.json").WithName(WikiAddresses.OpenApiEndpoint).RequireRateLimiting(RateLimitPolicy).WithMetadata(new ApiResource());
         var api = app.MapGroup(Prefix)
             .RequireRateLimiting(RateLimitPolicy)
             .WithMetadata(new ApiResource())
@@ -115,8 +118,15 @@ public static class WikiApi
         ChangesApi.Map(api.MapGroup("/changes").WithTags("Changes"));
         SearchApi.Map(api.MapGroup("/search").WithTags("Search"));
 
-        // An address under the API that names no resource is a problem document too, not the HTML not-found page.
-        app.MapFallback($"{Prefix}/{{**rest}}", (HttpContext http) =>
+        // An address under the API (or beside its one OpenAPI document) that names no resource is a problem document
+        // too, not the HTML not-found page.
+        MapProblemFallback(app, $"{Prefix}/{{**rest}}");
+        MapProblemFallback(app, $"{OpenApiFolder}/{{**rest}}");
+        return app;
+    }
+
+    private static void MapProblemFallback(IEndpointRouteBuilder app, string pattern) =>
+        app.MapFallback(pattern, (HttpContext http) =>
             {
                 if (ReadMethods.Contains(http.Request.Method, StringComparer.OrdinalIgnoreCase))
                 {
@@ -127,8 +137,6 @@ public static class WikiApi
                 return TypedResults.Problem(detail: $"The API is read-only: it answers {string.Join(" and ", ReadMethods)}, not {http.Request.Method}.", statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed", instance: http.Request.Path);
             })
             .RequireRateLimiting(RateLimitPolicy).WithMetadata(new ApiResource()).ExcludeFromDescription();
-        return app;
-    }
 
     /// <summary>The methods every resource answers: HEAD gets GET's headers (length and ETag included).</summary>
     public static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];

@@ -61,6 +61,9 @@ public static class WikiWeb
         return services;
     }
 
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(WikiApi.Prefix) || context.Request.Path.StartsWithSegments(WikiApi.OpenApiFolder);
+
     public static WebApplication UseWikiPipeline(this WebApplication app, WikiOptions options)
     {
         if (options.TrustedProxies.Count > 0)
@@ -95,7 +98,7 @@ public static class WikiWeb
         // second UseRouting below, which routes only a request that has no endpoint yet.
         app.UseRouting();
         app.UseAuthentication();
-        app.UseAsOfCheck(context => context.Request.Path.StartsWithSegments(WikiApi.Prefix) || context.Request.Path.StartsWithSegments("/openapi"));
+        app.UseAddressCheck(IsApi);
         app.UseOutputCache();
         if (!app.Environment.IsDevelopment())
         {
@@ -115,12 +118,16 @@ public static class WikiWeb
                 statusPages.Enabled = false;
             }
         });
+        app.UseBlankRouteValuesAsNotFound(IsApi);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
         }
 
         app.UseRouting();
+
+        // An error of the API with no body of its own (a query value its handler cannot bind, say) is a problem document.
+        app.UseWhen(context => context.GetEndpoint()?.Metadata.GetMetadata<ApiResource>() is not null, api => api.UseStatusCodePages());
         app.UseRateLimiter();
         app.UseResponseCompression();
         app.UseAuthorization();

@@ -72,7 +72,7 @@ public sealed class WikiPagePolicy(IReadOnlyList<string> queryKeys) : IOutputCac
 
         foreach (var (key, _) in query)
         {
-            // asOf is part of the shield's key (a valid one: AsOfCheck answers a bad one before the cache is asked).
+            // asOf is part of the shield's key (a valid one: AddressCheck answers a bad one before the cache is asked).
             if (!queryKeys.Contains(key, StringComparer.OrdinalIgnoreCase) && !string.Equals(key, AsOfQuery.Key, StringComparison.OrdinalIgnoreCase))
             {
                 return false;

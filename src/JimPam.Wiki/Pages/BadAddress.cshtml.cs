@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JimPam.Wiki.Pages;
 
-/// <summary>The 400 page of an address whose asOf cannot be used (<see cref="AsOfCheck"/>); it says why, and links the page without it.</summary>
+/// <summary>The 400 page of an address that cannot be read (<see cref="AddressCheck"/>); it says why, and links the page without the value at fault.</summary>
 public class BadAddressModel : PageModel
 {
-    public AsOfProblem? Problem { get; private set; }
+    public AddressProblem? Problem { get; private set; }
 
     public IActionResult OnGet()
     {
-        Problem = HttpContext.Features.Get<AsOfProblem>();
+        Problem = HttpContext.Features.Get<AddressProblem>();
         if (Problem is null)
         {
             return NotFound();

@@ -7,7 +7,7 @@ namespace JimPam.Wiki.Story;
 /// The <c>asOf</c> query parameter, with one meaning on every page and API resource: "show me only what a viewer who
 /// has watched up to this episode may see" (<c>?asOf=s04e01</c>, any case, leading zeros optional). Absent or empty,
 /// it asks for nothing. Otherwise it must name an episode of the catalogue in ASCII digits; anything else is a 400
-/// that says why, before any page or resource is read (<see cref="JimPam.Wiki.Infrastructure.AsOfCheck"/>).
+/// that says why, before any page or resource is read (<see cref="JimPam.Wiki.Infrastructure.AddressCheck"/>).
 /// </summary>
 public static class AsOfQuery
 {

@@ -146,6 +146,26 @@ public sealed class KestrelTests(KestrelApp fixture) : IClassFixture<KestrelApp>
         Assert.Equal(3, OnConsole());
     }
 
+    [Theory]
+    [InlineData("/episodes/pam%00", false)]
+    [InlineData("/characters/%00", false)]
+    [InlineData("/api/v1/episodes/pam%00", false)]
+    [InlineData("/characters/%09", false)]
+    [InlineData("/episodes/%20", false)]
+    [InlineData("/api/v1/characters/%0A", true)]
+    [InlineData("/api/v1/characters/%20", true)]
+    public async Task A_control_character_or_a_blank_in_a_path_is_answered_400_or_404_by_the_real_server(string path, bool problem)
+    {
+        var answer = await RawAsync($"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        // Kestrel itself refuses a NUL in a path (400, before the app reads it); the app answers the rest.
+        Assert.Matches("^HTTP/1.1 40[04] ", answer);
+        if (problem)
+        {
+            Assert.Contains("Content-Type: application/problem+json", answer, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task A_form_over_the_servers_limit_gets_413_with_a_page_that_says_so_and_one_information_event()
     {

@@ -30,7 +30,7 @@ public class AsOfTests(WikiAppFactory app)
         ["/api/v1/"] = "/api/v1/", ["/api/v1/relationships/"] = "/api/v1/relationships", ["/api/v1/relationships/{slug}"] = "/api/v1/relationships/jim-and-pam",
         ["/api/v1/seasons/"] = "/api/v1/seasons", ["/api/v1/seasons/{number:int}"] = "/api/v1/seasons/3", ["/api/v1/episodes/"] = "/api/v1/episodes",
         ["/api/v1/episodes/{slug}"] = "/api/v1/episodes/the-dundies", ["/api/v1/characters/"] = "/api/v1/characters", ["/api/v1/characters/{slug}"] = "/api/v1/characters/pam-beesly",
-        ["/api/v1/changes/"] = "/api/v1/changes", ["/api/v1/search/"] = "/api/v1/search?q=pam", ["/openapi/{documentName}.json"] = "/openapi/v1.json",
+        ["/api/v1/changes/"] = "/api/v1/changes", ["/api/v1/search/"] = "/api/v1/search?q=pam", ["/openapi/{documentName:regex(^v1$)}.json"] = "/openapi/v1.json", ["/openapi/{**rest}"] = "",
         ["/sitemap.xml"] = "", ["/media/{name}"] = "", ["/{**path:file}"] = "", ["/robots.txt"] = "", ["/healthz"] = "", ["/api/v1/{**rest}"] = "",
     };
 
