@@ -1,4 +1,5 @@
 using System.Globalization;
+using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Story;
 
@@ -126,27 +127,15 @@ public static class AddressCheck
     /// <summary>The first control character or lone surrogate of <paramref name="text"/>, else null.</summary>
     public static char? Unreadable(ReadOnlySpan<char> text)
     {
-        for (var i = 0; i < text.Length; i++)
+        foreach (var c in text)
         {
-            var c = text[i];
             if (char.IsControl(c))
             {
                 return c;
             }
-
-            if (char.IsSurrogate(c))
-            {
-                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    i++;
-                    continue;
-                }
-
-                return c;
-            }
         }
 
-        return null;
+        return UnicodeText.LoneSurrogateAt(text) is >= 0 and var at ? text[at] : null;
     }
 
     private static string Message(string name, char c) => $"{Printable(name)} holds {What(c)}, which no address of the wiki has.";

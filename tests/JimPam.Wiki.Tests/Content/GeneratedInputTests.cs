@@ -6,6 +6,7 @@ using JimPam.Wiki.Data;
 using JimPam.Wiki.Import;
 using JimPam.Wiki.Search;
 using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
 
 namespace JimPam.Wiki.Tests.Content;
 
@@ -15,7 +16,7 @@ namespace JimPam.Wiki.Tests.Content;
 /// refuses with the file and line; the search query builder always gives FTS5 a query it can run. A failure shrinks to
 /// the smallest input that fails and prints its seed; each one found is kept below as a regression test.
 /// </summary>
-public sealed class GeneratedInputTests
+public sealed class GeneratedInputTests(ITestOutputHelper output)
 {
     /// <summary>How many inputs each property is tried on, in each run.</summary>
     private const int Inputs = 2000;
@@ -52,10 +53,13 @@ public sealed class GeneratedInputTests
 
     private static readonly string[] Forbidden = ["script", "style", "iframe", "object", "embed", "svg", "math", "form", "input", "base", "link", "meta"];
 
+    /// <summary>Seeds that found a fault in the Markdown pipeline: a link target with a lone surrogate, on which Markdig's URL escaping threw (CI at 6177e3e).</summary>
+    private static readonly string[] MarkdownFaults = ["0K1GgjFoeQ12"];
+
     [Fact]
     public void The_markdown_pipeline_always_returns_sanitised_html()
     {
-        Text.Sample(markdown =>
+        GeneratedRun.Check(Text, markdown =>
         {
             foreach (var inline in Both)
             {
@@ -65,7 +69,7 @@ public sealed class GeneratedInputTests
                 // A size a page can hold: no input makes the output grow without bound.
                 Assert.True(html.Length <= (50 * markdown.Length) + 1_000, $"{html.Length} characters of HTML from {markdown.Length} of Markdown");
             }
-        }, iter: Inputs);
+        }, Inputs, MarkdownFaults, output, nameof(The_markdown_pipeline_always_returns_sanitised_html));
     }
 
     [Fact]
@@ -80,7 +84,7 @@ public sealed class GeneratedInputTests
             (1, Gen.Select(Gen.Int[0, lines.Length - 1], Gen.Int[0, lines.Length - 1], (a, b) => string.Join('\n', lines.Select((l, i) => i == a ? lines[b] : i == b ? lines[a] : l)))),
             (1, Text));
 
-        mutated.Sample(text =>
+        GeneratedRun.Check(mutated, text =>
         {
             try
             {
@@ -93,7 +97,7 @@ public sealed class GeneratedInputTests
                 Assert.StartsWith("jim-and-pam.article.txt:", refused.Message, StringComparison.Ordinal);
                 Assert.InRange(refused.Line, 0, text.Split('\n').Length + 1);
             }
-        }, iter: Inputs);
+        }, Inputs, [], output, nameof(The_article_importer_imports_or_refuses_with_the_file_and_line));
     }
 
     [Fact]
@@ -108,7 +112,7 @@ public sealed class GeneratedInputTests
         }
 
         var gate = new Lock();
-        Text.Sample(raw =>
+        GeneratedRun.Check(Text, raw =>
         {
             var query = SearchQuery.Parse(raw);
             Assert.True(query.Terms.Count <= SearchQuery.MaxTerms);
@@ -128,7 +132,7 @@ public sealed class GeneratedInputTests
                     Assert.InRange(Convert.ToInt64(match.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture), 0, 1);
                 }
             }
-        }, iter: Inputs);
+        }, Inputs, [], output, nameof(Every_search_query_becomes_one_fts5_can_run));
     }
 
     /// <summary>No element or attribute that runs script, and no link or source that does.</summary>

@@ -1,5 +1,6 @@
 using CsCheck;
 using JimPam.Wiki.Import;
+using JimPam.Wiki.Tests.Content;
 using JimPam.Wiki.Tests.Hosting;
 using JimPam.Wiki.Transfer;
 using Xunit.Abstractions;
@@ -150,8 +151,9 @@ public sealed class ExportFolderTests : IClassFixture<ExportFolderTests.SeedExpo
         var damage = Gen.Select(Gen.Int[0, files.Length - 1], Gen.Int[0, 3], Gen.Int[0, 400], Gen.OneOf(pieces));
         using var copy = Copy();
 
-        damage.Sample((index, how, at, piece) =>
+        GeneratedRun.Check(damage, input =>
         {
+            var (index, how, at, piece) = input;
             var original = File.ReadAllLines(files[index]);
             var target = Path.Combine(copy.Path, Path.GetRelativePath(_export.Path, files[index]));
             var lines = original.ToList();
@@ -178,7 +180,7 @@ public sealed class ExportFolderTests : IClassFixture<ExportFolderTests.SeedExpo
             {
                 File.WriteAllLines(target, original);
             }
-        }, iter: 300, threads: 1);
+        }, 300, [], _output, nameof(Machine_made_damage_is_read_or_refused_with_a_file_and_line));
     }
 
     /// <summary>
@@ -195,8 +197,9 @@ public sealed class ExportFolderTests : IClassFixture<ExportFolderTests.SeedExpo
         using var copy = Copy();
         var (read, imported, refused) = (0, 0, 0);
         var samples = new List<(string File, string[] Lines, bool Replaced)>();
-        damage.Sample((index, how, at, piece) =>
+        GeneratedRun.Check(damage, input =>
         {
+            var (index, how, at, piece) = input;
             var lines = File.ReadAllLines(files[index]).ToList();
             var line = Math.Min(at, Math.Max(lines.Count - 1, 0));
             switch (how)
@@ -224,7 +227,7 @@ public sealed class ExportFolderTests : IClassFixture<ExportFolderTests.SeedExpo
             {
                 File.WriteAllLines(target, original);
             }
-        }, iter: 200, threads: 1);
+        }, 200, [], _output, nameof(Machine_made_damage_that_the_reader_lets_through_is_imported_or_refused_with_a_file_and_line_writing_nothing));
 
         // Each import costs a database and seconds: a few that the reader let through go all the way, those with a field
         // replaced (which the writer may refuse) first.
