@@ -42,12 +42,17 @@ public static class WikiAccounts
             .AddDefaultTokenProviders();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+
+        // Outside Development, cookies travel over HTTPS only (a deployment's TLS proxy says so with X-Forwarded-Proto):
+        // the antiforgery cookie as well as the session's, so neither is ever sent in the clear.
+        var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = secure);
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "jimpam.editor";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            cookie.Cookie.SecurePolicy = secure;
             cookie.LoginPath = "/login";
             cookie.AccessDeniedPath = "/login";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);

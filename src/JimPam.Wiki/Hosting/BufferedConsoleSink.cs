@@ -11,7 +11,9 @@ namespace JimPam.Wiki.Hosting;
 /// Writes log events to standard output through a buffer: a busy wiki writes one line per request, and a system call
 /// per line (what the stock console sink does) cost a fifth of the throughput of a cached page. Lines are written
 /// in order at most <see cref="FlushInterval"/> after they happen, a warning or error at once (with everything
-/// before it), and the rest when the app stops.
+/// before it), and the rest when the app stops. A fatal event (the app cannot start, or stops on an error) goes to
+/// standard error instead, after everything before it, where a service manager or a shell looks for why a program
+/// failed.
 /// </summary>
 public sealed class BufferedConsoleSink : ILogEventSink, IDisposable
 {
@@ -19,14 +21,16 @@ public sealed class BufferedConsoleSink : ILogEventSink, IDisposable
 
     private readonly ITextFormatter _formatter;
     private readonly StreamWriter _output;
+    private readonly StreamWriter? _error;
     private readonly Timer _timer;
     private readonly Lock _lock = new();
     private bool _pending;
 
-    public BufferedConsoleSink(ITextFormatter formatter, Stream output)
+    public BufferedConsoleSink(ITextFormatter formatter, Stream output, Stream? error = null)
     {
         _formatter = formatter;
         _output = new StreamWriter(output, new System.Text.UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
+        _error = error is null ? null : new StreamWriter(error, new System.Text.UTF8Encoding(false)) { AutoFlush = false };
         _timer = new Timer(_ => Flush(), null, FlushInterval, FlushInterval);
     }
 
@@ -34,6 +38,14 @@ public sealed class BufferedConsoleSink : ILogEventSink, IDisposable
     {
         lock (_lock)
         {
+            if (logEvent.Level == LogEventLevel.Fatal && _error is not null)
+            {
+                FlushLocked();
+                _formatter.Format(logEvent, _error);
+                Flush(_error);
+                return;
+            }
+
             _formatter.Format(logEvent, _output);
             _pending = true;
             if (logEvent.Level >= LogEventLevel.Warning)
@@ -64,16 +76,20 @@ public sealed class BufferedConsoleSink : ILogEventSink, IDisposable
             return;
         }
 
+        Flush(_output);
+        _pending = false;
+    }
+
+    private static void Flush(StreamWriter writer)
+    {
         try
         {
-            _output.Flush();
+            writer.Flush();
         }
         catch (IOException)
         {
-            // Nobody reads standard output any more (a closed pipe); there is nowhere left to report it.
+            // Nobody reads the stream any more (a closed pipe); there is nowhere left to report it.
         }
-
-        _pending = false;
     }
 }
 
@@ -85,6 +101,6 @@ public static class BufferedConsoleSinkExtensions
         string outputTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}",
         LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum) =>
         sinkConfiguration.Sink(
-            new BufferedConsoleSink(new MessageTemplateTextFormatter(outputTemplate, System.Globalization.CultureInfo.InvariantCulture), Console.OpenStandardOutput()),
+            new BufferedConsoleSink(new MessageTemplateTextFormatter(outputTemplate, System.Globalization.CultureInfo.InvariantCulture), Console.OpenStandardOutput(), Console.OpenStandardError()),
             restrictedToMinimumLevel);
 }

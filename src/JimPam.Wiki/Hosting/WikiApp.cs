@@ -9,6 +9,9 @@ namespace JimPam.Wiki.Hosting;
 /// <summary>Builds the app every command runs on: its settings, logging, services, and a database made ready.</summary>
 public static class WikiApp
 {
+    /// <summary>Where the wiki listens when nothing else says: loopback only, as a wiki on a new machine should.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
     /// <summary>
     /// The app with these settings (<c>--Section:Key=value</c> arguments). A command (<paramref name="quiet"/>) logs
     /// warnings and worse only, so its own output is what the operator reads.
@@ -32,6 +35,14 @@ public static class WikiApp
         if (overrides is not null)
         {
             builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        // Where to listen, as ASP.NET Core reads it (ASPNETCORE_URLS, --urls, Urls, the HTTP_PORTS variables or
+        // Kestrel:Endpoints); the wiki's own default only when none of them says.
+        if (new[] { WebHostDefaults.ServerUrlsKey, WebHostDefaults.HttpPortsKey, WebHostDefaults.HttpsPortsKey }.All(key => string.IsNullOrWhiteSpace(builder.Configuration[key]))
+            && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.Configuration.AddInMemoryCollection([new(WebHostDefaults.ServerUrlsKey, DefaultUrls)]);
         }
 
         builder.AddWikiLogging();

@@ -14,6 +14,7 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
 
     private AppProcess(Process process, int port)
     {
@@ -32,6 +33,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>What the process printed, standard output and standard error, in the order it came.</summary>
     public string Output
     {
         get
@@ -43,11 +45,24 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>What the process printed to standard error alone.</summary>
+    public string ErrorOutput
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _error.ToString();
+            }
+        }
+    }
+
     /// <summary>
     /// Starts the app on the database file. runAs: a user to drop to (when the tests run as root), so file permissions
     /// apply. port: the port to listen on (an instance restarted where a load balancer expects it); a free one if null.
+    /// urlsFromEnvironment: the address is given in ASPNETCORE_URLS, as a container or service manager gives it, not --urls.
     /// </summary>
-    public static AppProcess Start(string databasePath, IReadOnlyDictionary<string, string>? settings = null, string? appAssembly = null, string? runAs = null, int? port = null)
+    public static AppProcess Start(string databasePath, IReadOnlyDictionary<string, string>? settings = null, string? appAssembly = null, string? runAs = null, int? port = null, bool urlsFromEnvironment = false)
     {
         port ??= FreePort();
         var assembly = appAssembly ?? AppAssembly;
@@ -57,7 +72,9 @@ public sealed class AppProcess : IAsyncDisposable
             arguments.AddRange(["--reuid=" + runAs, "--regid=nogroup", "--clear-groups", "--", "dotnet"]);
         }
 
-        arguments.AddRange([assembly, "--urls", $"http://127.0.0.1:{port.Value}", $"--ConnectionStrings:Wiki=Data Source={databasePath}"]);
+        var urls = $"http://127.0.0.1:{port.Value}";
+        arguments.AddRange(urlsFromEnvironment ? [assembly] : [assembly, "--urls", urls]);
+        arguments.Add($"--ConnectionStrings:Wiki=Data Source={databasePath}");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             arguments.Add($"--{key}={value}");
@@ -78,6 +95,11 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment.Remove("ASPNETCORE_URLS");
+        if (urlsFromEnvironment)
+        {
+            info.Environment["ASPNETCORE_URLS"] = urls;
+        }
+
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         if (runAs is not null)
         {
@@ -87,7 +109,7 @@ public sealed class AppProcess : IAsyncDisposable
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var app = new AppProcess(process, port.Value);
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data, error: true);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -186,7 +208,7 @@ public sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool error = false)
     {
         if (line is null)
         {
@@ -196,6 +218,10 @@ public sealed class AppProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            if (error)
+            {
+                _error.AppendLine(line);
+            }
         }
     }
 

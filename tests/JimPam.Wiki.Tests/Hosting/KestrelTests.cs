@@ -69,7 +69,7 @@ public sealed class KestrelTests(KestrelApp fixture) : IClassFixture<KestrelApp>
         using var response = await client.GetAsync(new Uri("/seasons/3%0A[03:00:00%20CRT]%20Database%20dropped%1B[31m", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        await JsonLog.WaitForAsync(() => _app.Output.Contains("responded 404", StringComparison.Ordinal));
+        await JsonLog.WaitForAsync(() => _app.Output.Contains("GET /seasons/3%0A", StringComparison.Ordinal));
         var lines = _app.Output.Split('\n');
         Assert.DoesNotContain(lines, line => line.StartsWith("[03:00:00 CRT]", StringComparison.Ordinal));
         Assert.DoesNotContain('\u001b', _app.Output);
@@ -126,15 +126,19 @@ public sealed class KestrelTests(KestrelApp fixture) : IClassFixture<KestrelApp>
             await RawAsync("GET /" + new string('a', 10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"),
             await RawAsync("GET /seasons/3 HTTP/1.1\r\nHost: x\r\nX-Big: " + new string('b', 40_000) + "\r\n\r\n"),
             await RawAsync("NOT A REQUEST LINE\r\n\r\n"),
+
+            // A NUL in a path, which the app would refuse too (HostileAddressTests), is refused by Kestrel first.
+            await RawAsync("GET /api/v1/episodes/pam%00 HTTP/1.1\r\nHost: x\r\n\r\n"),
         };
 
         Assert.StartsWith("HTTP/1.1 414", answers[0], StringComparison.Ordinal);
         Assert.StartsWith("HTTP/1.1 431", answers[1], StringComparison.Ordinal);
         Assert.StartsWith("HTTP/1.1 400", answers[2], StringComparison.Ordinal);
+        Assert.StartsWith("HTTP/1.1 400", answers[3], StringComparison.Ordinal);
         static bool Refused(LogLine e) => e.Raw.Contains("before the app read it", StringComparison.Ordinal);
-        await JsonLog.WaitForAsync(() => JsonLog.Read(LogFolder).Count(Refused) >= 3);
+        await JsonLog.WaitForAsync(() => JsonLog.Read(LogFolder).Count(Refused) >= 4);
         var refused = JsonLog.Read(LogFolder).Where(Refused).ToList();
-        Assert.Equal([400, 414, 431], refused.Select(e => e.StatusCode ?? 0).Order());
+        Assert.Equal([400, 400, 414, 431], refused.Select(e => e.StatusCode ?? 0).Order());
         Assert.All(refused, e =>
         {
             Assert.Equal("Information", e.Level);
@@ -142,23 +146,19 @@ public sealed class KestrelTests(KestrelApp fixture) : IClassFixture<KestrelApp>
             Assert.Equal("127.0.0.1", e.ClientAddress);
         });
         int OnConsole() => _app.Output.Split('\n').Count(l => l.Contains("before the app read it", StringComparison.Ordinal));
-        await JsonLog.WaitForAsync(() => OnConsole() >= 3);
-        Assert.Equal(3, OnConsole());
+        await JsonLog.WaitForAsync(() => OnConsole() >= 4);
+        Assert.Equal(4, OnConsole());
     }
 
     [Theory]
-    [InlineData("/episodes/pam%00", false)]
-    [InlineData("/characters/%00", false)]
-    [InlineData("/api/v1/episodes/pam%00", false)]
     [InlineData("/characters/%09", false)]
     [InlineData("/episodes/%20", false)]
     [InlineData("/api/v1/characters/%0A", true)]
     [InlineData("/api/v1/characters/%20", true)]
-    public async Task A_control_character_or_a_blank_in_a_path_is_answered_400_or_404_by_the_real_server(string path, bool problem)
+    public async Task A_control_character_or_a_blank_in_a_path_is_answered_400_or_404_by_the_app(string path, bool problem)
     {
         var answer = await RawAsync($"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
-        // Kestrel itself refuses a NUL in a path (400, before the app reads it); the app answers the rest.
         Assert.Matches("^HTTP/1.1 40[04] ", answer);
         if (problem)
         {

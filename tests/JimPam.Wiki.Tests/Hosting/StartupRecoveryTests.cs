@@ -32,6 +32,33 @@ public sealed class StartupRecoveryTests : IDisposable
         Assert.Equal(0L, Scalar(Database, "SELECT COUNT(*) FROM \"__EFMigrationsLock\""));
     }
 
+    [Fact]
+    public async Task The_app_listens_where_ASPNETCORE_URLS_says_when_no_urls_argument_is_given()
+    {
+        File.Copy(SeededDatabase.Value, Database);
+
+        await using var app = AppProcess.Start(Database, urlsFromEnvironment: true);
+
+        Assert.True(await app.WaitUntilServingAsync(TimeSpan.FromSeconds(90)), app.Output);
+        Assert.Contains($"Now listening on: http://127.0.0.1:{app.Port}", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(":5080", app.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A seeded database made once for the class by the app's own first start, so a test that needs one need not seed it.</summary>
+    private static readonly Lazy<string> SeededDatabase = new(() =>
+    {
+        var folder = new TempFolder();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => folder.Dispose();
+        var path = Path.Combine(folder.Path, "seeded.db");
+        using (var factory = WikiAppFactory.OnDatabase(path))
+        {
+            _ = factory.Services;
+        }
+
+        SqliteConnection.ClearAllPools();
+        return path;
+    });
+
     /// <summary>
     /// Points in a first start, each defined by what the app has done by then (not by a delay, which would mean
     /// another point on a faster or slower machine): the database file exists; the start has read the empty file's
@@ -113,6 +140,7 @@ public sealed class StartupRecoveryTests : IDisposable
         var line = Assert.Single(fatal);
         Assert.Contains(named, line, StringComparison.Ordinal);
         Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.Contains(line.Trim(), app.ErrorOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", app.Output, StringComparison.Ordinal);
     }
@@ -126,6 +154,7 @@ public sealed class StartupRecoveryTests : IDisposable
         var line = Assert.Single(app.Output.Split('\n'), l => l.Contains(" FTL] ", StringComparison.Ordinal));
         Assert.Contains("ConnectionStrings:Wiki is not a SQLite connection string", line, StringComparison.Ordinal);
         Assert.Contains("'host'", line, StringComparison.Ordinal);
+        Assert.Contains(line.Trim(), app.ErrorOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(Database));
     }

@@ -54,6 +54,17 @@ public sealed class LoginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_antiforgery_cookie_is_secure_http_only_and_strict_like_the_session_cookie()
+    {
+        using var page = await _session.Client.GetAsync(new Uri("/login", UriKind.Relative));
+
+        var cookie = Assert.Single(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("; secure", cookie, StringComparison.Ordinal);
+        Assert.Contains("; httponly", cookie, StringComparison.Ordinal);
+        Assert.Contains("; samesite=strict", cookie, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_return_address_after_login_is_followed_only_within_the_site()
     {
         using var inside = await _session.SubmitAsync("/login?ReturnUrl=%2Fadmin%3Fx%3D1", new Dictionary<string, string> { ["Form.Name"] = "pam", ["Form.Password"] = EditorSession.Password });
