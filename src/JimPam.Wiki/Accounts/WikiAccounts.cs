@@ -43,10 +43,20 @@ public static class WikiAccounts
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 
-        // Outside Development, cookies travel over HTTPS only (a deployment's TLS proxy says so with X-Forwarded-Proto):
-        // the antiforgery cookie as well as the session's, so neither is ever sent in the clear.
+        // Outside Development, cookies travel over HTTPS only: the antiforgery cookie as well as the session's, so
+        // neither is ever sent in the clear.
         var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-        services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = secure);
+        if (!environment.IsDevelopment())
+        {
+            services.AddAntiforgery(antiforgery => antiforgery.Cookie = new SecureCookieBuilder
+            {
+                Name = antiforgery.Cookie.Name,
+                SameSite = antiforgery.Cookie.SameSite,
+                HttpOnly = antiforgery.Cookie.HttpOnly,
+                IsEssential = antiforgery.Cookie.IsEssential,
+            });
+        }
+
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "jimpam.editor";
@@ -106,5 +116,20 @@ public static class WikiAccounts
 
         services.AddDataProtection().SetApplicationName("JimPam.Wiki").PersistKeysToDbContext<WikiDbContext>();
         return services;
+    }
+}
+
+/// <summary>
+/// A cookie marked Secure on every request. Antiforgery's own "Always" policy would throw on a request that did not
+/// come over HTTPS (a 500 on the login page of a wiki served over plain HTTP); this one marks the cookie so the browser
+/// keeps it for HTTPS, as the session cookie is kept, and the request is answered.
+/// </summary>
+internal sealed class SecureCookieBuilder : CookieBuilder
+{
+    public override CookieOptions Build(HttpContext context, DateTimeOffset expiresFrom)
+    {
+        var options = base.Build(context, expiresFrom);
+        options.Secure = true;
+        return options;
     }
 }

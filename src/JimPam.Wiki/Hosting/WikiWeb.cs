@@ -5,6 +5,7 @@ using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Sitemap;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -41,10 +42,10 @@ public static class WikiWeb
             {
                 AttributeRouteModel = new AttributeRouteModel { Template = "timeline", Order = 1 },
             }));
-            options.Conventions.AddPageRoute("/Admin/Episodes/Edit", "/admin/episodes/new");
-            options.Conventions.AddPageRoute("/Admin/Characters/Edit", "/admin/characters/new");
-            options.Conventions.AddPageRoute("/Admin/Jokes/Edit", "/admin/jokes/new");
-            options.Conventions.AddPageRoute("/Admin/Relationships/Edit", "/admin/relationships/new");
+            AddNewEntryRoute(options.Conventions, "/Admin/Episodes/Edit", "admin/episodes/new");
+            AddNewEntryRoute(options.Conventions, "/Admin/Characters/Edit", "admin/characters/new");
+            AddNewEntryRoute(options.Conventions, "/Admin/Jokes/Edit", "admin/jokes/new");
+            AddNewEntryRoute(options.Conventions, "/Admin/Relationships/Edit", "admin/relationships/new");
             options.Conventions.AuthorizeFolder("/Admin", JimPam.Wiki.Accounts.WikiAccounts.EditorPolicy);
             options.Conventions.ConfigureFilter(new MethodNotAllowedFilter());
             options.Conventions.ConfigureFilter(new StorageFaultFilter());
@@ -60,6 +61,17 @@ public static class WikiWeb
         });
         return services;
     }
+
+    /// <summary>
+    /// A second address for an edit form, where it makes a new entry. It comes after the page's own route when links are
+    /// made, so a link (or a form's action, or a button's formaction) to an entry's form with its id names the entry's
+    /// address, never "new?id=1", and a Preview there keeps the edit (a Preview had posted to "new relationship").
+    /// </summary>
+    private static void AddNewEntryRoute(PageConventionCollection conventions, string page, string template) =>
+        conventions.AddPageRouteModelConvention(page, model => model.Selectors.Add(new SelectorModel
+        {
+            AttributeRouteModel = new AttributeRouteModel { Template = template, Order = 1 },
+        }));
 
     private static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments(WikiApi.Prefix) || context.Request.Path.StartsWithSegments(WikiApi.OpenApiFolder);

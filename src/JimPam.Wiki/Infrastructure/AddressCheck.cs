@@ -10,8 +10,9 @@ namespace JimPam.Wiki.Infrastructure;
 /// read sees a value that no link of the wiki holds:
 /// <list type="bullet">
 /// <item>A route value, query key or query value that holds a control character (NUL, tab, line breaks, escape, the C1
-/// controls) or half of a surrogate pair: no slug, title, search or setting of the wiki has one, and a database may
-/// refuse it with an error (PostgreSQL refuses NUL in text).</item>
+/// controls) or half of a surrogate pair: no slug, title or setting of the wiki has one, and a database may refuse it
+/// with an error (PostgreSQL refuses NUL in text). A search's free text (<see cref="FreeTextKeys"/>) is the exception:
+/// it is read as words, and a control character in it as a space between two.</item>
 /// <item>The <c>asOf</c> of every read (<see cref="AsOfQuery"/>): a malformed one, one given twice, or one naming no
 /// episode. An empty <c>asOf</c> is no asOf.</item>
 /// </list>
@@ -21,6 +22,9 @@ namespace JimPam.Wiki.Infrastructure;
 public static class AddressCheck
 {
     public const string ProblemPage = "/bad-address";
+
+    /// <summary>Query keys whose value is free text that its reader takes apart into words (a search's query).</summary>
+    public static readonly IReadOnlySet<string> FreeTextKeys = new HashSet<string>(["q"], StringComparer.OrdinalIgnoreCase);
 
     public static IApplicationBuilder UseAddressCheck(this IApplicationBuilder app, Func<HttpContext, bool> isApi) =>
         app.Use(async (context, next) =>
@@ -112,7 +116,7 @@ public static class AddressCheck
                 return new AddressProblem($"A query key holds {What(inKey)}, which no address of the wiki has.", key, IsAsOf: false);
             }
 
-            foreach (var value in values)
+            foreach (var value in FreeTextKeys.Contains(key) ? [] : values)
             {
                 if (value is not null && Unreadable(value) is { } c)
                 {

@@ -62,6 +62,11 @@ public sealed class LoginTests : IAsyncLifetime
         Assert.Contains("; secure", cookie, StringComparison.Ordinal);
         Assert.Contains("; httponly", cookie, StringComparison.Ordinal);
         Assert.Contains("; samesite=strict", cookie, StringComparison.Ordinal);
+
+        // Over plain HTTP too (a wiki without TLS in front): marked Secure, and the page is still served.
+        using var plain = await _app.CreateReader().GetAsync(new Uri("/login", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.Contains("; secure", Assert.Single(plain.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)).ToLowerInvariant(), StringComparison.Ordinal);
     }
 
     [Fact]
