@@ -41,7 +41,7 @@ public sealed record EventDraft(EventPlace Place, EventKind Kind, string? ImageS
 public sealed partial class EntryWriter
 {
     public Task<EntrySaveResult> SaveEventAsync(EventEdit edit, string author, CancellationToken cancellationToken) =>
-        WriteEventAsync(edit.EventId, author, async (target, ct) =>
+        EntryRules.Check(edit, edit.Summary) is { } broken ? Task.FromResult<EntrySaveResult>(broken) : WriteEventAsync(edit.EventId, author, async (target, ct) =>
         {
             var body = NormaliseBody(edit.BodyMarkdown);
             var (asked, refusal) = await CheckMilestoneAsync(edit.Milestone, ct);
@@ -115,6 +115,11 @@ public sealed partial class EntryWriter
     /// <summary>Adds a paragraph or figure at its place in a season, as revision 1; the events after it move down one place.</summary>
     public async Task<EntrySaveResult> CreateEventAsync(EventDraft draft, string author, CancellationToken cancellationToken)
     {
+        if (EntryRules.Check(draft, draft.Summary) is { } broken)
+        {
+            return broken;
+        }
+
         await using var transaction = await BeginAsync(cancellationToken);
         if (await SeasonIdOfAsync(draft.Place.Season, cancellationToken) is not { } seasonId)
         {

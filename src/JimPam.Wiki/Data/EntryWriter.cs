@@ -66,6 +66,11 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, W
             return await ConflictAsync(type, id ?? 0, cancellationToken);
         }
 
+        if (EntryRules.Check(wanted, summary) is { } broken)
+        {
+            return broken;
+        }
+
         int? mergedWith = null;
         if (id is { } existing)
         {

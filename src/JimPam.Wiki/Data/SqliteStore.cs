@@ -25,6 +25,17 @@ public sealed class SqliteStore(string connectionString) : WikiStore
 
     public override void Check() => CheckDatabaseFile(Name);
 
+    public override bool IsNew => !File.Exists(Name);
+
+    public override void RemoveNew()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { Name, Name + "-wal", Name + "-shm", Name + "-journal" })
+        {
+            File.Delete(file);
+        }
+    }
+
     public override async Task<IAsyncDisposable> AcquireStartupLockAsync(ILogger logger, CancellationToken cancellationToken) =>
         await AcquireStartupLockAsync(Name, logger, cancellationToken);
 

@@ -62,6 +62,17 @@ public abstract class WikiStore : IDisposable
         var p => p,
     };
 
+    /// <summary>Whether the database is still to be made (a SQLite file that is not there yet); a PostgreSQL database is the operator's to make.</summary>
+    public virtual bool IsNew => false;
+
+    /// <summary>
+    /// Removes a database this process made (the SQLite file and its journals), after a command that made it failed,
+    /// so the command leaves nothing behind; call only when <see cref="IsNew"/> said so before the command began.
+    /// </summary>
+    public virtual void RemoveNew()
+    {
+    }
+
     /// <summary>Points EF Core at the database.</summary>
     public abstract void Configure(DbContextOptionsBuilder options);
 

@@ -23,8 +23,22 @@ public sealed class ImportCommand(WikiCommandLine.AppSettings line) : AsyncComma
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        // The folder is read and checked whole before any database is touched: a refusal leaves nothing behind.
+        ExportFolder read;
+        try
+        {
+            read = ExportFolder.Read(settings.Folder);
+        }
+        catch (ImportException refused)
+        {
+            await line.Streams.Error.WriteLineAsync($"import: {refused.Message} (nothing was written)");
+            return 1;
+        }
+
         var app = WikiApp.Build(line.Values, quiet: true);
-        return await WikiApp.RunAsync(app, async () =>
+        var store = WikiStore.Problem(app.Configuration) is null ? app.Services.GetRequiredService<WikiStore>() : null;
+        var made = store?.IsNew == true;
+        var code = await WikiApp.RunAsync(app, async () =>
         {
             await using var scope = app.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
@@ -33,7 +47,7 @@ public sealed class ImportCommand(WikiCommandLine.AppSettings line) : AsyncComma
             try
             {
                 var report = await import.ImportAsync(
-                    settings.Folder,
+                    read,
                     async (db, ct) =>
                     {
                         await Search.SearchIndexing.MarkBuiltAsync(db, ct);
@@ -50,5 +64,13 @@ public sealed class ImportCommand(WikiCommandLine.AppSettings line) : AsyncComma
                 return 1;
             }
         }, content: false);
+
+        // A database this import made (a new SQLite file, migrated) goes again when the import did not fill it.
+        if (code != 0 && made)
+        {
+            store!.RemoveNew();
+        }
+
+        return code;
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace JimPam.Wiki.Infrastructure;
 
 /// <summary>
-/// The page side of <see cref="FormReading"/>: a form that held NUL characters comes back to the editor with a message
+/// The page side of <see cref="FormReading"/>: a form with fields that could not be read as sent comes back to the editor with a message
 /// next to each such field and above the form, with status 400, and nothing saved. Saves and previews check the
 /// model state before they write, so they show the form again with the typed text; a delete, which would not, shows
 /// the entry's form as it is instead (its page's GET handler), with the message.
@@ -31,10 +31,10 @@ public sealed class FormReadingFilter : IAsyncPageFilter
             return;
         }
 
-        context.ModelState.AddModelError(string.Empty, UnreadableForm.FormMessage);
-        foreach (var field in form.Fields)
+        context.ModelState.AddModelError(string.Empty, form.FormMessage);
+        foreach (var (field, problem) in form.Fields)
         {
-            context.ModelState.AddModelError(field, UnreadableForm.FieldMessage);
+            context.ModelState.AddModelError(field, problem.Message);
         }
 
         var executed = await next();

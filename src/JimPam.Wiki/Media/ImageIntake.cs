@@ -160,6 +160,61 @@ public static class ImageIntake
         }
     }
 
+    /// <summary>
+    /// Checks a file the intake made, coming back from elsewhere (an export being imported): the same checks as an
+    /// upload's, and that it is still what the intake made of one. Its name must be the hash of its bytes, its content
+    /// the format its name says, with no markup and no metadata (the intake keeps none), its size in its header the one
+    /// recorded, and every pixel must decode. Null when it passes; else why not.
+    /// </summary>
+    public static string? CheckStored(string name, byte[] bytes, int width, int height)
+    {
+        if (bytes.Length == 0 || bytes.Length > MaxBytes)
+        {
+            return bytes.Length == 0 ? "the file is empty" : TooLarge(bytes.Length);
+        }
+
+        if (!name.StartsWith(Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + ".", StringComparison.Ordinal))
+        {
+            return "the file's bytes are not the ones its name is the hash of";
+        }
+
+        var format = Sniff(bytes);
+        if (format is null || MediaStore.ContentTypeOf(name) != MediaStore.ContentTypeOf("x." + (format == "jpeg" ? "jpg" : format)))
+        {
+            return $"the file is not the {name[(name.IndexOf('.') + 1)..].ToUpperInvariant()} picture its name says";
+        }
+
+        if (MarkupIn(bytes) is { } marker)
+        {
+            return $"the picture also carries markup (“{marker}”)";
+        }
+
+        EnsureReady();
+        try
+        {
+            using var header = Image.NewFromBuffer(bytes, access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated);
+            if ((long)header.Width * header.Height > MaxPixels || header.Width != width || header.Height != height)
+            {
+                return $"the picture is {header.Width} × {header.Height} pixels, not the {width} × {height} recorded";
+            }
+
+            if (Metadata.FirstOrDefault(header.Contains) is { } field)
+            {
+                return $"the picture holds metadata ({field}), which the wiki never keeps";
+            }
+
+            header.Avg();
+            return null;
+        }
+        catch (VipsException)
+        {
+            return "the file is damaged or incomplete: it could not be read as a picture";
+        }
+    }
+
+    /// <summary>What libvips calls the metadata a picture may carry, none of which the intake keeps.</summary>
+    private static readonly string[] Metadata = ["exif-data", "xmp-data", "iptc-data", "icc-profile-data"];
+
     private static IntakeResult Encode(byte[] upload, int uprightWidth, bool profiled)
     {
         // Each file is made by libvips's thumbnail from the upload itself: it decodes in a stream (shrinking on load

@@ -92,20 +92,26 @@ public sealed class ExportFolder
 
     public IReadOnlyList<ExportedEntry> Of(string kind) => Entries.TryGetValue(kind, out var entries) ? entries : [];
 
+    /// <summary>The most an entry's file may hold: an entry's text is at most 20,000 characters, its fields far less.</summary>
+    public const long MaxEntryBytes = 1024 * 1024;
+
+    /// <summary>How deep a front matter's lists and maps may nest: an export's go two deep (a milestone, a picture).</summary>
+    public const int MaxFrontMatterDepth = 8;
+
     public static ExportFolder Read(string folder)
     {
-        var root = Path.GetFullPath(folder);
-        if (!Directory.Exists(root))
+        var given = Path.GetFullPath(folder);
+        if (!Directory.Exists(given))
         {
-            throw new ImportException(root, 0, "there is no such folder");
+            throw new ImportException(given, 0, "there is no such folder");
         }
 
+        // The folder as the operator names it may be a link; what is inside it may not (ExportFiles).
+        var root = new DirectoryInfo(given).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? given;
         var read = new ExportFolder(root);
         foreach (var kind in Kinds)
         {
-            var path = Path.Combine(root, kind);
-            read.Entries[kind] = !Directory.Exists(path) ? [] :
-                [.. Directory.GetFiles(path, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => ReadEntry(root, f))];
+            read.Entries[kind] = [.. ExportFiles.Under(root, kind).Where(f => f.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Select(f => ReadEntry(root, f))];
         }
 
         read.ReadRevisions();
@@ -118,7 +124,7 @@ public sealed class ExportFolder
     private static ExportedEntry ReadEntry(string root, string path)
     {
         var file = Path.GetRelativePath(root, path).Replace('\\', '/');
-        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
+        var text = ExportFiles.ReadText(root, file, MaxEntryBytes).ReplaceLineEndings("\n");
         var end = text.StartsWith("---\n", StringComparison.Ordinal) ? text.IndexOf("\n---\n", 3, StringComparison.Ordinal) : -1;
         if (end < 0)
         {
@@ -128,6 +134,7 @@ public sealed class ExportFolder
         var yaml = new YamlStream();
         try
         {
+            CheckShape(file, text[4..(end + 1)]);
             yaml.Load(new StringReader(text[4..(end + 1)]));
         }
         catch (YamlException e)
@@ -151,6 +158,32 @@ public sealed class ExportFolder
         return new ExportedEntry(file, fields, text[bodyStart..].TrimEnd('\n'), text[..bodyStart].Count(c => c == '\n') + 1);
     }
 
+    /// <summary>
+    /// Walks the front matter's YAML events before anything is built from them, so a hostile file cannot exhaust the
+    /// stack: lists and maps nested deeper than an export's (100,000 "[" in a row overflowed the parser's caller), and
+    /// anchors or aliases (an export writes none; one that names itself is endless) are refused at their line.
+    /// </summary>
+    private static void CheckShape(string file, string frontMatter)
+    {
+        var parser = new Parser(new StringReader(frontMatter));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.AnchorAlias alias:
+                    throw new ImportException(file, (int)alias.Start.Line + 1, "the front matter uses a YAML alias (*name); an export writes each value out in full");
+                case YamlDotNet.Core.Events.NodeEvent { Anchor.IsEmpty: false } anchored:
+                    throw new ImportException(file, (int)anchored.Start.Line + 1, "the front matter uses a YAML anchor (&name); an export writes each value out in full");
+                case YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart when ++depth > MaxFrontMatterDepth:
+                    throw new ImportException(file, (int)parser.Current.Start.Line + 1, $"the front matter's lists and maps nest more than {MaxFrontMatterDepth} deep; an export's go two deep");
+                case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
+    }
+
     private void ReadRevisions() => Revisions.AddRange(ReadLines(WikiExport.RevisionsFile, (number, r) => new ExportedRevision(
         number, r.GetProperty("type").GetString()!, r.GetProperty("id").GetInt32(), r.GetProperty("number").GetInt32(),
         r.GetProperty("author").GetString()!, DateTimeOffset.Parse(r.GetProperty("saved_at").GetString()!, CultureInfo.InvariantCulture),
@@ -168,14 +201,13 @@ public sealed class ExportFolder
     /// <summary>A JSON Lines file every export has, a row a line; a line that is not one is refused with its number.</summary>
     private List<T> ReadLines<T>(string file, Func<int, JsonElement, T> row)
     {
-        var path = Path.Combine(Root, file);
-        if (!File.Exists(path))
+        if (!File.Exists(Path.Combine(Root, file)))
         {
             throw new ImportException(file, 0, $"the folder has no {file}: an export always has one");
         }
 
         var (rows, number) = (new List<T>(), 0);
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in ExportFiles.ReadLines(Root, file))
         {
             number++;
             if (line.Length == 0)
@@ -283,6 +315,12 @@ public sealed class ExportFolder
                 if (!Media.MediaStore.IsName(name) || !File.Exists(Path.Combine(Root, "media", "files", name)))
                 {
                     throw new ImportException(WikiExport.PicturesFile, picture.Line, $"the picture's file \"{name}\" is not in media/files");
+                }
+
+                var (width, height) = name == picture.Original ? (picture.Width, picture.Height) : picture.Variants.First(v => v.Name == name) is var v ? (v.Width, v.Height) : default;
+                if (Media.ImageIntake.CheckStored(name, File.ReadAllBytes(ExportFiles.Check(Root, $"media/files/{name}")), width, height) is { } refusal)
+                {
+                    throw new ImportException(WikiExport.PicturesFile, picture.Line, $"media/files/{name}: {refusal}");
                 }
             }
 

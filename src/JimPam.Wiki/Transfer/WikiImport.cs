@@ -23,9 +23,13 @@ public sealed class WikiImport(WikiDbContext db, EntryWriter writer, MediaStore 
     private const string Summary = "Imported from an export";
 
     /// <param name="beforeCommit">What the host adds to the same transaction (the search index's and the places' marks).</param>
-    public async Task<ImportReport> ImportAsync(string folder, Func<WikiDbContext, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken)
+    public Task<ImportReport> ImportAsync(string folder, Func<WikiDbContext, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken) =>
+        ImportAsync(ExportFolder.Read(folder), beforeCommit, cancellationToken);
+
+    /// <param name="read">The folder, read and checked (<see cref="ExportFolder.Read"/>).</param>
+    /// <param name="beforeCommit">What the host adds to the same transaction (the search index's and the places' marks).</param>
+    public async Task<ImportReport> ImportAsync(ExportFolder read, Func<WikiDbContext, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken)
     {
-        var read = ExportFolder.Read(folder);
         return await writer.BatchAsync(
             async ct =>
             {
@@ -72,7 +76,13 @@ public sealed class WikiImport(WikiDbContext db, EntryWriter writer, MediaStore 
         nameof(EpisodeSnapshot.NumberInSeason) => "number",
         nameof(EpisodeSnapshot.Season) => "season",
         nameof(RelationshipSnapshot.Members) => "members",
-        nameof(RelationshipSnapshot.QuoteEpisode) => "quote",
+        nameof(RelationshipSnapshot.QuoteEpisode) or nameof(RelationshipSnapshot.QuoteText) or nameof(RelationshipSnapshot.QuoteSpeaker) => "quote",
+        nameof(RelationshipSnapshot.BehindTheScenes) => "behind_the_scenes",
+        nameof(RelationshipSnapshot.Footnote) => "behind_the_scenes_footnote",
+        nameof(RelationshipSnapshot.Status) => "status",
+        nameof(CharacterSnapshot.FullName) => "full_name",
+        nameof(CharacterSnapshot.Actor) => "actor",
+        nameof(EventDraft.ImageSlot) => "image_slot",
         _ => otherwise,
     };
 
@@ -89,7 +99,9 @@ public sealed class WikiImport(WikiDbContext db, EntryWriter writer, MediaStore 
                     count++;
                     break;
                 case EntrySaveResult.Invalid invalid:
-                    throw new ImportException(entry.File, entry.LineOf(KeyOf(invalid.Field, key)), invalid.Message);
+                    // The text below the front matter: a part's or joke's body, an intro, a season's summary.
+                    var line = invalid.Field is "Body" or nameof(RelationshipSnapshot.Intro) or nameof(SeasonSnapshot.Summary) ? entry.BodyLine : entry.LineOf(KeyOf(invalid.Field, key));
+                    throw new ImportException(entry.File, line, invalid.Message);
                 case var other:
                     throw new ImportException(entry.File, entry.LineOf("id"), $"the wiki could not write this entry with its id ({other.GetType().Name})");
             }
@@ -120,7 +132,7 @@ public sealed class WikiImport(WikiDbContext db, EntryWriter writer, MediaStore 
             var files = new List<MediaFile>();
             foreach (var (name, width, height) in p.Variants.Select(v => (v.Name, v.Width, v.Height)).Prepend((p.Original, p.Width, p.Height)).DistinctBy(f => f.Item1))
             {
-                files.Add(new MediaFile(name, MediaStore.ContentTypeOf(name), width, height, await File.ReadAllBytesAsync(Path.Combine(read.Root, "media", "files", name), cancellationToken)));
+                files.Add(new MediaFile(name, MediaStore.ContentTypeOf(name), width, height, await ExportFiles.ReadBytesAsync(read.Root, $"media/files/{name}", cancellationToken)));
             }
 
             await writer.RestoreImageAsync(

@@ -9,6 +9,12 @@ public class LogoutModel(SignInManager<IdentityUser> signIn, ILogger<LogoutModel
 {
     public async Task<IActionResult> OnPostAsync()
     {
+        // A form that could not be read as sent (FormReading) does nothing, logging out included, and says why.
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         logger.LogInformation("Editor {Editor} logged out", User.Identity?.Name);
         await signIn.SignOutAsync();
         return LocalRedirect(Url.Page("/Index")!);

@@ -84,26 +84,26 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
     public sealed class CharacterForm : IEntryForm
     {
         [Required(ErrorMessage = "Give the character a name.")]
-        [StringLength(200, ErrorMessage = "The name is too long: at most 200 characters.")]
+        [StringLength(EntryRules.NameLength, ErrorMessage = "The name is too long: at most 200 characters.")]
         public string Name { get; set; } = "";
 
-        [StringLength(200, ErrorMessage = "The address is too long: at most 200 characters.")]
+        [StringLength(EntryRules.NameLength, ErrorMessage = "The address is too long: at most 200 characters.")]
         [Display(Name = "Address (leave empty to make it from the name)")]
         public string? Slug { get; set; }
 
-        [StringLength(200, ErrorMessage = "The full name is too long: at most 200 characters.")]
+        [StringLength(EntryRules.NameLength, ErrorMessage = "The full name is too long: at most 200 characters.")]
         [Display(Name = "Full name")]
         public string? FullName { get; set; }
 
-        [StringLength(200, ErrorMessage = "The actor's name is too long: at most 200 characters.")]
+        [StringLength(EntryRules.NameLength, ErrorMessage = "The actor's name is too long: at most 200 characters.")]
         [Display(Name = "Played by")]
         public string? Actor { get; set; }
 
-        [StringLength(2000, ErrorMessage = "The other names are too long: at most 2,000 characters.")]
+        [StringLength(EntryRules.ListLength, ErrorMessage = "The other names are too long: at most 2,000 characters.")]
         [Display(Name = "Other names (one per line)")]
         public string? Aliases { get; set; }
 
-        [StringLength(500, ErrorMessage = "The summary is too long: at most 500 characters.")]
+        [StringLength(EntryRules.SummaryLength, ErrorMessage = "The summary is too long: at most 500 characters.")]
         [Display(Name = "Edit summary (optional)")]
         public string? Summary { get; set; }
 

@@ -86,10 +86,10 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
     public sealed class EpisodeForm : IEntryForm
     {
         [Required(ErrorMessage = "Give the episode a title.")]
-        [StringLength(200, ErrorMessage = "The title is too long: at most 200 characters.")]
+        [StringLength(EntryRules.NameLength, ErrorMessage = "The title is too long: at most 200 characters.")]
         public string Title { get; set; } = "";
 
-        [StringLength(200, ErrorMessage = "The address is too long: at most 200 characters.")]
+        [StringLength(EntryRules.NameLength, ErrorMessage = "The address is too long: at most 200 characters.")]
         [Display(Name = "Address (leave empty to make it from the title)")]
         public string? Slug { get; set; }
 
@@ -103,11 +103,11 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
         [Display(Name = "Air date")]
         public DateOnly? AirDate { get; set; }
 
-        [StringLength(2000, ErrorMessage = "The other titles are too long: at most 2,000 characters.")]
+        [StringLength(EntryRules.ListLength, ErrorMessage = "The other titles are too long: at most 2,000 characters.")]
         [Display(Name = "Other titles (one per line)")]
         public string? Aliases { get; set; }
 
-        [StringLength(500, ErrorMessage = "The summary is too long: at most 500 characters.")]
+        [StringLength(EntryRules.SummaryLength, ErrorMessage = "The summary is too long: at most 500 characters.")]
         [Display(Name = "Edit summary (optional)")]
         public string? Summary { get; set; }
 

@@ -20,7 +20,7 @@ namespace JimPam.Wiki.Pages.Admin.Events;
 public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addresses, PreviewRenderer renderer, ImageLibrary images, ILogger<EditModel> logger)
     : EntryFormModel<EditModel.EventForm>(db, logger)
 {
-    public const int MaxBodyLength = 20_000;
+    public const int MaxBodyLength = EntryRules.TextLength;
 
     public EventContext? Event { get; private set; }
 
@@ -166,7 +166,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, WikiAddresses addre
         [Display(Name = "Text (Markdown, with [[wiki links]])")]
         public string Body { get; set; } = "";
 
-        [StringLength(500, ErrorMessage = "The summary is too long: at most 500 characters.")]
+        [StringLength(EntryRules.SummaryLength, ErrorMessage = "The summary is too long: at most 500 characters.")]
         [Display(Name = "Edit summary (optional)")]
         public string? Summary { get; set; }
 

@@ -19,7 +19,7 @@ public sealed class MilestoneFields
     [Display(Name = "Status from then on (optional), such as “Dating”")]
     public string? Status { get; set; }
 
-    [StringLength(200, ErrorMessage = "The episode title is too long: at most 200 characters.")]
+    [StringLength(EntryRules.NameLength, ErrorMessage = "The episode title is too long: at most 200 characters.")]
     [Display(Name = "Episode it happens in (leave empty if the text does not say)")]
     public string? Episode { get; set; }
 

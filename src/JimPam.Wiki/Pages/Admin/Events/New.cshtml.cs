@@ -90,7 +90,7 @@ public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addres
         [Display(Name = "Kind")]
         public EventKind Kind { get; set; } = EventKind.Paragraph;
 
-        [StringLength(200, ErrorMessage = "The image name is too long: at most 200 characters.")]
+        [StringLength(EntryRules.NameLength, ErrorMessage = "The image name is too long: at most 200 characters.")]
         [Display(Name = "Image name (for an image caption)")]
         public string? ImageSlot { get; set; }
 
@@ -100,7 +100,7 @@ public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addres
         [Display(Name = "Text (Markdown, with [[wiki links]])")]
         public string Body { get; set; } = "";
 
-        [StringLength(500, ErrorMessage = "The summary is too long: at most 500 characters.")]
+        [StringLength(EntryRules.SummaryLength, ErrorMessage = "The summary is too long: at most 500 characters.")]
         [Display(Name = "Edit summary (optional)")]
         public string? Summary { get; set; }
 

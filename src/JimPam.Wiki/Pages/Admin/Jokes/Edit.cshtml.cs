@@ -108,11 +108,11 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
     public sealed class JokeForm : IEntryForm
     {
         [Required(ErrorMessage = "The joke cannot be empty; to remove it, delete it instead.")]
-        [StringLength(4000, ErrorMessage = "The joke is too long: at most 4,000 characters.")]
+        [StringLength(EntryRules.JokeLength, ErrorMessage = "The joke is too long: at most 4,000 characters.")]
         [Display(Name = "Text (Markdown, with [[wiki links]])")]
         public string Body { get; set; } = "";
 
-        [StringLength(500, ErrorMessage = "The summary is too long: at most 500 characters.")]
+        [StringLength(EntryRules.SummaryLength, ErrorMessage = "The summary is too long: at most 500 characters.")]
         [Display(Name = "Edit summary (optional)")]
         public string? Summary { get; set; }
 

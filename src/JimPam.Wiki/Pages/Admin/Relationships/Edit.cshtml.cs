@@ -113,43 +113,43 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
     public sealed class RelationshipForm : IEntryForm
     {
         [Required(ErrorMessage = "Give the article a title.")]
-        [StringLength(200, ErrorMessage = "The title is too long: at most 200 characters.")]
+        [StringLength(EntryRules.NameLength, ErrorMessage = "The title is too long: at most 200 characters.")]
         public string Title { get; set; } = "";
 
-        [StringLength(100, ErrorMessage = "The status is too long: at most 100 characters.")]
+        [StringLength(EntryRules.StatusLength, ErrorMessage = "The status is too long: at most 100 characters.")]
         public string? Status { get; set; }
 
-        [StringLength(2000, ErrorMessage = "The epigraph is too long: at most 2,000 characters.")]
+        [StringLength(EntryRules.ShortTextLength, ErrorMessage = "The epigraph is too long: at most 2,000 characters.")]
         [Display(Name = "Epigraph (the quote at the top)")]
         public string? QuoteText { get; set; }
 
-        [StringLength(200, ErrorMessage = "The speaker's name is too long: at most 200 characters.")]
+        [StringLength(EntryRules.NameLength, ErrorMessage = "The speaker's name is too long: at most 200 characters.")]
         [Display(Name = "Epigraph spoken by")]
         public string? QuoteSpeaker { get; set; }
 
-        [StringLength(200, ErrorMessage = "The episode title is too long: at most 200 characters.")]
+        [StringLength(EntryRules.NameLength, ErrorMessage = "The episode title is too long: at most 200 characters.")]
         [Display(Name = "Epigraph from the episode")]
         public string? QuoteEpisode { get; set; }
 
         [Required(ErrorMessage = "The intro cannot be empty.")]
-        [StringLength(20_000, ErrorMessage = "The intro is too long: at most 20,000 characters.")]
+        [StringLength(EntryRules.TextLength, ErrorMessage = "The intro is too long: at most 20,000 characters.")]
         [Display(Name = "Intro (Markdown, with [[wiki links]])")]
         public string Intro { get; set; } = "";
 
-        [StringLength(20_000, ErrorMessage = "The note is too long: at most 20,000 characters.")]
+        [StringLength(EntryRules.TextLength, ErrorMessage = "The note is too long: at most 20,000 characters.")]
         [Display(Name = "Behind the scenes (Markdown, with [[wiki links]])")]
         public string? BehindTheScenes { get; set; }
 
-        [StringLength(20, ErrorMessage = "The footnote marker is too long: at most 20 characters.")]
+        [StringLength(EntryRules.FootnoteLength, ErrorMessage = "The footnote marker is too long: at most 20 characters.")]
         [Display(Name = "Footnote marker after the note (for example 1, shown as [1])")]
         public string? Footnote { get; set; }
 
         [Required(ErrorMessage = "Name the members, one per line.")]
-        [StringLength(2000, ErrorMessage = "The member list is too long: at most 2,000 characters.")]
+        [StringLength(EntryRules.ListLength, ErrorMessage = "The member list is too long: at most 2,000 characters.")]
         [Display(Name = "Members (character names, one per line)")]
         public string Members { get; set; } = "";
 
-        [StringLength(500, ErrorMessage = "The summary is too long: at most 500 characters.")]
+        [StringLength(EntryRules.SummaryLength, ErrorMessage = "The summary is too long: at most 500 characters.")]
         [Display(Name = "Edit summary (optional)")]
         public string? Summary { get; set; }
 

@@ -53,11 +53,11 @@ public class EditModel(WikiDbContext db, EntryWriter writer, ILogger<EditModel> 
     public sealed class SeasonForm : IEntryForm
     {
         [Required(ErrorMessage = "The summary cannot be empty.")]
-        [StringLength(2000, ErrorMessage = "The summary is too long: at most 2,000 characters.")]
+        [StringLength(EntryRules.ShortTextLength, ErrorMessage = "The summary is too long: at most 2,000 characters.")]
         [Display(Name = "Summary (plain text)")]
         public string Summary { get; set; } = "";
 
-        [StringLength(500, ErrorMessage = "The edit summary is too long: at most 500 characters.")]
+        [StringLength(EntryRules.SummaryLength, ErrorMessage = "The edit summary is too long: at most 500 characters.")]
         [Display(Name = "Edit summary (optional)")]
         public string? EditSummary { get; set; }
 
