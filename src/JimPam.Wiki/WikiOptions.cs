@@ -50,6 +50,9 @@ public sealed class WikiOptions
     /// </summary>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long one uploaded picture may take to read and encode before it is refused, so that none holds up the uploads behind it.</summary>
+    public TimeSpan UploadTimeLimit { get; set; } = Media.ImageIntake.DefaultTimeLimit;
+
     /// <summary>The Prometheus scrape endpoint, <c>/metrics</c>: off unless enabled, and then only for the networks listed.</summary>
     public MetricsOptions Metrics { get; } = new();
 
@@ -80,6 +83,11 @@ public sealed class WikiOptions
         if (ApiRequestsPerMinute < 1)
         {
             return $"Wiki:ApiRequestsPerMinute is {ApiRequestsPerMinute}; it must be 1 or more";
+        }
+
+        if (UploadTimeLimit < TimeSpan.Zero)
+        {
+            return $"Wiki:UploadTimeLimit is {UploadTimeLimit}; it must be zero or longer, such as 00:00:30";
         }
 
         if (RateLimitWindow <= TimeSpan.Zero)

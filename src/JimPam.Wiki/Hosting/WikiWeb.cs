@@ -5,6 +5,7 @@ using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Sitemap;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -50,6 +51,14 @@ public static class WikiWeb
             options.Conventions.ConfigureFilter(new MethodNotAllowedFilter());
             options.Conventions.ConfigureFilter(new StorageFaultFilter());
             options.Conventions.ConfigureFilter(new FormReadingFilter());
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(mvc =>
+        {
+            // jQuery-style names ("a[b]") are no field of the wiki's, and MVC's reader of them threw ArgumentException,
+            // a 500 before any handler, on any form or query key whose brackets do not pair ("[[x"; found by
+            // GeneratedRequestTests). Without them, such a key is a key like any other, which nothing binds.
+            mvc.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+            mvc.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
         });
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddWikiApi();

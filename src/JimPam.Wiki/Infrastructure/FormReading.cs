@@ -39,7 +39,7 @@ public static class FormReading
 
             request.EnableBuffering();
             var limits = context.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<FormOptions>>()?.Value ?? new FormOptions();
-            FormScan.Result? scan;
+            FormScan.Result scan;
             try
             {
                 scan = await FormScan.ReadAsync(request, limits, context.RequestAborted);
@@ -50,7 +50,14 @@ public static class FormReading
                 return;
             }
 
-            if (scan is { Unreadable.Count: > 0 })
+            if (scan.Refusal is { } refusal)
+            {
+                RequestLogReason.Set(context, $"a form that could not be read ({refusal})");
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, "This form cannot be read", $"The wiki could not read it: {refusal} Nothing was saved.");
+                return;
+            }
+
+            if (scan.Unreadable.Count > 0)
             {
                 RequestLogReason.Set(context, $"a form with fields that could not be read as sent ({string.Join(", ", scan.Unreadable.Keys)}), shown again");
                 context.Features.Set<IFormFeature>(new FormFeature(new FormCollection(scan.Fields)));
@@ -68,8 +75,9 @@ public static class FormReading
                 await RefuseTooLargeAsync(context);
                 return;
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (e is InvalidDataException or NotSupportedException or ArgumentException)
             {
+                // What the scan let through and the framework still cannot read: answered as unreadable, never a 500.
                 RequestLogReason.Set(context, $"a form that could not be read ({e.Message})");
                 await RefuseAsync(context, StatusCodes.Status400BadRequest, "This form cannot be read", $"The wiki could not read it: {e.Message} Nothing was saved.");
                 return;

@@ -23,8 +23,11 @@ public static class FormScan
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The fields as read, and the fields that could not be read as sent with the reason for each; null when the form breaks its limits.</summary>
-    public sealed record Result(Dictionary<string, StringValues> Fields, IReadOnlyDictionary<string, FieldProblem> Unreadable);
+    /// <summary>
+    /// The fields as read, and the fields that could not be read as sent with the reason for each; or, for a form that
+    /// breaks its limits or its own format, why it cannot be read at all (<paramref name="Refusal"/>).
+    /// </summary>
+    public sealed record Result(Dictionary<string, StringValues> Fields, IReadOnlyDictionary<string, FieldProblem> Unreadable, string? Refusal = null);
 
     /// <summary>Why a field could not be read as sent: what the editor reads next to it, and the same in a few words for above the form.</summary>
     public sealed record FieldProblem(string Message, string Summary);
@@ -41,23 +44,23 @@ public static class FormScan
         $"This field was sent in the charset “{charset}”, and the wiki reads forms in UTF-8 only, as every browser sends them. It is shown as read in UTF-8: check the text and send the form again.",
         $"a field was sent in the charset “{charset}”, not UTF-8");
 
-    /// <summary>Reads the buffered body of <paramref name="request"/> (from its start, leaving it there); null when it breaks the form's limits.</summary>
-    public static async Task<Result?> ReadAsync(HttpRequest request, FormOptions limits, CancellationToken cancellationToken)
+    /// <summary>Reads the buffered body of <paramref name="request"/> (from its start, leaving it there).</summary>
+    public static async Task<Result> ReadAsync(HttpRequest request, FormOptions limits, CancellationToken cancellationToken)
     {
         var fields = new Dictionary<string, StringValues>(StringComparer.OrdinalIgnoreCase);
         var unreadable = new Dictionary<string, FieldProblem>(StringComparer.OrdinalIgnoreCase);
         request.Body.Position = 0;
         try
         {
-            var read = MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            var refusal = MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
                 ? await ReadMultipartAsync(request.Body, type, limits, fields, unreadable, cancellationToken)
                 : await ReadUrlEncodedAsync(request.Body, limits, fields, unreadable, cancellationToken);
-            return read ? new Result(fields, unreadable) : null;
+            return new Result(fields, unreadable, refusal);
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException e)
         {
-            // The multipart reader's own limits (a boundary or headers too long, a section never closed).
-            return null;
+            // The multipart reader's own limits and format (a boundary or headers too long, a section never closed).
+            return new Result(fields, unreadable, e.Message);
         }
         finally
         {
@@ -65,7 +68,7 @@ public static class FormScan
         }
     }
 
-    private static async Task<bool> ReadUrlEncodedAsync(Stream body, FormOptions limits, Dictionary<string, StringValues> fields, Dictionary<string, FieldProblem> unreadable, CancellationToken cancellationToken)
+    private static async Task<string?> ReadUrlEncodedAsync(Stream body, FormOptions limits, Dictionary<string, StringValues> fields, Dictionary<string, FieldProblem> unreadable, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await body.CopyToAsync(buffer, cancellationToken);
@@ -80,29 +83,36 @@ public static class FormScan
 
             if (++count > limits.ValueCountLimit)
             {
-                return false;
+                return CountLimit(limits);
             }
 
             var equals = pair.Span.IndexOf((byte)'=');
             var (key, keyProblem) = Text(PercentDecoded(equals < 0 ? pair.Span : pair.Span[..equals]));
             var (value, valueProblem) = Text(PercentDecoded(equals < 0 ? [] : pair.Span[(equals + 1)..]));
-            if (key.Length > limits.KeyLengthLimit || value.Length > limits.ValueLengthLimit)
+            if (LengthLimit(limits, key.Length, value.Length) is { } tooLong)
             {
-                return false;
+                return tooLong;
             }
 
             Add(fields, unreadable, key, value, keyProblem ?? valueProblem);
         }
 
-        return true;
+        return null;
     }
 
-    private static async Task<bool> ReadMultipartAsync(Stream body, MediaTypeHeaderValue type, FormOptions limits, Dictionary<string, StringValues> fields, Dictionary<string, FieldProblem> unreadable, CancellationToken cancellationToken)
+    private static string CountLimit(FormOptions limits) => $"Form value count limit {limits.ValueCountLimit} exceeded.";
+
+    private static string? LengthLimit(FormOptions limits, long key, long value) =>
+        key > limits.KeyLengthLimit ? $"Form key length limit {limits.KeyLengthLimit} exceeded."
+        : value > limits.ValueLengthLimit ? $"Form value length limit {limits.ValueLengthLimit} exceeded."
+        : null;
+
+    private static async Task<string?> ReadMultipartAsync(Stream body, MediaTypeHeaderValue type, FormOptions limits, Dictionary<string, StringValues> fields, Dictionary<string, FieldProblem> unreadable, CancellationToken cancellationToken)
     {
         var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
         if (string.IsNullOrEmpty(boundary) || boundary.Length > limits.MultipartBoundaryLengthLimit)
         {
-            return false;
+            return string.IsNullOrEmpty(boundary) ? "The form has no multipart boundary." : $"Multipart boundary length limit {limits.MultipartBoundaryLengthLimit} exceeded.";
         }
 
         var reader = new MultipartReader(boundary, body)
@@ -129,15 +139,15 @@ public static class FormScan
 
             if (++count > limits.ValueCountLimit)
             {
-                return false;
+                return CountLimit(limits);
             }
 
             var key = HeaderUtilities.RemoveQuotes(disposition.Name).ToString();
             using var value = new MemoryStream();
             await section.Body.CopyToAsync(value, cancellationToken);
-            if (key.Length > limits.KeyLengthLimit || value.Length > limits.ValueLengthLimit)
+            if (LengthLimit(limits, key.Length, value.Length) is { } tooLong)
             {
-                return false;
+                return tooLong;
             }
 
             var (text, problem) = Text(value.GetBuffer().AsSpan(0, (int)value.Length));
@@ -149,7 +159,7 @@ public static class FormScan
             Add(fields, unreadable, key, text, problem);
         }
 
-        return true;
+        return null;
     }
 
     /// <summary>The charset a body or part names when it is not UTF-8 (or its subset US-ASCII), shortened and printable; else null.</summary>

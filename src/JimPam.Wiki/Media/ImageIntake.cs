@@ -19,8 +19,10 @@ public sealed record IntakeResult(string? Refusal, MediaFile? Original, IReadOnl
 /// Every uploaded image goes through here before anything is stored. libvips (NetVips) decodes it, judged by its
 /// content and never by its name or declared type; only the JPEG, PNG, WebP, AVIF (HEIF) and GIF loaders are allowed
 /// to run. A file is refused when it is empty or over 20 MB, is none of those formats (SVG included), carries markup
-/// or script anywhere in its bytes (a polyglot), claims more than 40 megapixels in its header (checked before any
-/// pixel is decoded), or is truncated or corrupt. What is kept is re-encoded from the decoded pixels: turned upright
+/// or script anywhere in its bytes (a polyglot), claims in its header more than 40 megapixels, a side over 16,384
+/// pixels or a shape more than 30 times as long as it is wide (checked before any pixel is decoded: a 78 KB PNG of
+/// 1 × 40,000,000 pixels took a decoder 12 to 20 s to call damaged), takes longer than its time limit to read and
+/// encode (so that no file can hold up the uploads queued behind it), or is truncated or corrupt. What is kept is re-encoded from the decoded pixels: turned upright
 /// by its EXIF orientation, converted to sRGB, with no metadata at all (EXIF, GPS, XMP, comments, ICC), plus variants
 /// 320, 640 and 1280 pixels wide (never wider than the original) in AVIF, WebP and JPEG. Each file is named by the
 /// hash of its own bytes.
@@ -29,6 +31,17 @@ public static class ImageIntake
 {
     public const long MaxBytes = 20L * 1024 * 1024;
     public const long MaxPixels = 40_000_000;
+    public const int MaxSide = 16_384;
+    public const int MaxAspect = 30;
+
+    /// <summary>
+    /// The largest original whose JPEG gets optimised Huffman tables: libjpeg holds every coefficient of the picture in
+    /// memory for them (about 11 bytes a pixel: 135 MB for 12 megapixels, for a file 5% smaller), and streams without.
+    /// </summary>
+    private const long OptimizedJpegPixels = 2_000_000;
+
+    /// <summary>How long one picture may take to read and encode, when the caller does not say (Wiki:UploadTimeLimit).</summary>
+    public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(30);
     public static readonly int[] VariantWidths = [320, 640, 1280];
 
     private static readonly string[] Loaders =
@@ -104,7 +117,14 @@ public static class ImageIntake
     public static string TooLarge(long length) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The file is {length / (1024.0 * 1024):0.0} MB; the most an image may be is 20 MB.");
 
-    public static IntakeResult Process(byte[] upload)
+    /// <summary>What the intake says of a picture that took longer than its time limit.</summary>
+    public static string TooSlow(TimeSpan limit) =>
+        $"The picture took longer than {limit.TotalSeconds:0.#} s to read, so it was refused: no upload may hold up the others. Make it smaller, or save it again as a plain JPEG or PNG.";
+
+    public static IntakeResult Process(byte[] upload) => Process(upload, DefaultTimeLimit);
+
+    /// <summary>Takes in an upload within <paramref name="limit"/> (its reading, checking and every encoding); past it, the picture is refused.</summary>
+    public static IntakeResult Process(byte[] upload, TimeSpan limit)
     {
         if (upload.Length == 0)
         {
@@ -130,6 +150,7 @@ public static class ImageIntake
         }
 
         EnsureReady();
+        using var deadline = new CancellationTokenSource(limit);
         try
         {
             // The header only: nothing is decoded yet, so a small file that claims a huge picture costs nothing.
@@ -137,9 +158,9 @@ public static class ImageIntake
             bool profiled;
             using (var header = Image.NewFromBuffer(upload, access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated))
             {
-                if ((long)header.Width * header.Height > MaxPixels)
+                if (ShapeRefusal(header.Width, header.Height) is { } shape)
                 {
-                    return IntakeResult.Refused($"The picture is {header.Width:N0} × {header.Height:N0} pixels; the most accepted is 40 megapixels.");
+                    return IntakeResult.Refused(shape);
                 }
 
                 // Orientations 5 to 8 turn the picture a quarter: its upright width is the stored height.
@@ -149,14 +170,48 @@ public static class ImageIntake
 
                 // Then every pixel, in a stream (a few lines at a time): a truncated or corrupt file fails here
                 // rather than being filled with grey by the shrinking decoders below.
-                header.Avg();
+                Within(header, deadline.Token).Avg();
             }
 
-            return Encode(upload, uprightWidth, profiled);
+            return Encode(upload, uprightWidth, profiled, deadline.Token);
         }
         catch (VipsException)
         {
-            return IntakeResult.Refused("The file is damaged or incomplete: it could not be read as a picture.");
+            return IntakeResult.Refused(deadline.IsCancellationRequested ? TooSlow(limit) : "The file is damaged or incomplete: it could not be read as a picture.");
+        }
+    }
+
+    /// <summary>Why a picture of this size is refused before a pixel of it is read, or null.</summary>
+    public static string? ShapeRefusal(int width, int height)
+    {
+        if ((long)width * height > MaxPixels)
+        {
+            return $"The picture is {width:N0} × {height:N0} pixels; the most accepted is 40 megapixels.";
+        }
+
+        if (width > MaxSide || height > MaxSide)
+        {
+            return $"The picture is {width:N0} × {height:N0} pixels; the most accepted is {MaxSide:N0} pixels a side.";
+        }
+
+        return Math.Max(width, height) > (long)MaxAspect * Math.Max(1, Math.Min(width, height))
+            ? $"The picture is {width:N0} × {height:N0} pixels: more than {MaxAspect} times as long as it is wide, which no picture of the story needs."
+            : null;
+    }
+
+    /// <summary>The image, stopped by libvips (a <see cref="VipsException"/>) once <paramref name="deadline"/> passes while it is computed.</summary>
+    private static Image Within(Image image, CancellationToken deadline)
+    {
+        image.SetProgress(NoProgress.Instance, deadline);
+        return image;
+    }
+
+    private sealed class NoProgress : IProgress<int>
+    {
+        public static readonly NoProgress Instance = new();
+
+        public void Report(int value)
+        {
         }
     }
 
@@ -193,7 +248,7 @@ public static class ImageIntake
         try
         {
             using var header = Image.NewFromBuffer(bytes, access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated);
-            if ((long)header.Width * header.Height > MaxPixels || header.Width != width || header.Height != height)
+            if (ShapeRefusal(header.Width, header.Height) is not null || header.Width != width || header.Height != height)
             {
                 return $"the picture is {header.Width} × {header.Height} pixels, not the {width} × {height} recorded";
             }
@@ -215,21 +270,22 @@ public static class ImageIntake
     /// <summary>What libvips calls the metadata a picture may carry, none of which the intake keeps.</summary>
     private static readonly string[] Metadata = ["exif-data", "xmp-data", "iptc-data", "icc-profile-data"];
 
-    private static IntakeResult Encode(byte[] upload, int uprightWidth, bool profiled)
+    private static IntakeResult Encode(byte[] upload, int uprightWidth, bool profiled, CancellationToken deadline)
     {
         // Each file is made by libvips's thumbnail from the upload itself: it decodes in a stream (shrinking on load
         // where the format allows, as JPEG does by eighths), turns the picture upright, and converts it to sRGB
         // through its ICC profile (CMYK without one through libvips's own), or by colourspace when it has none (a
         // profile transform of every pixel costs three times as much).
-        Image Upright(int width) =>
-            Image.ThumbnailBuffer(upload, width, height: 10_000_000, size: Enums.Size.Down, outputProfile: profiled ? "srgb" : null, intent: Enums.Intent.Perceptual, failOn: Enums.FailOn.Truncated);
+        Image Upright(int width) => Within(
+            Image.ThumbnailBuffer(upload, width, height: 10_000_000, size: Enums.Size.Down, outputProfile: profiled ? "srgb" : null, intent: Enums.Intent.Perceptual, failOn: Enums.FailOn.Truncated),
+            deadline);
 
         MediaFile original;
         using (var full = Upright(uprightWidth))
         {
             original = full.HasAlpha()
                 ? File(full.PngsaveBuffer(compression: 9, keep: Enums.ForeignKeep.None), "png", full)
-                : File(full.JpegsaveBuffer(q: 90, optimizeCoding: true, keep: Enums.ForeignKeep.None), "jpg", full);
+                : File(full.JpegsaveBuffer(q: 90, optimizeCoding: (long)full.Width * full.Height <= OptimizedJpegPixels, keep: Enums.ForeignKeep.None), "jpg", full);
         }
 
         var variants = new List<MediaFile>();
@@ -237,7 +293,7 @@ public static class ImageIntake
         {
             // Encoded three times, so held in memory once (at most 1280 pixels wide) rather than decoded three times.
             using var streamed = Upright(width);
-            using var scaled = streamed.CopyMemory();
+            using var scaled = Within(streamed.CopyMemory(), deadline);
             using var flat = scaled.HasAlpha() ? scaled.Flatten(background: [255, 255, 255]) : scaled.Copy();
             variants.Add(File(scaled.HeifsaveBuffer(q: 50, compression: Enums.ForeignHeifCompression.Av1, effort: 2, keep: Enums.ForeignKeep.None), "avif", scaled));
             variants.Add(File(scaled.WebpsaveBuffer(q: 75, effort: 4, keep: Enums.ForeignKeep.None), "webp", scaled));
@@ -277,6 +333,7 @@ public static class ImageIntake
 
             NetVips.NetVips.BlockUntrusted = true;
             Cache.Max = 0;
+            ProcessMemory.LimitArenas();
             _ready = true;
         }
     }

@@ -10,10 +10,13 @@ public sealed record UploadResult(int? ImageId, string? Refusal);
 /// <summary>
 /// Takes an editor's upload into the wiki's media: refused as <see cref="ImageIntake"/> says (and then nothing is
 /// stored), or cleaned, its variants made, its files stored and the picture recorded through the writer. The same
-/// bytes uploaded again give the picture they made the first time, without decoding them again. One upload is decoded
-/// at a time in each instance, so a burst of uploads cannot take more memory than one.
+/// bytes uploaded again give the picture they made the first time, without decoding them again.
+/// One upload at a time in each instance is read into memory and decoded, each within its time limit
+/// (<see cref="WikiOptions.UploadTimeLimit"/>): the others wait with their files where the form put them (on disk), so a
+/// burst of uploads takes no more memory than one, and no one file can hold up the rest for longer than the limit.
+/// After each, the memory it took is given back to the system.
 /// </summary>
-public sealed class ImageLibrary(MediaStore store, EntryWriter writer, ILogger<ImageLibrary> logger)
+public sealed class ImageLibrary(MediaStore store, EntryWriter writer, Microsoft.Extensions.Options.IOptions<WikiOptions> options, ILogger<ImageLibrary> logger)
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
@@ -25,24 +28,29 @@ public sealed class ImageLibrary(MediaStore store, EntryWriter writer, ILogger<I
             return new(null, ImageIntake.TooLarge(length));
         }
 
-        using var buffer = new MemoryStream((int)Math.Max(length, 0));
-        await content.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..StoredImage.HashLength];
-        if (await writer.ImageOfUploadAsync(hash, cancellationToken) is { } known)
-        {
-            return new(known, null);
-        }
-
         IntakeResult intake;
+        byte[] bytes;
+        string hash;
         var clock = Stopwatch.StartNew();
         await OneAtATime.WaitAsync(cancellationToken);
         try
         {
-            intake = await Task.Run(() => ImageIntake.Process(bytes), cancellationToken);
+            bytes = new byte[length];
+            await content.ReadExactlyAsync(bytes, cancellationToken);
+            hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..StoredImage.HashLength];
+            if (await writer.ImageOfUploadAsync(hash, cancellationToken) is { } known)
+            {
+                return new(known, null);
+            }
+
+            var limit = options.Value.UploadTimeLimit;
+            intake = await Task.Run(() => ImageIntake.Process(bytes, limit), cancellationToken);
         }
         finally
         {
+            // The memory of this decoding goes back before the next one starts: freed in the C library's arenas and
+            // the runtime's heap, it was not reused well, and a burst's peak grew with each upload.
+            ProcessMemory.GiveBack();
             OneAtATime.Release();
         }
 

@@ -26,30 +26,43 @@ public static class GeneratedRun
     /// Tries <paramref name="check"/> on the inputs of each fixed seed, then on <paramref name="inputs"/> inputs made from
     /// the run's seed and <paramref name="property"/> (so two properties get different inputs). Stops at the first that fails.
     /// </summary>
-    public static void Check<T>(Gen<T> gen, Action<T> check, int inputs, IEnumerable<string> fixedSeeds, ITestOutputHelper output, string property)
+    public static void Check<T>(Gen<T> gen, Action<T> check, int inputs, IEnumerable<string> fixedSeeds, ITestOutputHelper output, string property) =>
+        CheckAsync(gen, input =>
+        {
+            check(input);
+            return Task.CompletedTask;
+        }, inputs, fixedSeeds, output, property).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// As <see cref="Check{T}"/>, for a check that awaits (a request to the app). <paramref name="runSeed"/> fixes the
+    /// run's seed for a property whose inputs should not change with each commit (one over HTTP, whose every input
+    /// costs a request): the environment's seed still replaces it.
+    /// </summary>
+    public static async Task CheckAsync<T>(Gen<T> gen, Func<T, Task> check, int inputs, IEnumerable<string> fixedSeeds, ITestOutputHelper output, string property, string? runSeed = null)
     {
-        output.WriteLine($"Generated inputs of {property}: {inputs} from run seed {RunSeed} (JIMPAM_GENERATED_SEED replays a run), after the fixed seeds.");
+        var run = Environment.GetEnvironmentVariable("JIMPAM_GENERATED_SEED") is { Length: > 0 } given ? given : runSeed ?? RunSeed;
+        output.WriteLine($"Generated inputs of {property}: {inputs} from run seed {run} (JIMPAM_GENERATED_SEED replays a run), after the fixed seeds.");
         foreach (var seed in fixedSeeds)
         {
-            Try(gen, check, seed, "a fixed seed");
+            await TryAsync(gen, check, seed, "a fixed seed");
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(RunSeed + "/" + property));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(run + "/" + property));
         var stream = BitConverter.ToUInt32(hash, 0);
         var start = BitConverter.ToUInt64(hash, 4);
         for (var i = 0; i < inputs; i++)
         {
             var seed = new PCG(stream, start + (ulong)i).ToString();
-            Try(gen, check, seed, $"input {i + 1} of run seed {RunSeed}");
+            await TryAsync(gen, check, seed, $"input {i + 1} of run seed {run}");
         }
     }
 
-    private static void Try<T>(Gen<T> gen, Action<T> check, string seed, string which)
+    private static async Task TryAsync<T>(Gen<T> gen, Func<T, Task> check, string seed, string which)
     {
         var input = gen.Generate(PCG.Parse(seed), null, out _);
         try
         {
-            check(input);
+            await check(input);
         }
         catch (Exception e)
         {

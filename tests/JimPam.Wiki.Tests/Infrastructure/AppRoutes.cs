@@ -78,14 +78,17 @@ public static class AppRoutes
     }
 
     /// <summary>An address of the template: each parameter its sample value, but <paramref name="parameter"/>, which is <paramref name="value"/>.</summary>
-    public static string Address(string template, string? parameter, string? value)
+    public static string Address(string template, string? parameter, string? value) =>
+        Address(template, parameter is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [parameter] = value! });
+
+    /// <summary>An address of the template: each parameter the value given for it (already escaped), or its sample value.</summary>
+    public static string Address(string template, IReadOnlyDictionary<string, string> values)
     {
         var pattern = RoutePatternFactory.Parse(template);
         return "/" + string.Join("/", pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
             RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternParameterPart p when p.Name == parameter => value!,
-            RoutePatternParameterPart p => Sample(template, p.Name),
+            RoutePatternParameterPart p => values.TryGetValue(p.Name, out var given) ? given : Sample(template, p.Name),
             RoutePatternSeparatorPart separator => separator.Content,
             _ => "",
         }))).Where(s => s.Length > 0));

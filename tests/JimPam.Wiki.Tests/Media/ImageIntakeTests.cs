@@ -35,6 +35,34 @@ public sealed class ImageIntakeTests
         Assert.Contains("40 megapixels", result.Refusal, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1, 40_000_000, "16,384 pixels a side")]
+    [InlineData(20_000, 1_000, "16,384 pixels a side")]
+    [InlineData(16_000, 400, "more than 30 times as long as it is wide")]
+    [InlineData(2, 3_000, "more than 30 times as long as it is wide")]
+    public void A_picture_whose_header_claims_a_side_or_a_shape_no_photograph_has_is_refused_before_decoding(int width, int height, string reason)
+    {
+        // A 78 KB PNG of 1 x 40,000,000 pixels held the decoder for 12 to 20 s before it was called damaged.
+        var result = ImageIntake.Process(PngClaiming(width, height));
+
+        Assert.False(result.Accepted);
+        Assert.Contains($"{width:N0} × {height:N0}", result.Refusal, StringComparison.Ordinal);
+        Assert.Contains(reason, result.Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_picture_still_being_read_when_its_time_limit_passes_is_refused_as_too_slow()
+    {
+        var jpeg = Photo(900, 600).JpegsaveBuffer(q: 90);
+
+        // A limit that has passed before the reading starts: the decoder stops at its first step, on any machine.
+        var result = ImageIntake.Process(jpeg, TimeSpan.Zero);
+
+        Assert.False(result.Accepted);
+        Assert.Equal(ImageIntake.TooSlow(TimeSpan.Zero), result.Refusal);
+        Assert.True(ImageIntake.Process(jpeg, ImageIntake.DefaultTimeLimit).Accepted);
+    }
+
     [Fact]
     public void A_truncated_jpeg_is_refused_as_damaged()
     {
