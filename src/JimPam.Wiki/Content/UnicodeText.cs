@@ -68,4 +68,27 @@ public static class UnicodeText
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// The text with every character XML 1.0 cannot hold left out (NUL and the other C0 controls but tab and line
+    /// breaks, lone surrogates, U+FFFE and U+FFFF): for a feed, whose writer throws on them, of text stored before the
+    /// writer refused them.
+    /// </summary>
+    public static string ForXml(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(text[i]).Append(text[++i]);
+            }
+            else if (System.Xml.XmlConvert.IsXmlChar(text[i]))
+            {
+                builder.Append(text[i]);
+            }
+        }
+
+        return builder.Length == text.Length ? text : builder.ToString();
+    }
 }

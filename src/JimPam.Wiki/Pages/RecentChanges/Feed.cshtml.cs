@@ -1,6 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Story;
@@ -42,11 +43,13 @@ public class FeedModel(WikiDbContext db, SiteAddress site) : PageModel
             : new { type = change.Type, id = change.Id };
         var link = new Uri(site.Absolute(Url.Page("/History/Entry", values)!));
         var summary = change.Summary.Length > 0 ? change.Summary : "(no summary)";
-        var item = new SyndicationItem($"{change.Entry}, revision {change.Number}", $"{change.Author}: {summary}", link, $"{link}#revision-{change.Number}", change.SavedAt)
+
+        // Text stored before the writer refused what XML cannot hold (a NUL in a name made this feed a 500).
+        var item = new SyndicationItem(UnicodeText.ForXml($"{change.Entry}, revision {change.Number}"), UnicodeText.ForXml($"{change.Author}: {summary}"), link, $"{link}#revision-{change.Number}", change.SavedAt)
         {
             PublishDate = change.SavedAt,
         };
-        item.Authors.Add(new SyndicationPerson { Name = change.Author });
+        item.Authors.Add(new SyndicationPerson { Name = UnicodeText.ForXml(change.Author) });
         return item;
     }
 }

@@ -237,6 +237,30 @@ public sealed class EditCatalogueTests : EditorTestBase
         Assert.True(entry.Links.Single().Uri.IsAbsoluteUri);
     }
 
+    /// <summary>
+    /// A NUL stored in a name before the writer refused it (SQLite keeps one; PostgreSQL never did): the feed, whose XML
+    /// writer threw on it, answers everyone again, with the name without it.
+    /// </summary>
+    [Fact]
+    [Trait("Needs", "SqliteFile")]
+    public async Task A_nul_stored_in_a_name_before_the_writer_refused_it_leaves_the_feed_readable()
+    {
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={App.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE \"Revisions\" SET \"Author\" = 'pa' || char(0) || 'm' WHERE \"Id\" = (SELECT max(\"Id\") FROM \"Revisions\");";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var reader = App.CreateReader();
+        using var atom = await reader.GetAsync(new Uri("/recent-changes.atom?after=nul", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, atom.StatusCode);
+        using var xml = XmlReader.Create(await atom.Content.ReadAsStreamAsync());
+        Assert.Contains(SyndicationFeed.Load(xml).Items, i => i.Authors.Single().Name == "pam");
+    }
+
     private async Task<string> EditLinkAsync(string publicUrl) =>
         (await Pam.GetPageAsync(publicUrl)).QuerySelector("h1 + .edit-links a")!.GetAttribute("href")!;
 
