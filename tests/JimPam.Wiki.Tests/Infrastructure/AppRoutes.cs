@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JimPam.Wiki.Tests.Infrastructure;
 
 /// <summary>
-/// A page or API resource that answers GET, read from the app's endpoints: its template, its route parameters, the
+/// A page or API resource that answers GET, read from the app's endpoints (<see cref="AppRoutes"/>, which also lists the addresses that take a form): its template, its route parameters, the
 /// query keys it reads (its bound properties and handler parameters, the API's described parameters, and the keys
 /// every page reads), and a sample address with a value for each parameter.
 /// </summary>
@@ -75,6 +75,23 @@ public static class AppRoutes
         }
 
         return routes;
+    }
+
+    /// <summary>Every address (with sample values) whose page takes a form post.</summary>
+    public static async Task<IReadOnlyList<string>> FormAddressesAsync(IServiceProvider services)
+    {
+        var loader = services.GetRequiredService<PageLoader>();
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } descriptor
+                && (await loader.LoadAsync(descriptor, endpoint.Metadata)).HandlerMethods.Any(h => string.Equals(h.HttpMethod, HttpMethods.Post, StringComparison.OrdinalIgnoreCase)))
+            {
+                paths.Add(Address("/" + endpoint.RoutePattern.RawText!.TrimStart('/'), null, null));
+            }
+        }
+
+        return [.. paths];
     }
 
     /// <summary>An address of the template: each parameter its sample value, but <paramref name="parameter"/>, which is <paramref name="value"/>.</summary>

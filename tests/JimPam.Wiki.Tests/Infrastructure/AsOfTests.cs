@@ -51,7 +51,7 @@ public class AsOfTests(WikiAppFactory app)
     [Fact]
     public async Task Every_page_and_resource_that_answers_get_has_a_sample()
     {
-        var templates = await FormRoutes.ReadTemplatesAsync(app.Services);
+        var templates = await AppRoutes.ReadAsync(app.Services);
 
         var missing = templates.Select(t => t.Template).Where(t => !Samples.ContainsKey(t)).ToList();
         Assert.True(missing.Count == 0, "No sample for " + string.Join(", ", missing));
@@ -62,7 +62,7 @@ public class AsOfTests(WikiAppFactory app)
     public async Task Every_page_and_api_resource_reads_asOf_the_same_way(string value, string what, string message)
     {
         using var client = app.CreateReader();
-        foreach (var (template, api) in await FormRoutes.ReadTemplatesAsync(app.Services))
+        foreach (var (template, api) in (await AppRoutes.ReadAsync(app.Services)).Select(r => (r.Template, r.Api)))
         {
             if (!Samples.TryGetValue(template, out var sample) || sample.Length == 0)
             {

@@ -31,7 +31,7 @@ public sealed class FormCharsetTests : IAsyncLifetime
     [Fact]
     public async Task The_app_has_form_routes_to_try()
     {
-        var routes = await FormRoutes.OfAsync(_app.Services);
+        var routes = await AppRoutes.FormAddressesAsync(_app.Services);
 
         Assert.Contains("/login", routes);
         Assert.Contains("/logout", routes);
@@ -47,7 +47,7 @@ public sealed class FormCharsetTests : IAsyncLifetime
     public async Task A_form_in_another_charset_than_utf8_is_refused_with_415_and_one_log_line_on_every_form_route(string charset)
     {
         using var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var routes = await FormRoutes.OfAsync(_app.Services);
+        var routes = await AppRoutes.FormAddressesAsync(_app.Services);
 
         foreach (var route in routes)
         {

@@ -84,7 +84,7 @@ public sealed class GeneratedRequestTests(HostileAddressTests.EditorsWiki wiki, 
     [Fact]
     public async Task Generated_form_posts_to_every_form_route_never_get_a_server_error_and_leave_every_page_readable()
     {
-        var routes = await FormRoutes.OfAsync(wiki.App.Services);
+        var routes = await AppRoutes.FormAddressesAsync(wiki.App.Services);
         var client = wiki.Editor.Client;
         var token = (await wiki.Editor.GetPageAsync("/admin/seasons/3/edit")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var field = Gen.Select(Gen.Frequency((6, Gen.OneOf(FieldNames)), (1, Text)), Text, Gen.OneOf(Charsets), Gen.Bool);

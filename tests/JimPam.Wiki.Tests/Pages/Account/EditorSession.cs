@@ -51,14 +51,14 @@ public sealed class EditorSession : IDisposable
     /// Fills the first form of the page at <paramref name="url"/> (its antiforgery token included) and posts it, as
     /// its submit button does, or as the button <paramref name="button"/> names (its formaction included).
     /// </summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string url, IReadOnlyDictionary<string, string> fields, string? formSelector = null, string? button = null) =>
-        await PostFormAsync(await GetPageAsync(url), fields, formSelector, button, url);
+    public async Task<HttpResponseMessage> SubmitAsync(string url, IReadOnlyDictionary<string, string> fields, string? formSelector = null, string? button = null, bool multipart = false) =>
+        await PostFormAsync(await GetPageAsync(url), fields, formSelector, button, url, multipart: multipart);
 
     /// <summary>
     /// Posts a form of a page loaded earlier (its antiforgery token and base revision as they were then), with
     /// <paramref name="fields"/> changed, as its submit button does, or as the button <paramref name="button"/> names.
     /// </summary>
-    public async Task<HttpResponseMessage> PostFormAsync(IHtmlDocument page, IReadOnlyDictionary<string, string> fields, string? formSelector = null, string? button = null, string? url = null, UploadedFile? file = null)
+    public async Task<HttpResponseMessage> PostFormAsync(IHtmlDocument page, IReadOnlyDictionary<string, string> fields, string? formSelector = null, string? button = null, string? url = null, UploadedFile? file = null, bool multipart = false)
     {
         var form = (IHtmlFormElement)(page.QuerySelector(formSelector ?? "main form") ?? throw new InvalidOperationException($"No form on {url}"));
 
@@ -76,30 +76,34 @@ public sealed class EditorSession : IDisposable
             ?? throw new InvalidOperationException($"No button '{button}' in the form on {url}");
         var action = pressed?.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction
             : string.IsNullOrEmpty(form.GetAttribute("action")) ? url! : form.GetAttribute("action")!;
-        if (file is null)
+        if (file is null && !multipart)
         {
             return await Client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
         }
 
-        // As a browser sends a form with a file: multipart, the file's part with its name and declared type.
-        using var multipart = new MultipartFormDataContent();
+        // As a browser sends a form with a file (or one whose enctype says so): multipart, a file's part with its name and declared type.
+        using var content = new MultipartFormDataContent();
         foreach (var (name, value) in values)
         {
-            multipart.Add(new StringContent(value), name);
+            content.Add(new StringContent(value), name);
         }
 
-        var part = new ByteArrayContent(file.Bytes);
-        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
-        multipart.Add(part, file.Field, file.FileName);
-        return await Client.PostAsync(new Uri(action, UriKind.Relative), multipart);
+        if (file is not null)
+        {
+            var part = new ByteArrayContent(file.Bytes);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+            content.Add(part, file.Field, file.FileName);
+        }
+
+        return await Client.PostAsync(new Uri(action, UriKind.Relative), content);
     }
 
     /// <summary>Fills the form at <paramref name="url"/> as <see cref="SubmitAsync"/> does, with a file chosen in it.</summary>
     public async Task<HttpResponseMessage> UploadAsync(string url, IReadOnlyDictionary<string, string> fields, UploadedFile file, string? formSelector = null, string? button = null) =>
         await PostFormAsync(await GetPageAsync(url), fields, formSelector, button, url, file);
 
-    public Task<HttpResponseMessage> LogInAsync(string name, string password = Password) =>
-        SubmitAsync("/login", new Dictionary<string, string> { ["Form.Name"] = name, ["Form.Password"] = password });
+    public Task<HttpResponseMessage> LogInAsync(string name, string password = Password, bool multipart = false) =>
+        SubmitAsync("/login", new Dictionary<string, string> { ["Form.Name"] = name, ["Form.Password"] = password }, multipart: multipart);
 
     public async Task<HttpStatusCode> StatusOfAsync(string url)
     {
