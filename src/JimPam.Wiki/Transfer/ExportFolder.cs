@@ -218,6 +218,12 @@ public sealed class ExportFolder
             try
             {
                 using var parsed = JsonDocument.Parse(line);
+                if (Unsendable(parsed.RootElement))
+                {
+                    // Kept verbatim (a revision's author, summary and snapshot): no form could have written it.
+                    throw new ImportException(file, number, "a value holds a NUL character or half of a surrogate pair, which the wiki cannot store");
+                }
+
                 rows.Add(row(number, parsed.RootElement));
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentNullException)
@@ -228,6 +234,15 @@ public sealed class ExportFolder
 
         return rows;
     }
+
+    /// <summary>Whether any string of a JSON value (its keys too) holds text no form can send.</summary>
+    private static bool Unsendable(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => Content.UnicodeText.UnsendableAt(value.GetString()) >= 0,
+        JsonValueKind.Array => value.EnumerateArray().Any(Unsendable),
+        JsonValueKind.Object => value.EnumerateObject().Any(p => Content.UnicodeText.UnsendableAt(p.Name) >= 0 || Unsendable(p.Value)),
+        _ => false,
+    };
 
     /// <summary>The episodes of the folder by address, and the characters and couples likewise, once checked.</summary>
     public Dictionary<string, ExportedEntry> Episodes { get; } = new(StringComparer.Ordinal);

@@ -229,6 +229,25 @@ public sealed class HostileImportTests(HostileImportTests.EditedExport export) :
         Assert.Contains(EntryRules.Unsendable, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"author\":\"pa\\u0000m\"")]
+    [InlineData("\"summary\":\"half a pair: \\ud800\"")]
+    public async Task A_revision_kept_verbatim_is_refused_when_it_holds_text_no_form_can_send(string field)
+    {
+        using var copy = Copy();
+        var revisions = System.IO.Path.Combine(copy.Path, "revisions.jsonl");
+        var lines = await File.ReadAllLinesAsync(revisions);
+        var key = field[..(field.IndexOf(':', StringComparison.Ordinal) + 1)];
+        var at = lines[6].IndexOf(key, StringComparison.Ordinal);
+        var end = lines[6].IndexOf("\",\"", at + key.Length, StringComparison.Ordinal) + 1;
+        lines[6] = lines[6][..at] + field + lines[6][end..];
+        await File.WriteAllLinesAsync(revisions, lines);
+
+        var (_, error) = await ImportRefusedAsync(copy.Path);
+
+        Assert.Contains("revisions.jsonl:7:", error, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs the import into a new database; it must fail, write nothing, and (on SQLite) leave no file.</summary>
     private static async Task<(int ExitCode, string Error)> ImportRefusedAsync(string folder)
     {
