@@ -105,7 +105,7 @@ public static class AddressCheck
         {
             if (value is string text && Unreadable(text) is { } c)
             {
-                return new AddressProblem(Message(name, c), null, IsAsOf: false);
+                return new AddressProblem($"The address's {Printable(name)} holds {What(c)}, which no address of the wiki has.", null, IsAsOf: false);
             }
         }
 
@@ -120,7 +120,7 @@ public static class AddressCheck
             {
                 if (value is not null && Unreadable(value) is { } c)
                 {
-                    return new AddressProblem(Message(key, c), key, IsAsOf: false);
+                    return new AddressProblem($"The value of “{Printable(key)}” holds {What(c)}, which no address of the wiki has.", key, IsAsOf: false);
                 }
             }
         }
@@ -141,8 +141,6 @@ public static class AddressCheck
 
         return UnicodeText.LoneSurrogateAt(text) is >= 0 and var at ? text[at] : null;
     }
-
-    private static string Message(string name, char c) => $"{Printable(name)} holds {What(c)}, which no address of the wiki has.";
 
     private static string What(char c) =>
         (char.IsSurrogate(c) ? "half of a surrogate pair" : "a control character") + $" (U+{((int)c).ToString("X4", CultureInfo.InvariantCulture)})";

@@ -157,7 +157,7 @@ public class HostileAddressTests(HostileAddressTests.EditorsWiki wiki) : IClassF
         var (response, page) = await _app.GetPageAsync("/seasons/3?relationship=%00");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("relationship holds a control character (U+0000), which no address of the wiki has.", page.QuerySelector("main [role=alert]")!.TextContent.Trim());
+        Assert.Equal("The value of “relationship” holds a control character (U+0000), which no address of the wiki has.", page.QuerySelector("main [role=alert]")!.TextContent.Trim());
         Assert.Equal("/seasons/3", page.QuerySelectorAll("main a").Single(a => a.TextContent == "The same page without relationship").GetAttribute("href"));
     }
 
@@ -171,7 +171,7 @@ public class HostileAddressTests(HostileAddressTests.EditorsWiki wiki) : IClassF
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("relationship holds a control character (U+0000), which no address of the wiki has.", json.RootElement.GetProperty("detail").GetString());
+        Assert.Equal("The value of “relationship” holds a control character (U+0000), which no address of the wiki has.", json.RootElement.GetProperty("detail").GetString());
     }
 
     private static string Short(string url) => url.Length > 120 ? url[..120] + $"… ({url.Length} characters)" : url;
