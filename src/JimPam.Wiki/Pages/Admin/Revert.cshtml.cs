@@ -10,7 +10,7 @@ namespace JimPam.Wiki.Pages.Admin;
 /// Makes an earlier revision of an entry current again, as a new revision (a restore, when the entry is deleted).
 /// The history page posts here; if someone saved in the meantime nothing is reverted and this page says so.
 /// </summary>
-public class RevertModel(WikiDbContext db, EntryWriter entries, ILogger<RevertModel> logger) : PageModel
+public class RevertModel(WikiDbContext db, EntryWriter entries, WikiAddresses addresses, ILogger<RevertModel> logger) : PageModel
 {
     [BindProperty]
     public int BaseRevision { get; set; }
@@ -22,7 +22,7 @@ public class RevertModel(WikiDbContext db, EntryWriter entries, ILogger<RevertMo
 
     public async Task<IActionResult> OnPostAsync(string type, int id, CancellationToken cancellationToken)
     {
-        if (!EntryHistory.Types.Contains(type) || await EntryHistory.HeadingAsync(db, type, id, cancellationToken) is not { } entry)
+        if (!EntryHistory.Types.Contains(type) || await EntryHistory.HeadingAsync(db, addresses, type, id, cancellationToken) is not { } entry)
         {
             return NotFound();
         }
@@ -41,7 +41,7 @@ public class RevertModel(WikiDbContext db, EntryWriter entries, ILogger<RevertMo
         {
             // Shown with the entry as it is now, so the editor can look again before choosing.
             logger.LogInformation("Editor {Editor} could not revert {EntityType} {EntityId} to revision {Revision}: base {Base} is no longer current", author, type, id, ToRevision, BaseRevision);
-            Entry = await EntryHistory.HeadingAsync(db, type, id, cancellationToken);
+            Entry = await EntryHistory.HeadingAsync(db, addresses, type, id, cancellationToken);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }

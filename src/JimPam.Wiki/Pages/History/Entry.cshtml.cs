@@ -1,11 +1,12 @@
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JimPam.Wiki.Pages.History;
 
 /// <summary>The history of one entry: every revision, the change between any two of them, and (for editors) revert.</summary>
-public class EntryModel(WikiDbContext db) : PageModel
+public class EntryModel(WikiDbContext db, WikiAddresses addresses) : PageModel
 {
     public EntryHistory.EntryHeading? Entry { get; private set; }
 
@@ -21,7 +22,7 @@ public class EntryModel(WikiDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string type, int id, CancellationToken cancellationToken)
     {
-        if (!EntryHistory.Types.Contains(type) || await EntryHistory.HeadingAsync(db, type, id, cancellationToken) is not { } entry)
+        if (!EntryHistory.Types.Contains(type) || await EntryHistory.HeadingAsync(db, addresses, type, id, cancellationToken) is not { } entry)
         {
             return NotFound();
         }

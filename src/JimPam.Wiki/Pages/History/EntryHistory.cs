@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages.History;
@@ -49,39 +50,45 @@ public static class EntryHistory
         ["ImageCredit"] = "Picture credit",
     };
 
-    /// <summary>What the entry is now, or null when there is no such entry.</summary>
-    public static async Task<EntryHeading?> HeadingAsync(WikiDbContext db, string type, int id, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the entry is now, or null when there is no such entry: what to call it (a part of the story or a joke with
+    /// its relationship's title) and where readers find it, from the address book, on its own relationship's pages.
+    /// </summary>
+    public static async Task<EntryHeading?> HeadingAsync(WikiDbContext db, WikiAddresses addresses, string type, int id, CancellationToken cancellationToken)
     {
         switch (type)
         {
             case Revision.EventType:
                 var item = await db.Events.AsNoTracking().Where(e => e.Id == id)
-                    .Select(e => new { e.Order, Season = e.Season.Number, e.Revision, e.Deleted })
+                    .Select(e => new { e.Order, Season = e.Season.Number, e.Revision, e.Deleted, e.Relationship.Title, e.Relationship.Slug, First = db.FirstRelationship.Contains(e.RelationshipId) })
                     .FirstOrDefaultAsync(cancellationToken);
                 return item is null ? null : new EntryHeading(
-                    type, id, $"paragraph {item.Order} of Season {item.Season}", "/Seasons/Season", Route("number", item.Season), $"event-{id}", item.Revision, item.Deleted);
+                    type, id, $"paragraph {item.Order} of Season {item.Season} of “{item.Title}”",
+                    addresses.Event(item.Season, WikiDbContext.AddressValue(item.First, item.Slug), id), item.Revision, item.Deleted);
             case Revision.EpisodeType:
                 var episode = await db.Episodes.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.Title, e.Slug, e.Revision, e.Deleted }).FirstOrDefaultAsync(cancellationToken);
-                return episode is null ? null : new EntryHeading(type, id, episode.Title, "/Episodes/Episode", Route("slug", episode.Slug), null, episode.Revision, episode.Deleted);
+                return episode is null ? null : new EntryHeading(type, id, episode.Title, addresses.Episode(episode.Slug), episode.Revision, episode.Deleted);
             case Revision.CharacterType:
                 var character = await db.Characters.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Name, c.Slug, c.Revision, c.Deleted }).FirstOrDefaultAsync(cancellationToken);
-                return character is null ? null : new EntryHeading(type, id, character.Name, "/Characters/Character", Route("slug", character.Slug), null, character.Revision, character.Deleted);
+                return character is null ? null : new EntryHeading(type, id, character.Name, addresses.Character(character.Slug), character.Revision, character.Deleted);
             case Revision.RelationshipType:
-                var relationship = await db.Relationships.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Title, r.Revision }).FirstOrDefaultAsync(cancellationToken);
-                return relationship is null ? null : new EntryHeading(type, id, $"the article “{relationship.Title}”", "/Index", [], null, relationship.Revision, false);
+                var relationship = await db.Relationships.AsNoTracking().Where(r => r.Id == id)
+                    .Select(r => new { r.Title, r.Slug, r.Revision, First = db.FirstRelationship.Contains(r.Id) }).FirstOrDefaultAsync(cancellationToken);
+                return relationship is null ? null : new EntryHeading(
+                    type, id, $"the article “{relationship.Title}”", addresses.Article(WikiDbContext.AddressValue(relationship.First, relationship.Slug)), relationship.Revision, false);
             case Revision.SeasonType:
                 var season = await db.Seasons.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Number, s.Revision }).FirstOrDefaultAsync(cancellationToken);
-                return season is null ? null : new EntryHeading(type, id, $"the summary of Season {season.Number}", "/Seasons/Season", Route("number", season.Number), null, season.Revision, false);
+                return season is null ? null : new EntryHeading(type, id, $"the summary of Season {season.Number}", addresses.Season(season.Number), season.Revision, false);
             case Revision.JokeType:
-                var joke = await db.Jokes.AsNoTracking().Where(j => j.Id == id).Select(j => new { j.Order, j.Revision, j.Deleted }).FirstOrDefaultAsync(cancellationToken);
-                return joke is null ? null : new EntryHeading(type, id, $"recurring joke {joke.Order}", "/Index", [], "jokes-heading", joke.Revision, joke.Deleted);
+                var joke = await db.Jokes.AsNoTracking().Where(j => j.Id == id)
+                    .Join(db.Relationships, j => j.RelationshipId, r => r.Id, (j, r) => new { j.Order, j.Revision, j.Deleted, r.Title, r.Slug, First = db.FirstRelationship.Contains(r.Id) })
+                    .FirstOrDefaultAsync(cancellationToken);
+                return joke is null ? null : new EntryHeading(
+                    type, id, $"recurring joke {joke.Order} of “{joke.Title}”", addresses.Joke(WikiDbContext.AddressValue(joke.First, joke.Slug), id), joke.Revision, joke.Deleted);
             default:
                 return null;
         }
     }
-
-    private static Dictionary<string, string> Route(string name, object value) =>
-        new(StringComparer.Ordinal) { [name] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "" };
 
     public static Task<List<RevisionRow>> RevisionsAsync(WikiDbContext db, string type, int id, CancellationToken cancellationToken) =>
         db.Revisions.AsNoTracking()
@@ -118,7 +125,7 @@ public static class EntryHistory
     };
 
     /// <summary>The entry as it is now: what to call it, where readers find it, and its current revision.</summary>
-    public sealed record EntryHeading(string Type, int Id, string Name, string Page, Dictionary<string, string> Route, string? Fragment, int Revision, bool Deleted);
+    public sealed record EntryHeading(string Type, int Id, string Name, string Address, int Revision, bool Deleted);
 
     public sealed record RevisionRow(int Number, string Author, DateTimeOffset SavedAt, string Summary, string SnapshotJson);
 
