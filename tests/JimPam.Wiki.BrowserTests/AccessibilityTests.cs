@@ -1,5 +1,3 @@
-using Deque.AxeCore.Playwright;
-
 namespace JimPam.Wiki.BrowserTests;
 
 /// <summary>axe-core on every page type, in the light and the dark theme: no serious or critical violation.</summary>

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace JimPam.Wiki.BrowserTests;

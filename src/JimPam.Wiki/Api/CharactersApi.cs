@@ -1,6 +1,6 @@
 using JimPam.Wiki.Data;
-using JimPam.Wiki.Story;
 using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using static JimPam.Wiki.Api.WikiApi;

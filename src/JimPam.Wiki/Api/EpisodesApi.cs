@@ -2,7 +2,6 @@ using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using static JimPam.Wiki.Api.WikiApi;
 
 namespace JimPam.Wiki.Api;

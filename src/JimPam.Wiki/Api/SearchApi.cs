@@ -1,7 +1,7 @@
 using JimPam.Wiki.Data;
-using JimPam.Wiki.Story;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Search;
+using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using static JimPam.Wiki.Api.WikiApi;

@@ -14,15 +14,11 @@ namespace JimPam.Wiki.Api;
 /// </summary>
 public static class WikiApi
 {
-    public const string Prefix = "/api/v1";
+    public const string Prefix = ApiResource.Prefix;
     public const string RateLimitPolicy = "api";
     public const string DocumentName = "v1";
 
-    /// <summary>Where the OpenAPI document lives (<c>/openapi/v1.json</c>).</summary>
-    public const string OpenApiFolder = "/openapi";
 
-    /// <summary>The terms the API's content comes under, as its OpenAPI document and the reference page state them.</summary>
-    public const string LicenceName = "Fan-wiki text, under the terms of the wiki it comes from";
 
     /// <summary>What each group of the API's operations is about, for its OpenAPI tag.</summary>
     public static readonly IReadOnlyDictionary<string, string> TagDescriptions = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -50,7 +46,7 @@ public static class WikiApi
                 var site = context.ApplicationServices.GetRequiredService<WikiAddresses>();
                 document.Info.Title = "JimPam.Wiki API";
                 document.Info.Description = "Read-only JSON for the relationship timelines of JimPam.Wiki. Pass asOf=sSSeEE to see only what a viewer who has watched up to that episode may see.";
-                document.Info.License = new Microsoft.OpenApi.OpenApiLicense { Name = LicenceName, Url = new Uri(site.Absolute(site.ApiReference("terms"))) };
+                document.Info.License = new Microsoft.OpenApi.OpenApiLicense { Name = ApiResource.LicenceName, Url = new Uri(site.Absolute(site.ApiReference("terms"))) };
 
                 // The site's public address (never the request's Host header), without a trailing slash.
                 document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = site.Absolute(""), Description = "JimPam.Wiki" }];
@@ -92,7 +88,7 @@ public static class WikiApi
 
     public static IEndpointRouteBuilder MapWikiApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi(OpenApiFolder + "/{documentName:regex(^" + DocumentName + "$)}.json").WithName(WikiAddresses.OpenApiEndpoint).RequireRateLimiting(RateLimitPolicy).WithMetadata(new ApiResource());
+        app.MapOpenApi(ApiResource.OpenApiFolder + "/{documentName:regex(^" + DocumentName + "$)}.json").WithName(WikiAddresses.OpenApiEndpoint).RequireRateLimiting(RateLimitPolicy).WithMetadata(new ApiResource());
         var api = app.MapGroup(Prefix)
             .RequireRateLimiting(RateLimitPolicy)
             .WithMetadata(new ApiResource())
@@ -121,7 +117,7 @@ public static class WikiApi
         // An address under the API (or beside its one OpenAPI document) that names no resource is a problem document
         // too, not the HTML not-found page.
         MapProblemFallback(app, $"{Prefix}/{{**rest}}");
-        MapProblemFallback(app, $"{OpenApiFolder}/{{**rest}}");
+        MapProblemFallback(app, $"{ApiResource.OpenApiFolder}/{{**rest}}");
         return app;
     }
 

@@ -47,7 +47,7 @@ public sealed record SearchDocument(SearchKind Kind, int Id, string Title, strin
         }
     }
 
-    /// <summary>"|the-dundies|dundies|": the slug form of each name, as <see cref="SearchQuery.Name"/> is.</summary>
+    /// <summary>"|the-dundies|dundies|": the slug form of each name, as <see cref="JimPam.Wiki.Search.SearchQuery.Name"/> is.</summary>
     private static string NamesOf(IEnumerable<string?> names) =>
         "|" + string.Join("|", names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => Slug.From(n!)).Where(s => s.Length > 0).Distinct()) + "|";
 

@@ -11,7 +11,7 @@ namespace JimPam.Wiki.Data;
 /// a read of memory, nothing more, unless it changed; then it reads the new rows and evicts their tags. So the next
 /// read after a save's answer, on any instance, renders the change. (Asking SQLite itself, with
 /// <c>PRAGMA data_version</c>, cost a fifth of a cached page's throughput: SQLite takes the file's locks for it.)
-/// Rows older than <see cref="Kept"/> are deleted as new ones are written (pages live a minute at most).
+/// Rows older than <see cref="EvictionLog.Kept"/> are deleted as new ones are written (pages live a minute at most).
 /// The SQLite side of the seam: instances on one SQLite file share a machine (PostgreSQL's instances tell each other
 /// with LISTEN/NOTIFY: <see cref="Postgres.PostgresEvictionLog"/>).
 /// </summary>

@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using JimPam.Wiki.Data;
 using JimPam.Wiki.Accounts;
+using JimPam.Wiki.Data;
 using Microsoft.AspNetCore.Identity;
 using Spectre.Console;
 using Spectre.Console.Cli;

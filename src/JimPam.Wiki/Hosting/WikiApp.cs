@@ -1,8 +1,7 @@
 using JimPam.Wiki.Accounts;
 using JimPam.Wiki.Data;
-using Microsoft.Extensions.Options;
-
 using JimPam.Wiki.Media;
+using Microsoft.Extensions.Options;
 
 namespace JimPam.Wiki.Hosting;
 

@@ -1,5 +1,3 @@
-using JimPam.Wiki.Accounts;
-using JimPam.Wiki.Import;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

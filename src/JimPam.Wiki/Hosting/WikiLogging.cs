@@ -1,7 +1,6 @@
 using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
-using Serilog.AspNetCore;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 

@@ -1,16 +1,12 @@
 using System.Net;
 using JimPam.Wiki.Api;
-using JimPam.Wiki.Content;
 using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Media;
 using JimPam.Wiki.Sitemap;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.ResponseCompression;
-
-using JimPam.Wiki.Media;
 
 namespace JimPam.Wiki.Hosting;
 
@@ -83,7 +79,7 @@ public static class WikiWeb
         }));
 
     private static bool IsApi(HttpContext context) =>
-        context.Request.Path.StartsWithSegments(WikiApi.Prefix) || context.Request.Path.StartsWithSegments(WikiApi.OpenApiFolder);
+        context.Request.Path.StartsWithSegments(ApiResource.Prefix) || context.Request.Path.StartsWithSegments(ApiResource.OpenApiFolder);
 
     public static WebApplication UseWikiPipeline(this WebApplication app, WikiOptions options)
     {

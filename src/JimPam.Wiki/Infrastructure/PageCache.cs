@@ -5,7 +5,7 @@ namespace JimPam.Wiki.Infrastructure;
 
 /// <summary>
 /// The output cache of the reading pages, as the rest of the app sees it: pages name the data they show as tags
-/// (<see cref="CacheTags"/>), and the write path evicts the tags of the rows it changed once they are committed.
+/// (<see cref="JimPam.Wiki.Data.CacheTags"/>), and the write path evicts the tags of the rows it changed once they are committed.
 /// A page whose rendering began before an eviction is not stored, so a reader that raced an edit cannot put the
 /// old page back into the cache after the edit's eviction.
 /// </summary>

@@ -8,7 +8,7 @@ namespace JimPam.Wiki.Infrastructure;
 /// <summary>
 /// The wiki's own measurements, on the meter <see cref="MeterName"/>: saves by entry and outcome, page-cache lookups,
 /// and the time of every database command. With ASP.NET Core's request meters they are what <c>/metrics</c> shows
-/// (<see cref="MetricsEndpoint"/>); without it they cost a counter's add.
+/// (Hosting/<c>MetricsEndpoint</c>); without it they cost a counter's add.
 /// </summary>
 public sealed class WikiMetrics
 {

@@ -1,7 +1,6 @@
 using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace JimPam.Wiki.Search;
 

@@ -1,5 +1,4 @@
 using JimPam.Wiki.Data;
-using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +21,7 @@ public sealed record CharacterRead(
     LastEdit? LastEdit,
     IReadOnlyList<string> Tags)
 {
-    /// <summary>A part that names the character; <paramref name="Couple"/> is its couple's slug, or null for the wiki's first couple.</summary>
+    /// <summary>A part of the story that names the character; <paramref name="Relationship"/> is its relationship's address value, null for the wiki's first.</summary>
     public sealed record Mention(int Id, int RelationshipId, string RelationshipSlug, string? Relationship, int Season, int Order, IHtmlContent Body, string? Markdown);
 
     public sealed record SeasonMentions(int Season, IReadOnlyList<Mention> Parts);

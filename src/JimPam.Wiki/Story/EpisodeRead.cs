@@ -1,5 +1,4 @@
 using JimPam.Wiki.Data;
-using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
 

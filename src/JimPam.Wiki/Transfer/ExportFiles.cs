@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using JimPam.Wiki.Import;
 
 namespace JimPam.Wiki.Transfer;

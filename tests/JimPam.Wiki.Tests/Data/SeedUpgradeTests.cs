@@ -1,7 +1,5 @@
 using JimPam.Wiki.Data;
-using JimPam.Wiki.Import;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JimPam.Wiki.Tests.Data;
 

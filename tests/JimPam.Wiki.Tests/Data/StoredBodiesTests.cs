@@ -1,8 +1,5 @@
-using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
-using JimPam.Wiki.Import;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JimPam.Wiki.Tests.Data;
 

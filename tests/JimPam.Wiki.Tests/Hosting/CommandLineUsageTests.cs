@@ -1,5 +1,3 @@
-using JimPam.Wiki.Hosting;
-
 namespace JimPam.Wiki.Tests.Hosting;
 
 /// <summary>

@@ -1,13 +1,9 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using AngleSharp.Html.Dom;
-using JimPam.Wiki.Data;
 using JimPam.Wiki.Tests.Hosting;
 using JimPam.Wiki.Tests.Pages.Account;
 using JimPam.Wiki.Tests.Pages.Admin;
-using static JimPam.Wiki.Tests.Import.TransferTestKit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using static JimPam.Wiki.Tests.Import.TransferTestKit;
 
 namespace JimPam.Wiki.Tests.Import;
 

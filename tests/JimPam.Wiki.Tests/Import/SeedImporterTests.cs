@@ -2,7 +2,6 @@ using System.Text;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Import;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JimPam.Wiki.Tests.Import;
 

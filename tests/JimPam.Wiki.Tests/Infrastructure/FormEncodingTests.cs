@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Html.Parser;
 using JimPam.Wiki.Data;
-using JimPam.Wiki.Tests.Pages.Account;
 using JimPam.Wiki.Tests.Pages.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using CsCheck;
 using JimPam.Wiki.Tests.Content;
-using JimPam.Wiki.Tests.Pages.Account;
 using Xunit.Abstractions;
 
 namespace JimPam.Wiki.Tests.Infrastructure;

@@ -1,10 +1,9 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Tests.Pages.Account;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using JimPam.Wiki.Infrastructure;
 
 namespace JimPam.Wiki.Tests.Infrastructure;
 

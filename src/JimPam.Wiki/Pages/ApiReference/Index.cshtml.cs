@@ -1,4 +1,4 @@
-using JimPam.Wiki.Api;
+using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +23,7 @@ public class IndexModel(IApiDescriptionGroupCollectionProvider descriptions, IOp
     public void OnGet()
     {
         Resources = [.. descriptions.ApiDescriptionGroups.Items.SelectMany(g => g.Items)
-            .Where(d => d.HttpMethod == HttpMethods.Get && d.RelativePath?.StartsWith(WikiApi.Prefix[1..], StringComparison.Ordinal) == true)
+            .Where(d => d.HttpMethod == HttpMethods.Get && d.RelativePath?.StartsWith(ApiResource.Prefix[1..], StringComparison.Ordinal) == true)
             .Select(d => new Resource(
                 "/" + System.Text.RegularExpressions.Regex.Replace(d.RelativePath!, @":[a-z]+\}", "}").TrimEnd('/'),
                 d.ActionDescriptor.EndpointMetadata.OfType<IEndpointSummaryMetadata>().LastOrDefault()?.Summary ?? "",

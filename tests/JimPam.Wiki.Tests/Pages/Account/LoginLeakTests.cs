@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using JimPam.Wiki.Accounts;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

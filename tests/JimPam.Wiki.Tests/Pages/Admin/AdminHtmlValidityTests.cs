@@ -1,5 +1,3 @@
-using JimPam.Wiki.Tests.Pages.Account;
-
 namespace JimPam.Wiki.Tests.Pages.Admin;
 
 /// <summary>The editors' pages pass the W3C Nu HTML checker too, as a logged-in editor sees them (own app and database).</summary>

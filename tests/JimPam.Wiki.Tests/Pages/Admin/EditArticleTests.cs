@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using JimPam.Wiki.Data;
-using JimPam.Wiki.Tests.Pages.Account;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,7 +4,6 @@ using AngleSharp.Html.Parser;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Tests.Hosting;
 using JimPam.Wiki.Tests.Pages.Account;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

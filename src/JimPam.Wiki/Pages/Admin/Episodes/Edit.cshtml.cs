@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using JimPam.Wiki.Data;
-using JimPam.Wiki.Pages.History;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages.Admin.Episodes;

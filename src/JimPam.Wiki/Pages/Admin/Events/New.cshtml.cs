@@ -1,13 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Media;
 using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages.Admin.Events;
 

@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages.Admin.Jokes;

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using JimPam.Wiki.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Pages.Admin.Seasons;
