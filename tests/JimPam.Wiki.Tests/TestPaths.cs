@@ -62,9 +62,7 @@ public sealed class TempFolder : IDisposable
     /// <summary>A context on a real SQLite file in this folder, migrated to the current schema.</summary>
     public WikiDbContext NewMigratedDb()
     {
-        var db = new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>()
-            .UseSqlite($"Data Source={System.IO.Path.Combine(Path, "wiki.db")}")
-            .Options);
+        var db = new WikiDbContext(SqliteStore.Options($"Data Source={System.IO.Path.Combine(Path, "wiki.db")}"));
         db.Database.Migrate();
         return db;
     }

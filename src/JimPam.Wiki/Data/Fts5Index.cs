@@ -21,8 +21,6 @@ public sealed class Fts5Index : SearchIndex
     public const string CreateSql =
         $"CREATE VIRTUAL TABLE \"{Table}\" USING fts5(title, body, names UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2');";
 
-    public const string DropSql = $"DROP TABLE IF EXISTS \"{Table}\";";
-
     /// <summary>
     /// The index's vocabulary as typed, for "did you mean": the same text, tokenized without the stemmer (so its words
     /// are whole words, "engagement" and not "engag"), holding no copy of the text (contentless), with an fts5vocab
@@ -30,12 +28,7 @@ public sealed class Fts5Index : SearchIndex
     /// </summary>
     public const string WordsTable = "SearchWords", VocabularyTable = "SearchWordsVocabulary";
 
-    public const string CreateVocabularySql =
-        $"CREATE VIRTUAL TABLE \"{WordsTable}\" USING fts5(title, body, content='', contentless_delete=1, tokenize = 'unicode61 remove_diacritics 2');" +
-        $"CREATE VIRTUAL TABLE \"{VocabularyTable}\" USING fts5vocab('{WordsTable}', 'row');";
-
-    public const string DropVocabularySql =
-        $"DROP TABLE IF EXISTS \"{VocabularyTable}\"; DROP TABLE IF EXISTS \"{WordsTable}\";";
+    // The two vocabulary tables are made by the migration SearchVocabulary (JimPam.Wiki.Schema.Sqlite/Migrations).
 
     /// <summary>A title match counts this many times a body match in bm25.</summary>
     private const double TitleWeight = 8.0;

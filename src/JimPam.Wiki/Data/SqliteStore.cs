@@ -123,8 +123,19 @@ public sealed class SqliteStore(string connectionString) : WikiStore
     }
 
     /// <summary>One query per page section: the collections a page loads together are a few rows each.</summary>
-    private static void UseWikiSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+    /// <summary>
+    /// The wiki on a SQLite file as the app opens it: its migrations and compiled model are in a project of their own
+    /// (JimPam.Wiki.Schema.Sqlite). A test or tool that opens a file by hand takes its options from here too.
+    /// </summary>
+    public static DbContextOptions<WikiDbContext> Options(string connectionString) =>
+        (DbContextOptions<WikiDbContext>)UseWikiSqlite(new DbContextOptionsBuilder<WikiDbContext>(), connectionString).Options;
+
+    private static DbContextOptionsBuilder UseWikiSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseSqlite(connectionString, sqlite => sqlite
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)
+                .MigrationsAssembly(typeof(CompiledModels.WikiDbContextModel).Assembly.GetName().Name))
+            .UseModel(CompiledModels.WikiDbContextModel.Instance);
 
     /// <summary>
     /// Checks, before SQLite touches it, that the database file can be used: its folder exists or can be made,

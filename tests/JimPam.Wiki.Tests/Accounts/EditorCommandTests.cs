@@ -64,7 +64,7 @@ public sealed class EditorCommandTests : IDisposable
     public async Task An_account_made_before_the_first_start_leaves_the_seed_import_to_the_first_serve()
     {
         Assert.Equal(0, (await AppProcess.RunCommandAsync(Database, "correct horse battery staple\n", "editor", "add", "pam", "--password-stdin")).ExitCode);
-        await using (var db = new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>().UseSqlite($"Data Source={Database}").Options))
+        await using (var db = new WikiDbContext(SqliteStore.Options($"Data Source={Database}")))
         {
             Assert.Equal(0, await db.Seasons.CountAsync());
             Assert.Equal(["pam"], await db.Users.Select(u => u.UserName).ToListAsync());

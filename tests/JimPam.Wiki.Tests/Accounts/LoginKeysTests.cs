@@ -68,7 +68,7 @@ public sealed class LoginKeysTests : IAsyncDisposable
     }
 
     private WikiDbContext Open() =>
-        new(new DbContextOptionsBuilder<WikiDbContext>().UseSqlite($"Data Source={_app.DatabasePath}").Options);
+        new(SqliteStore.Options($"Data Source={_app.DatabasePath}"));
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

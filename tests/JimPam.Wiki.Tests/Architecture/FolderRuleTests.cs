@@ -16,7 +16,8 @@ namespace JimPam.Wiki.Tests.Architecture;
 /// </summary>
 public sealed class FolderRuleTests
 {
-    private static readonly ArchUnitNET.Domain.Architecture App = new ArchLoader().LoadAssemblies(typeof(Program).Assembly).Build();
+    /// <summary>The web project and the stored model's project (the Data folder's entities and contexts live there).</summary>
+    private static readonly ArchUnitNET.Domain.Architecture App = new ArchLoader().LoadAssemblies(typeof(Program).Assembly, typeof(JimPam.Wiki.Data.WikiDbContext).Assembly).Build();
 
     /// <summary>Each folder, and the folders it may use (besides itself and the app's root namespace: its options and entry point).</summary>
     public static TheoryData<string, string[]> Rooms => new()
@@ -73,11 +74,13 @@ public sealed class FolderRuleTests
         var forbidden = Folders.Except([folder, .. below]).ToList();
         Assert.True(forbidden.Count > 0 || folder == "Hosting", $"{folder} may use every folder");
         var named = forbidden.Count == 0 ? new System.Text.RegularExpressions.Regex("(?!)") : new System.Text.RegularExpressions.Regex($@"\bJimPam\.Wiki\.({string.Join('|', forbidden)})\b");
-        var root = Path.Combine(TestPaths.RepositoryRoot(), "src", "JimPam.Wiki", folder);
-        var hits = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains("CompiledModels", StringComparison.Ordinal))
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(root, f), Line: i + 1, Text: line)))
+        var src = Path.Combine(TestPaths.RepositoryRoot(), "src");
+        string[] roots = folder == "Data" ? [Path.Combine(src, "JimPam.Wiki", folder), Path.Combine(src, "JimPam.Wiki.Schema")] : [Path.Combine(src, "JimPam.Wiki", folder)];
+        var hits = roots.SelectMany(root => Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories).Select(f => (Root: root, Path: f)))
+            .Where(f => (f.Path.EndsWith(".cs", StringComparison.Ordinal) || f.Path.EndsWith(".cshtml", StringComparison.Ordinal))
+                        && !f.Path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f.Path).Select((line, i) => (File: Path.GetRelativePath(f.Root, f.Path), Line: i + 1, Text: line)))
             .Where(l => !l.Text.TrimStart().StartsWith("//", StringComparison.Ordinal) && !l.Text.TrimStart().StartsWith("@*", StringComparison.Ordinal) && named.IsMatch(l.Text))
             .Select(l => $"{folder}/{l.File}:{l.Line}: {l.Text.Trim()}")
             .ToList();

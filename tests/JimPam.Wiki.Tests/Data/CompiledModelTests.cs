@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace JimPam.Wiki.Tests.Data;
 
 /// <summary>
-/// The app starts on a compiled EF Core model (Data/CompiledModels, made by "dotnet ef dbcontext optimize"), which
+/// The app starts on a compiled EF Core model (JimPam.Wiki.Schema.Sqlite/CompiledModels, made by "dotnet ef dbcontext optimize"), which
 /// saves building the model at every start. It must describe exactly what the entity classes and configurations do:
 /// a change to either without regenerating it fails here.
 /// </summary>
@@ -33,16 +33,15 @@ public sealed class CompiledModelTests : IDisposable
         Assert.False(db.Database.HasPendingModelChanges(), "the model has changed without a migration: dotnet ef migrations add ...");
     }
 
-    /// <summary>PostgreSQL's context has a compiled model and migrations of its own (Data/Postgres); neither needs a server to check.</summary>
+    /// <summary>PostgreSQL's context has a compiled model and migrations of its own (JimPam.Wiki.Schema.Postgres); neither needs a server to check.</summary>
     [Fact]
     public void The_PostgreSQL_context_starts_on_its_own_compiled_model_and_its_migrations_describe_every_change()
     {
-        using var db = new JimPam.Wiki.Data.Postgres.PostgresWikiDbContext(
-            new DbContextOptionsBuilder<JimPam.Wiki.Data.Postgres.PostgresWikiDbContext>().UseNpgsql("Host=127.0.0.1;Database=unused").Options);
+        using var db = new JimPam.Wiki.Data.Postgres.PostgresWikiDbContext(JimPam.Wiki.Data.Postgres.PostgresStore.Options("Host=127.0.0.1;Database=unused"));
 
         Assert.IsType<JimPam.Wiki.Data.Postgres.CompiledModels.PostgresWikiDbContextModel>(db.Model);
         Assert.Equal(Describe(db.GetService<IDesignTimeModel>().Model), Describe(db.Model));
-        Assert.Equal(Describe(db.GetService<IDesignTimeModel>().Model).Count, Describe(new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>().UseSqlite("Data Source=:memory:").Options).Model).Count);
+        Assert.Equal(Describe(db.GetService<IDesignTimeModel>().Model).Count, Describe(new WikiDbContext(SqliteStore.Options("Data Source=:memory:")).Model).Count);
         Assert.False(db.Database.HasPendingModelChanges(), "the model has changed without a PostgreSQL migration: dotnet ef migrations add ... --context PostgresWikiDbContext");
         Assert.All(db.GetService<IDesignTimeModel>().Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.ClrType == typeof(string)), p => Assert.Equal("C", p.GetCollation()));
     }

@@ -28,7 +28,7 @@ public sealed class SeedUpgradeTests : IDisposable
 
     private async Task<(int Dated, int Milestones, int Revisions)> CountAsync()
     {
-        await using var db = new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>().UseSqlite($"Data Source={Database}").Options);
+        await using var db = new WikiDbContext(SqliteStore.Options($"Data Source={Database}"));
         var counts = (await db.Episodes.CountAsync(e => e.AirDate != null), await db.Events.CountAsync(e => e.Milestone != null), await db.Revisions.CountAsync());
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return counts;
@@ -78,7 +78,7 @@ public sealed class SeedUpgradeTests : IDisposable
             Assert.DoesNotContain(markers, m => m.GetAttribute("aria-label")!.Contains("Engaged", StringComparison.Ordinal));
         }
 
-        await using var db = new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>().UseSqlite($"Data Source={Database}").Options);
+        await using var db = new WikiDbContext(SqliteStore.Options($"Data Source={Database}"));
         Assert.Null(await db.Episodes.Where(e => e.Slug == "basketball").Select(e => e.AirDate).SingleAsync());
         Assert.Equal(185, await db.Episodes.CountAsync(e => e.AirDate != null));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -90,7 +90,7 @@ public sealed class SeedUpgradeTests : IDisposable
         await using (var app = new WikiAppFactory())
         {
             Assert.Equal(System.Net.HttpStatusCode.OK, (await app.GetPageAsync("/")).Response.StatusCode);
-            await using var db = new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>().UseSqlite($"Data Source={app.DatabasePath}").Options);
+            await using var db = new WikiDbContext(SqliteStore.Options($"Data Source={app.DatabasePath}"));
             Assert.Equal(["seed-upgrade:air-dates", "seed-upgrade:milestones"], await db.SiteSettings.Where(s => s.Key.StartsWith("seed-upgrade:")).OrderBy(s => s.Key).Select(s => s.Key).ToListAsync());
             Assert.False(await db.Revisions.AnyAsync(r => r.Summary != null && r.Summary.Contains("from episodes.csv")));
         }

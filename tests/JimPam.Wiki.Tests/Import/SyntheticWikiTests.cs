@@ -20,7 +20,7 @@ public sealed class SyntheticWikiTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("generate: 3 of 3 made-up couples added", run.Output, StringComparison.Ordinal);
         Assert.Contains($"{Database} has 4 relationships and 2000 events", run.Output, StringComparison.Ordinal);
-        await using (var db = new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>().UseSqlite($"Data Source={Database}").Options))
+        await using (var db = new WikiDbContext(SqliteStore.Options($"Data Source={Database}")))
         {
             Assert.Equal(4, await db.Relationships.CountAsync());
             Assert.Equal(2000, await db.Events.CountAsync());
@@ -72,7 +72,7 @@ public sealed class SyntheticWikiTests : IDisposable
 
     private async Task<(string Slug, int Citations)> BusiestEpisodeAsync()
     {
-        await using var db = new WikiDbContext(new DbContextOptionsBuilder<WikiDbContext>().UseSqlite($"Data Source={Database}").Options);
+        await using var db = new WikiDbContext(SqliteStore.Options($"Data Source={Database}"));
         var busiest = await db.Episodes.Select(e => new { e.Slug, Citations = db.EventCitations.Count(c => c.EpisodeId == e.Id) }).OrderByDescending(e => e.Citations).FirstAsync();
         return (busiest.Slug, busiest.Citations);
     }

@@ -18,33 +18,9 @@ public sealed class PostgresSearchIndex : SearchIndex
 
     public const string Table = "SearchIndex";
 
-    /// <summary>The schema the migration makes (<see cref="Migrations.InitialCreate"/>).</summary>
-    public const string CreateSql = """
-        CREATE EXTENSION IF NOT EXISTS unaccent;
-        CREATE TEXT SEARCH DICTIONARY jimpam_stem (TEMPLATE = snowball, Language = english);
-        CREATE TEXT SEARCH CONFIGURATION jimpam_english (COPY = pg_catalog.english);
-        ALTER TEXT SEARCH CONFIGURATION jimpam_english
-            ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, jimpam_stem;
-        CREATE TEXT SEARCH CONFIGURATION jimpam_words (COPY = pg_catalog.simple);
-        ALTER TEXT SEARCH CONFIGURATION jimpam_words ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
-        CREATE TABLE "SearchIndex" (
-            rowid bigint PRIMARY KEY,
-            title text NOT NULL,
-            body text NOT NULL,
-            names text NOT NULL,
-            document tsvector GENERATED ALWAYS AS (
-                setweight(to_tsvector('jimpam_english', title), 'A') || setweight(to_tsvector('jimpam_english', body), 'B')) STORED,
-            words tsvector GENERATED ALWAYS AS (to_tsvector('jimpam_words', title || ' ' || body)) STORED
-        );
-        CREATE INDEX "IX_SearchIndex_document" ON "SearchIndex" USING GIN (document);
-        """;
-
-    public const string DropSql = """
-        DROP TABLE IF EXISTS "SearchIndex";
-        DROP TEXT SEARCH CONFIGURATION IF EXISTS jimpam_words;
-        DROP TEXT SEARCH CONFIGURATION IF EXISTS jimpam_english;
-        DROP TEXT SEARCH DICTIONARY IF EXISTS jimpam_stem;
-        """;
+    // The table and its text search configurations are made by the migration InitialCreate
+    // (JimPam.Wiki.Schema.Postgres/Migrations), outside the model: a tsvector column "document" (the title weighted A,
+    // the text B, stemmed through unaccent), one "words" (unstemmed, for "did you mean") and a GIN index.
 
     /// <summary>ts_rank's weights for D, C, B (the text) and A (the title): a title match counts eight times a text match, as in FTS5's bm25.</summary>
     private const string Weights = "ARRAY[0.1, 0.1, 0.125, 1.0]::float4[]";

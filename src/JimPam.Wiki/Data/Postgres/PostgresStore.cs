@@ -62,9 +62,25 @@ public sealed class PostgresStore : WikiStore
     public string User { get; }
 
     public override void Configure(DbContextOptionsBuilder options) =>
-        options.UseNpgsql(_dataSource, npgsql => npgsql
-            .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)
-            .ExecutionStrategy(dependencies => new ReadRetryingStrategy(dependencies)));
+        options
+            .UseNpgsql(_dataSource, npgsql => Generated(npgsql)
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)
+                .ExecutionStrategy(dependencies => new ReadRetryingStrategy(dependencies)))
+            .UseModel(CompiledModels.PostgresWikiDbContextModel.Instance);
+
+    /// <summary>
+    /// The wiki's context on PostgreSQL as a tool or test opens it by hand: the migrations and compiled model of the
+    /// app's own (in JimPam.Wiki.Schema.Postgres), with no server asked until a command runs.
+    /// </summary>
+    public static DbContextOptions<PostgresWikiDbContext> Options(string connectionString) =>
+        new DbContextOptionsBuilder<PostgresWikiDbContext>()
+            .UseNpgsql(connectionString, npgsql => Generated(npgsql))
+            .UseModel(CompiledModels.PostgresWikiDbContextModel.Instance)
+            .Options;
+
+    /// <summary>Where EF Core finds the engine's migrations: their project, beside the compiled model.</summary>
+    private static Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder Generated(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder npgsql) =>
+        npgsql.MigrationsAssembly(typeof(CompiledModels.PostgresWikiDbContextModel).Assembly.GetName().Name);
 
     public override EvictionLog CreateEvictionLog(ILoggerFactory loggers) =>
         new PostgresEvictionLog(_dataSource, loggers.CreateLogger<PostgresEvictionLog>());

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace JimPam.Wiki.Data.Postgres;
 
 /// <summary>
 /// The wiki's model on PostgreSQL: the same entities and configurations as <see cref="WikiDbContext"/>, which the whole
-/// app asks for, with migrations and a compiled model of its own (in this folder). Every text column compares and sorts
+/// app asks for, with migrations and a compiled model of its own (in JimPam.Wiki.Schema.Postgres). Every text column compares and sorts
 /// by code point (collation "C"), as SQLite's do, so lists come out in the same order on both engines whatever the
 /// server's locale.
 /// </summary>
@@ -19,11 +18,4 @@ public sealed class PostgresWikiDbContext(DbContextOptions<PostgresWikiDbContext
             property.SetCollation("C");
         }
     }
-}
-
-/// <summary>For <c>dotnet ef migrations add … --context PostgresWikiDbContext</c>: the model needs no server.</summary>
-internal sealed class PostgresWikiDbContextFactory : IDesignTimeDbContextFactory<PostgresWikiDbContext>
-{
-    public PostgresWikiDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresWikiDbContext>().UseNpgsql("Host=localhost;Database=jimpam").Options);
 }

@@ -11,13 +11,15 @@ namespace JimPam.Wiki.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // Filled at the next start: the index's version moved on, so SearchIndexing.EnsureBuiltAsync writes every row again.
-            migrationBuilder.Sql(JimPam.Wiki.Data.Fts5Index.CreateVocabularySql);
+            migrationBuilder.Sql(
+                "CREATE VIRTUAL TABLE \"SearchWords\" USING fts5(title, body, content='', contentless_delete=1, tokenize = 'unicode61 remove_diacritics 2');" +
+                "CREATE VIRTUAL TABLE \"SearchWordsVocabulary\" USING fts5vocab('SearchWords', 'row');");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(JimPam.Wiki.Data.Fts5Index.DropVocabularySql);
+            migrationBuilder.Sql("DROP TABLE IF EXISTS \"SearchWordsVocabulary\"; DROP TABLE IF EXISTS \"SearchWords\";");
         }
     }
 }

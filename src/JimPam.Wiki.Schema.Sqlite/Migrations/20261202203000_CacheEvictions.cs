@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace JimPam.Wiki.Data.Migrations
 {
     /// <summary>
-    /// The evictions every instance on the database reads (<see cref="EvictionLog"/>). Written and read with SQL of its
+    /// The evictions every instance on the database reads (EvictionLog). Written and read with SQL of its
     /// own, not through the model: no entity, so the model (and its snapshot) are unchanged.
     /// </summary>
     [DbContext(typeof(WikiDbContext))]

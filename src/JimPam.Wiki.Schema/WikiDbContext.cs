@@ -23,7 +23,7 @@ public class WikiDbContext : IdentityUserContext<IdentityUser>, IDataProtectionK
     }
 
     /// <summary>
-    /// While set (during an <see cref="EntryWriter"/> batch), the interceptors that follow every save (the search
+    /// While set (during an EntryWriter batch), the interceptors that follow every save (the search
     /// index, the story's places) only collect what each save touched; they do their work once, at the first save
     /// after it is cleared, inside the same transaction.
     /// </summary>

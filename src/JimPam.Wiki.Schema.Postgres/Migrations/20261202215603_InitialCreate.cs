@@ -718,13 +718,36 @@ namespace JimPam.Wiki.Data.Postgres.Migrations
                 column: "RelationshipId");
 
             // The search index, outside the model: a tsvector table with its text search configurations (PostgresSearchIndex).
-            migrationBuilder.Sql(PostgresSearchIndex.CreateSql);
+            migrationBuilder.Sql("""
+                CREATE EXTENSION IF NOT EXISTS unaccent;
+                CREATE TEXT SEARCH DICTIONARY jimpam_stem (TEMPLATE = snowball, Language = english);
+                CREATE TEXT SEARCH CONFIGURATION jimpam_english (COPY = pg_catalog.english);
+                ALTER TEXT SEARCH CONFIGURATION jimpam_english
+                    ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, jimpam_stem;
+                CREATE TEXT SEARCH CONFIGURATION jimpam_words (COPY = pg_catalog.simple);
+                ALTER TEXT SEARCH CONFIGURATION jimpam_words ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
+                CREATE TABLE "SearchIndex" (
+                    rowid bigint PRIMARY KEY,
+                    title text NOT NULL,
+                    body text NOT NULL,
+                    names text NOT NULL,
+                    document tsvector GENERATED ALWAYS AS (
+                        setweight(to_tsvector('jimpam_english', title), 'A') || setweight(to_tsvector('jimpam_english', body), 'B')) STORED,
+                    words tsvector GENERATED ALWAYS AS (to_tsvector('jimpam_words', title || ' ' || body)) STORED
+                );
+                CREATE INDEX "IX_SearchIndex_document" ON "SearchIndex" USING GIN (document);
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(PostgresSearchIndex.DropSql);
+            migrationBuilder.Sql("""
+                DROP TABLE IF EXISTS "SearchIndex";
+                DROP TEXT SEARCH CONFIGURATION IF EXISTS jimpam_words;
+                DROP TEXT SEARCH CONFIGURATION IF EXISTS jimpam_english;
+                DROP TEXT SEARCH DICTIONARY IF EXISTS jimpam_stem;
+                """);
 
             migrationBuilder.DropTable(
                 name: "AspNetUserClaims");
