@@ -23,11 +23,10 @@ public class WikiDbContext : IdentityUserContext<IdentityUser>, IDataProtectionK
     }
 
     /// <summary>
-    /// While set (during an EntryWriter batch), the interceptors that follow every save (the search
-    /// index, the story's places) only collect what each save touched; they do their work once, at the first save
-    /// after it is cleared, inside the same transaction.
+    /// Set by the entry writer for the length of each of its saves: entry rows are saved by it alone, whose handlers
+    /// keep the data derived from them (the data's <c>WriterOnly</c> guard refuses any other save of them).
     /// </summary>
-    public bool HoldFollowUps { get; set; }
+    public bool SavingThroughWriter { get; set; }
 
     public DbSet<Season> Seasons => Set<Season>();
     public DbSet<Episode> Episodes => Set<Episode>();

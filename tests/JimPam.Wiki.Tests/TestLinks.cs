@@ -21,7 +21,16 @@ public static class TestLinks
 
     public static StoredBodies Bodies => App.Value.Services.GetRequiredService<StoredBodies>();
 
-    /// <summary>The seed importer on a database of the test's own, writing through its own writer.</summary>
-    public static JimPam.Wiki.Import.SeedImporter Importer(WikiDbContext db) =>
-        new(db, new EntryWriter(db, Bodies, new SqliteStore(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(db.Database)!), TimeProvider.System), Markdown, Microsoft.Extensions.Logging.Abstractions.NullLogger<JimPam.Wiki.Import.SeedImporter>.Instance);
+    /// <summary>
+    /// The seed importer on a database of the test's own, writing through its own writer, with the handlers of the
+    /// data every write derives (the story's places, the search index); that database has no page cache.
+    /// </summary>
+    public static JimPam.Wiki.Import.SeedImporter Importer(WikiDbContext db)
+    {
+        var placement = new JimPam.Wiki.Story.StoryPlacement();
+        var search = new JimPam.Wiki.Search.SearchIndexing();
+        var store = new SqliteStore(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(db.Database)!);
+        var writer = new EntryWriter(db, Bodies, store, new AfterWritePipeline([placement, search]), TimeProvider.System);
+        return new(db, writer, new DerivedData([Bodies, placement, search]), Markdown, Microsoft.Extensions.Logging.Abstractions.NullLogger<JimPam.Wiki.Import.SeedImporter>.Instance);
+    }
 }

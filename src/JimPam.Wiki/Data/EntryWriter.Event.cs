@@ -156,9 +156,9 @@ public sealed partial class EntryWriter
         created.Revision = 1;
         db.Events.Add(created);
         await PlaceEventAsync(created, seasonId, draft.Place.Position, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         db.Revisions.Add(EventRevision(created, author, draft.Summary.Trim().Length > 0 ? draft.Summary.Trim() : "Created", clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new EntrySaveResult.Saved(created.Id, "", 1);
     }
@@ -307,7 +307,7 @@ public sealed partial class EntryWriter
                 item.Order = -order;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
         }
 
         foreach (var (item, order) in renumbered)
@@ -364,7 +364,7 @@ public sealed partial class EntryWriter
 
             target.Revision = revision;
             db.Revisions.Add(EventRevision(target, author, change.Summary, clock.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException) when (transaction.Owned)

@@ -34,7 +34,7 @@ public sealed partial class EntryWriter
             {
                 await storeFiles(cancellationToken);
                 db.Images.Add(row);
-                await db.SaveChangesAsync(cancellationToken);
+                await SaveAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return row.Id;
             }

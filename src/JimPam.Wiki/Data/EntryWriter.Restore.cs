@@ -46,7 +46,7 @@ public sealed partial class EntryWriter
 
         await storeFiles(cancellationToken);
         db.Images.Add(image);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
 
@@ -64,7 +64,7 @@ public sealed partial class EntryWriter
         }
 
         await RenderIfPendingAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         db.ChangeTracker.Clear();
         await db.Revisions.ExecuteDeleteAsync(cancellationToken);
         db.Revisions.AddRange(revisions);
@@ -97,7 +97,7 @@ public sealed partial class EntryWriter
             bodies.Set(e, e.BodyMarkdown, links);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         await store.ResumeIdsAsync(db, cancellationToken);
     }
 }

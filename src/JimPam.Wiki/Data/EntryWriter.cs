@@ -26,8 +26,65 @@ public abstract record EntrySaveResult
 /// fields through its own rules, stores the HTML and link rows of any Markdown it holds, and writes the revision.
 /// Readers see the change on their next request.
 /// </summary>
-public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, WikiStore store, TimeProvider clock)
+public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, WikiStore store, AfterWritePipeline afterWrite, TimeProvider clock)
 {
+    /// <summary>The rows the current write (or batch) has saved so far, for its handlers (<see cref="AfterWritePipeline"/>).</summary>
+    private readonly List<RowChange> _changes = [];
+
+    /// <summary>The changes of a batch's entries whose handlers ran in the transaction already, waiting for the commit.</summary>
+    private readonly List<RowChange> _handled = [];
+
+    /// <summary>Saves what the write has tracked, and notes each changed row for the write's handlers.</summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        var pending = RowChange.Before(db);
+        db.SavingThroughWriter = true;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.SavingThroughWriter = false;
+        }
+
+        _changes.AddRange(pending.Saved());
+    }
+
+    /// <summary>
+    /// Runs the handlers over what was saved, in the transaction, commits it, and runs them once more after the commit.
+    /// </summary>
+    private async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        await afterWrite.WrittenAsync(db, _changes, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        List<RowChange> committed = [.. _handled, .. _changes];
+        Forget();
+        await afterWrite.CommittedAsync(committed, cancellationToken);
+    }
+
+    /// <summary>
+    /// One entry of a batch is saved: a batch that writes entry by entry as forms do runs the handlers now (after the
+    /// commit, their second part runs for all); what the entry tracked is let go.
+    /// </summary>
+    private async Task EntryOfBatchSavedAsync(CancellationToken cancellationToken)
+    {
+        if (_batch is { DeferRendering: false })
+        {
+            await afterWrite.WrittenAsync(db, _changes, cancellationToken);
+            _handled.AddRange(_changes);
+            _changes.Clear();
+        }
+
+        db.ChangeTracker.Clear();
+    }
+
+    private void Forget()
+    {
+        _changes.Clear();
+        _handled.Clear();
+    }
+
     public const string ImportAuthor = "import";
     public const string ImportSummary = "Imported from the source article";
 
@@ -107,14 +164,14 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, W
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
             if (applied.RenderAll)
             {
                 await CatalogueChangedAsync(cancellationToken);
             }
 
             db.Revisions.Add(RevisionLog.Entry(type, applied.Id(), applied.Revision, applied.Snapshot(), author, id is null ? (summary.Length > 0 ? summary : "Created") : summary, clock.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException) when (id is { } raced && transaction.Owned)
@@ -137,7 +194,7 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, W
     /// leaves the database as it was), and the writer skips the work that one transaction makes redundant: after a
     /// change to the catalogue it renders every stored body again only once, before it next writes a body or when the
     /// batch ends, instead of after each entry; and the search index and the story's places are written once, at the
-    /// end, for everything the batch touched (<see cref="WikiDbContext.HoldFollowUps"/>). What it writes is what the same writes one by one would write
+    /// end, for everything the batch touched (<see cref="AfterWritePipeline"/>). What it writes is what the same writes one by one would write
     /// (<paramref name="deferRendering"/> false does them exactly so, for the test that compares the two).
     /// </summary>
     public async Task<T> BatchAsync<T>(Func<CancellationToken, Task<T>> work, bool deferRendering, CancellationToken cancellationToken)
@@ -151,22 +208,39 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, W
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await store.QueueWriterAsync(db, cancellationToken);
         _batch = new Batch(deferRendering);
-        db.HoldFollowUps = deferRendering;
+        Forget();
         try
         {
             var result = await work(cancellationToken);
             await RenderIfPendingAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
 
-            // The search index and the story's places, once, for everything the batch touched.
-            db.HoldFollowUps = false;
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // The handlers (the story's places, the search index, the cache), once, for everything the batch touched.
+            await CommitAsync(transaction, cancellationToken);
             return result;
         }
         finally
         {
-            (_batch, db.HoldFollowUps) = (null, false);
+            _batch = null;
+            Forget();
         }
+    }
+
+    /// <summary>
+    /// Derives these kinds of data again (<see cref="DerivedData"/>), as one write: what a rebuild changes through the
+    /// change tracker (the bodies' HTML) reaches the write's handlers, as any edit's would; then each is marked current.
+    /// </summary>
+    public async Task RebuildAsync(IReadOnlyList<IDerivedData> kinds, CancellationToken cancellationToken)
+    {
+        await using var transaction = await BeginAsync(cancellationToken);
+        foreach (var kind in kinds)
+        {
+            await kind.RebuildAsync(db, cancellationToken);
+            await DerivedData.MarkAsync(db, kind, cancellationToken);
+            await SaveAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private Batch? _batch;
@@ -186,7 +260,7 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, W
     {
         if (_batch is not null)
         {
-            return new(null, db, null);
+            return new(this, null, null);
         }
 
         var turn = await store.WaitForWriterTurnAsync(cancellationToken);
@@ -194,7 +268,8 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, W
         {
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await store.QueueWriterAsync(db, cancellationToken);
-            return new(transaction, db, turn);
+            Forget();
+            return new(this, transaction, turn);
         }
         catch
         {
@@ -204,26 +279,34 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, W
     }
 
     /// <summary>A write's transaction, and its turn among this process's writers, let go of together.</summary>
-    private sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? owned, DbContext db, IDisposable? turn) : IAsyncDisposable
+    private sealed class WriteTransaction(EntryWriter writer, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? owned, IDisposable? turn) : IAsyncDisposable
     {
         public bool Owned => owned is not null;
 
         /// <summary>
-        /// Commits a write of its own. In a batch the entry is saved and the batch commits later; what this write
-        /// tracked is let go, so each of the batch's later saves looks only at its own rows.
+        /// Commits a write of its own, with its handlers. In a batch the entry is saved and the batch commits later
+        /// (its handlers run then, once, unless the batch writes entry by entry as forms do); what this write tracked
+        /// is let go, so each of the batch's later saves looks only at its own rows.
         /// </summary>
-        public Task CommitAsync(CancellationToken cancellationToken)
+        public async Task CommitAsync(CancellationToken cancellationToken)
         {
-            if (owned is null)
+            if (owned is not null)
             {
-                db.ChangeTracker.Clear();
-                return Task.CompletedTask;
+                await writer.CommitAsync(owned, cancellationToken);
+                return;
             }
 
-            return owned.CommitAsync(cancellationToken);
+            await writer.EntryOfBatchSavedAsync(cancellationToken);
         }
 
-        public Task RollbackAsync(CancellationToken cancellationToken) => owned?.RollbackAsync(cancellationToken) ?? Task.CompletedTask;
+        public async Task RollbackAsync(CancellationToken cancellationToken)
+        {
+            if (owned is not null)
+            {
+                await owned.RollbackAsync(cancellationToken);
+                writer.Forget();
+            }
+        }
 
         public async ValueTask DisposeAsync()
         {
@@ -231,6 +314,8 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, W
             {
                 if (owned is not null)
                 {
+                    // Not committed: rolled back, and its changes forgotten (a committed write has none left).
+                    writer.Forget();
                     await owned.DisposeAsync();
                 }
             }

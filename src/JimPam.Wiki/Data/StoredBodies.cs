@@ -9,8 +9,22 @@ namespace JimPam.Wiki.Data;
 /// only reads columns. The writers (<see cref="EntryWriter"/>, the seed import) call
 /// this inside their transactions; nothing else sets a body.
 /// </summary>
-public sealed class StoredBodies(WikiMarkdown markdown)
+public sealed class StoredBodies(WikiMarkdown markdown) : IDerivedData
 {
+    public string Key => SiteSetting.RenderedWith;
+
+    public string Version => RendererVersion;
+
+    public int Rank => 0;
+
+    /// <summary>Some body was saved before its HTML was stored.</summary>
+    public async Task<bool> IncompleteAsync(WikiDbContext db, CancellationToken cancellationToken) =>
+        await db.Events.AnyAsync(e => e.BodyHtml == null, cancellationToken)
+        || await db.Jokes.AnyAsync(j => j.BodyHtml == null, cancellationToken)
+        || await db.Relationships.AnyAsync(r => r.IntroHtml == null || r.BehindTheScenesHtml == null, cancellationToken);
+
+    public Task RebuildAsync(WikiDbContext db, CancellationToken cancellationToken) => RenderAllAsync(db, cancellationToken);
+
     /// <summary>
     /// The version of the rendering (Markdown pipeline, wiki-link HTML, sanitiser settings) that stored HTML comes from.
     /// Change it with any change to what the same Markdown renders to: the next start-up renders every body again.
@@ -76,32 +90,8 @@ public sealed class StoredBodies(WikiMarkdown markdown)
             SetArticle(relationship, relationship.IntroMarkdown, relationship.BehindTheScenesMarkdown, links);
         }
 
-        await MarkRenderedAsync(db, cancellationToken);
+        await DerivedData.MarkAsync(db, this, cancellationToken);
     }
-
-    /// <summary>Records that every stored body was rendered by this version (saved with the caller's next SaveChanges).</summary>
-    public static async Task MarkRenderedAsync(WikiDbContext db, CancellationToken cancellationToken)
-    {
-        var setting = await db.SiteSettings.FindAsync([SiteSetting.RenderedWith], cancellationToken);
-        if (setting is null)
-        {
-            db.SiteSettings.Add(new SiteSetting { Key = SiteSetting.RenderedWith, Value = RendererVersion });
-        }
-        else
-        {
-            setting.Value = RendererVersion;
-        }
-    }
-
-    /// <summary>
-    /// Whether the stored HTML must be rendered again: some body was saved before HTML was stored, or the HTML came
-    /// from another version of the rendering.
-    /// </summary>
-    public static async Task<bool> NeedsRenderingAsync(WikiDbContext db, CancellationToken cancellationToken) =>
-        await db.SiteSettings.Where(s => s.Key == SiteSetting.RenderedWith).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken) != RendererVersion
-        || await db.Events.AnyAsync(e => e.BodyHtml == null, cancellationToken)
-        || await db.Jokes.AnyAsync(j => j.BodyHtml == null, cancellationToken)
-        || await db.Relationships.AnyAsync(r => r.IntroHtml == null || r.BehindTheScenesHtml == null, cancellationToken);
 
     // Rows that stay are left alone rather than removed and re-added, so EF Core never tracks two rows with one key.
     private static void Sync<TRow>(List<TRow> rows, IReadOnlyList<int> wanted, Func<TRow, int> idOf, Func<int, TRow> create)

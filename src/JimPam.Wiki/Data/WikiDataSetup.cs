@@ -28,8 +28,8 @@ public static class WikiDataSetup
                 // Migrate's check that the model has no change without a migration builds the whole design-time model:
                 // 1.2 s of every first start (and of every editor command). A test makes that check once, at build time.
                 .Ignore(RelationalEventId.PendingModelChangesWarning));
-            // Every write's followers (cache eviction, the search index, the story's places) and any the host adds.
-            options.AddInterceptors(provider.GetServices<IInterceptor>());
+            // Entry rows are saved by the writer alone, whose handlers keep the derived data; and any interceptor the host adds (metrics).
+            options.AddInterceptors([WriterOnly.Instance, .. provider.GetServices<IInterceptor>()]);
         }
 
         if (WikiStore.ProviderOf(configuration) == WikiStore.Postgres)
@@ -44,10 +44,27 @@ public static class WikiDataSetup
         services.AddSingleton(provider => provider.GetRequiredService<WikiStore>().CreateEvictionLog(provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<JimPam.Wiki.Content.WikiMarkdown>();
         services.AddSingleton<StoredBodies>();
+        services.AddSingleton<IDerivedData>(provider => provider.GetRequiredService<StoredBodies>());
+        services.AddSingleton<AfterWritePipeline>();
+        services.AddSingleton<DerivedData>();
         services.AddScoped<PreviewRenderer>();
         services.AddScoped<EntryWriter>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<WikiDbContext>("database");
+        return services;
+    }
+
+    /// <summary>Registers a handler of every write (<see cref="IAfterWrite"/>), and the data it derives (<see cref="IDerivedData"/>) if it keeps some.</summary>
+    public static IServiceCollection AddAfterWrite<THandler>(this IServiceCollection services)
+        where THandler : class, IAfterWrite
+    {
+        services.AddSingleton<THandler>();
+        services.AddSingleton<IAfterWrite>(provider => provider.GetRequiredService<THandler>());
+        if (typeof(IDerivedData).IsAssignableFrom(typeof(THandler)))
+        {
+            services.AddSingleton(provider => (IDerivedData)provider.GetRequiredService<THandler>());
+        }
+
         return services;
     }
 }

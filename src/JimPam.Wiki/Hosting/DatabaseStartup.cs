@@ -41,24 +41,16 @@ public static class DatabaseStartup
                 await SeedAsync(scope.ServiceProvider.GetRequiredService<SeedImporter>(), options.ResolveSeedFolder(), path, logger, cancellationToken);
             }
 
-            if (await db.Seasons.AnyAsync(cancellationToken) && await StoredBodies.NeedsRenderingAsync(db, cancellationToken))
+            if (await db.Seasons.AnyAsync(cancellationToken)
+                && await scope.ServiceProvider.GetRequiredService<DerivedData>().StaleAsync(db, cancellationToken) is { Count: > 0 } stale)
             {
-                // Stored HTML from an older version of the rendering, or none: render every body once, in one transaction.
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await scope.ServiceProvider.GetRequiredService<StoredBodies>().RenderAllAsync(db, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                logger.LogWarning("Rendered and stored the HTML of every body in {Database} again, with rendering version {RendererVersion}", path, StoredBodies.RendererVersion);
-            }
-
-            if (await JimPam.Wiki.Search.SearchIndexing.EnsureBuiltAsync(db, cancellationToken))
-            {
-                logger.LogInformation("Wrote the search index of {Database} (version {SearchIndexVersion})", path, JimPam.Wiki.Search.SearchIndexing.Version);
-            }
-
-            if (await Story.StoryPlacement.EnsurePlacedAsync(db, cancellationToken))
-            {
-                logger.LogInformation("Placed every event of {Database} in the story (version {PlacementVersion})", path, Story.StoryPlacement.Version);
+                // Data derived by an older version of its code, or not at all (stored HTML, the story's places, the
+                // search index): derived again, as one write through the writer, whose handlers follow what it changes.
+                await scope.ServiceProvider.GetRequiredService<EntryWriter>().RebuildAsync(stale, cancellationToken);
+                foreach (var kind in stale)
+                {
+                    logger.LogWarning("Derived {DerivedData} of {Database} again (version {DerivedVersion})", kind.Key, path, kind.Version);
+                }
             }
 
             if (content && options.SeedOnStartup && await db.Seasons.AnyAsync(cancellationToken))
@@ -147,16 +139,9 @@ public static class DatabaseStartup
         logger.LogInformation("The database {Database} is empty; importing {SeedFolder}", path, folder);
         try
         {
-            // Every row the import saves is indexed and placed as it is saved (SearchIndexing, StoryPlacement), in its
-            // transaction: the index and the places are whole.
-            await importer.ImportAsync(
-                folder,
-                async (db, token) =>
-                {
-                    await JimPam.Wiki.Search.SearchIndexing.MarkBuiltAsync(db, token);
-                    await JimPam.Wiki.Story.StoryPlacement.MarkPlacedAsync(db, token);
-                },
-                cancellationToken: cancellationToken);
+            // Every row the import saves reaches the writer's handlers (the places, the index) in its transaction:
+            // the derived data is whole.
+            await importer.ImportAsync(folder, cancellationToken: cancellationToken);
         }
         catch (ImportException e)
         {

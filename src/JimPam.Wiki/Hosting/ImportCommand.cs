@@ -42,18 +42,11 @@ public sealed class ImportCommand(WikiCommandLine.AppSettings line) : AsyncComma
         {
             await using var scope = app.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
-            var import = new WikiImport(services.GetRequiredService<WikiDbContext>(), services.GetRequiredService<EntryWriter>(), services.GetRequiredService<MediaStore>());
+            var import = new WikiImport(services.GetRequiredService<WikiDbContext>(), services.GetRequiredService<EntryWriter>(), services.GetRequiredService<DerivedData>(), services.GetRequiredService<MediaStore>());
             var clock = Stopwatch.StartNew();
             try
             {
-                var report = await import.ImportAsync(
-                    read,
-                    async (db, ct) =>
-                    {
-                        await Search.SearchIndexing.MarkBuiltAsync(db, ct);
-                        await Story.StoryPlacement.MarkPlacedAsync(db, ct);
-                    },
-                    cancellationToken);
+                var report = await import.ImportAsync(read, cancellationToken);
                 await line.Streams.Output.WriteLineAsync(
                     $"import: {report.Entries:N0} entries, {report.Pictures:N0} pictures and {report.Revisions:N0} revisions from {report.Folder} in {clock.ElapsedMilliseconds:N0} ms");
                 return 0;

@@ -50,10 +50,11 @@ public static class WikiApp
         builder.Services.AddOptions<WikiOptions>().Bind(builder.Configuration.GetSection(WikiOptions.Section));
         builder.Services.AddWikiData(builder.Configuration);
 
-        // What follows every write: the page cache's evictions, the search index, the story's places.
-        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Infrastructure.CacheEviction>();
-        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Search.SearchIndexing>();
-        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Story.StoryPlacement>();
+        // What every write keeps in step, as handlers of the writer in their stages' order: the story's places, the
+        // search index, the page cache.
+        builder.Services.AddAfterWrite<Story.StoryPlacement>();
+        builder.Services.AddAfterWrite<Search.SearchIndexing>();
+        builder.Services.AddAfterWrite<Infrastructure.CacheEviction>();
         builder.Services.AddScoped<Search.SiteSearch>();
         builder.Services.AddWikiMedia();
         builder.Services.AddScoped<Import.SeedImporter>();

@@ -14,10 +14,10 @@ public sealed record ImportSummary(int Seasons, int Episodes, int Characters, in
 /// HTML, link rows, the search index), all in one transaction, so a refusal leaves the database as it was. A refusal
 /// names the file and line of what was refused.
 /// </summary>
-public sealed class SeedImporter(WikiDbContext db, EntryWriter writer, WikiMarkdown markdown, ILogger<SeedImporter> logger)
+public sealed class SeedImporter(WikiDbContext db, EntryWriter writer, DerivedData derived, WikiMarkdown markdown, ILogger<SeedImporter> logger)
 {
     /// <param name="deferRendering">The batch's shortcut (see <see cref="EntryWriter.BatchAsync"/>); false writes entry by entry as forms do, for the test that compares the two.</param>
-    public async Task<ImportSummary> ImportAsync(string folder, Func<WikiDbContext, CancellationToken, Task>? beforeCommit = null, bool deferRendering = true, CancellationToken cancellationToken = default)
+    public async Task<ImportSummary> ImportAsync(string folder, bool deferRendering = true, CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(folder))
         {
@@ -60,14 +60,9 @@ public sealed class SeedImporter(WikiDbContext db, EntryWriter writer, WikiMarkd
                     summary = await WriteArticleAsync(import, summary, ct);
                 }
 
-                await StoredBodies.MarkRenderedAsync(db, ct);
+                // Every row above reaches the writer's handlers (the places, the index) before the commit: all derived data is current.
+                await derived.MarkAllAsync(db, ct);
                 db.SiteSettings.AddRange(SeedUpgrade.Marks());
-
-                // What the host adds to the same transaction (the search index's mark: every row above was indexed as saved).
-                if (beforeCommit is not null)
-                {
-                    await beforeCommit(db, ct);
-                }
 
                 return summary;
             },

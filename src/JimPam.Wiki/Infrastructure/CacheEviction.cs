@@ -1,156 +1,132 @@
-using System.Data.Common;
 using JimPam.Wiki.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace JimPam.Wiki.Infrastructure;
 
 /// <summary>
-/// Keeps the page cache in step with the database, for every write whatever made it (a form, a revert, a restore,
-/// a catalogue change, the renders those set off). As changes are saved it names the data each changed row is part
-/// of (<see cref="CacheTags"/>), from the row's values before and after; once the transaction commits it evicts
-/// those tags, and with them exactly the cached pages that showed that data, and writes them to the
-/// <see cref="EvictionLog"/> for the other instances on the database. A rolled-back write evicts nothing.
+/// Keeps the page cache in step with the database: the last handler of every write (<see cref="IAfterWrite"/>),
+/// whatever made it (a form, a revert, a restore, a catalogue change, the renders those set off, the places those
+/// moved). It names the data each changed row is part of (<see cref="CacheTags"/>), from the row's values before and
+/// after; once the transaction commits it evicts those tags, and with them exactly the cached pages that showed that
+/// data, and writes them to the <see cref="EvictionLog"/> for the other instances on the database. A rolled-back
+/// write evicts nothing.
 /// </summary>
-public sealed class CacheEviction(PageCache cache, EvictionLog log, TimeProvider clock, ILogger<CacheEviction> logger) : SaveChangesCollector<string>, IDbTransactionInterceptor
+public sealed class CacheEviction(PageCache cache, EvictionLog log, TimeProvider clock, ILogger<CacheEviction> logger) : IAfterWrite
 {
-    // Outside a transaction of the caller's, SaveChanges committed its own: evict now; otherwise at the commit.
-    protected override Task AfterSaveAsync(DbContext? context, CancellationToken cancellationToken) =>
-        context?.Database.CurrentTransaction is null ? EvictAsync(context, cancellationToken) : Task.CompletedTask;
+    public AfterWriteStage Stage => AfterWriteStage.Cache;
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        EvictAsync(eventData.Context, cancellationToken);
+    // Nothing before the commit: a page evicted then could be cached again from the old rows.
+    public Task WrittenAsync(WikiDbContext db, List<RowChange> changes, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
-        EvictAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+    public Task CommittedAsync(IReadOnlyList<RowChange> changes, CancellationToken cancellationToken) =>
+        EvictAsync([.. changes.SelectMany(TagsOf).Distinct()], cancellationToken);
 
     /// <summary>The tags of the data one changed row is part of, before and after the change.</summary>
-    public static IEnumerable<string> TagsOf(EntityEntry entry)
+    public static IEnumerable<string> TagsOf(RowChange change)
     {
-        int Was(string property) => entry.State == EntityState.Added ? Is(property) : (int)entry.OriginalValues[property]!;
-        int Is(string property) => (int)entry.CurrentValues[property]!;
-        bool Moved(params string[] properties) =>
-            entry.State is EntityState.Added or EntityState.Deleted || properties.Any(p => entry.Property(p).IsModified);
+        int Was(string property) => change.Was<int>(property);
+        int Is(string property) => change.Is<int>(property);
+        int? IsOrNull(string property) => change.Is<int?>(property);
 
-        switch (entry.Entity)
+        switch (change.Entity.Name)
         {
-            case RelationshipEvent e:
-                yield return CacheTags.Event(e.Id);
+            case nameof(RelationshipEvent):
+                yield return CacheTags.Event(change.Id!.Value);
                 yield return CacheTags.SeasonStory(Was(nameof(RelationshipEvent.SeasonId)));
-                yield return CacheTags.SeasonStory(e.SeasonId);
+                yield return CacheTags.SeasonStory(Is(nameof(RelationshipEvent.SeasonId)));
                 yield return CacheTags.Story(Was(nameof(RelationshipEvent.RelationshipId)));
-                yield return CacheTags.Story(e.RelationshipId);
-                if (Moved(nameof(RelationshipEvent.Deleted), nameof(RelationshipEvent.SeasonId), nameof(RelationshipEvent.Kind), nameof(RelationshipEvent.RelationshipId)))
+                yield return CacheTags.Story(Is(nameof(RelationshipEvent.RelationshipId)));
+                if (change.Moved(nameof(RelationshipEvent.Deleted), nameof(RelationshipEvent.SeasonId), nameof(RelationshipEvent.Kind), nameof(RelationshipEvent.RelationshipId)))
                 {
                     yield return CacheTags.EventCounts;
                     yield return CacheTags.CitationCounts;
                 }
 
                 break;
-            case EventCitation c:
-                yield return CacheTags.Episode(c.EpisodeId);
-                yield return CacheTags.Event(c.EventId);
+            case nameof(EventCitation):
+                yield return CacheTags.Episode(Is(nameof(EventCitation.EpisodeId)));
+                yield return CacheTags.Event(Is(nameof(EventCitation.EventId)));
                 yield return CacheTags.CitationCounts;
                 break;
-            case EventMention m:
-                yield return CacheTags.Character(m.CharacterId);
-                yield return CacheTags.Event(m.EventId);
+            case nameof(EventMention):
+                yield return CacheTags.Character(Is(nameof(EventMention.CharacterId)));
+                yield return CacheTags.Event(Is(nameof(EventMention.EventId)));
                 yield return CacheTags.MentionCounts;
                 break;
-            case Episode episode:
-                yield return CacheTags.Episode(episode.Id);
+            case nameof(Episode):
+                yield return CacheTags.Episode(change.Id!.Value);
                 yield return CacheTags.EpisodeList;
-                if (Moved(nameof(Episode.SeasonId), nameof(Episode.NumberInSeason), nameof(Episode.Deleted)))
+                if (change.Moved(nameof(Episode.SeasonId), nameof(Episode.NumberInSeason), nameof(Episode.Deleted)))
                 {
                     yield return CacheTags.EpisodeOrder;
                 }
 
                 break;
-            case EpisodeAlias alias:
-                yield return CacheTags.Episode(alias.EpisodeId);
+            case nameof(EpisodeAlias):
+                yield return CacheTags.Episode(Is(nameof(EpisodeAlias.EpisodeId)));
                 break;
-            case Character character:
-                yield return CacheTags.Character(character.Id);
+            case nameof(Character):
+                yield return CacheTags.Character(change.Id!.Value);
                 yield return CacheTags.CharacterList;
                 break;
-            case CharacterAlias alias:
-                yield return CacheTags.Character(alias.CharacterId);
+            case nameof(CharacterAlias):
+                yield return CacheTags.Character(Is(nameof(CharacterAlias.CharacterId)));
                 break;
-            case Relationship relationship:
-                yield return CacheTags.Relationship(relationship.Id);
+            case nameof(Relationship):
+                yield return CacheTags.Relationship(change.Id!.Value);
                 yield return CacheTags.Relationships;
                 break;
-            case RelationshipMember member:
-                yield return CacheTags.Relationship(member.RelationshipId);
+            case nameof(RelationshipMember):
+                yield return CacheTags.Relationship(Is(nameof(RelationshipMember.RelationshipId)));
                 break;
-            case Season season:
-                yield return CacheTags.Season(season.Id);
+            case nameof(Season):
+                yield return CacheTags.Season(change.Id!.Value);
                 break;
-            case RecurringJoke joke:
-                yield return CacheTags.Joke(joke.Id);
-                yield return CacheTags.Jokes(joke.RelationshipId);
+            case nameof(RecurringJoke):
+                yield return CacheTags.Joke(change.Id!.Value);
+                yield return CacheTags.Jokes(Is(nameof(RecurringJoke.RelationshipId)));
                 break;
-            case JokeCitation c:
-                yield return CacheTags.Episode(c.EpisodeId);
-                yield return CacheTags.Joke(c.JokeId);
+            case nameof(JokeCitation):
+                yield return CacheTags.Episode(Is(nameof(JokeCitation.EpisodeId)));
+                yield return CacheTags.Joke(Is(nameof(JokeCitation.JokeId)));
                 yield return CacheTags.CitationCounts;
                 break;
-            case WikiLink link:
-                if (link.EventId is { } eventId)
+            case nameof(WikiLink):
+                if (IsOrNull(nameof(WikiLink.EventId)) is { } eventId)
                 {
                     yield return CacheTags.Event(eventId);
                 }
 
-                if (link.JokeId is { } jokeId)
+                if (IsOrNull(nameof(WikiLink.JokeId)) is { } jokeId)
                 {
                     yield return CacheTags.Joke(jokeId);
                 }
 
-                if (link.RelationshipId is { } relationshipId)
+                if (IsOrNull(nameof(WikiLink.RelationshipId)) is { } relationshipId)
                 {
                     yield return CacheTags.Relationship(relationshipId);
                 }
 
                 break;
-            case Revision:
+            case nameof(Revision):
                 yield return CacheTags.Changes;
                 break;
-            case RetiredSlug or SiteSetting:
+            case nameof(RetiredSlug) or nameof(SiteSetting):
                 // Redirects and settings are never cached pages.
                 break;
-            case MediaBlob or StoredImage:
+            case nameof(MediaBlob) or nameof(StoredImage):
                 // An image file (or picture) is named by its bytes and never changes; a page shows it only once a figure (whose
                 // save evicts that page) points at it.
                 break;
-            case LoginSession or LoginThrottle or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey:
-                // Logins (made or failed) and the keys that sign them show on no cached page: a failed login must not
-                // empty readers' cache.
-                break;
             default:
-                // Editor accounts show on no cached page; anything else unknown empties the cache rather than leave it stale.
-                if (entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true)
-                {
-                    yield return CacheTags.All;
-                }
-
+                // Anything else a write changes empties the cache rather than leave it stale.
+                yield return CacheTags.All;
                 break;
         }
     }
 
-    protected override IEnumerable<string> ItemsOf(EntityEntry entry) => TagsOf(entry);
-
-    private async Task EvictAsync(DbContext? context, CancellationToken cancellationToken)
+    private async Task EvictAsync(IReadOnlyList<string> evicting, CancellationToken cancellationToken)
     {
-        if (Take(context) is not { Count: > 0 } evicting)
+        if (evicting.Count == 0)
         {
             return;
         }

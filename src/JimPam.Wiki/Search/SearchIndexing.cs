@@ -1,60 +1,31 @@
 using JimPam.Wiki.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace JimPam.Wiki.Search;
 
 /// <summary>
-/// Keeps the search index in step with every write, whatever made it (a form, a revert, a restore, a delete, a
-/// catalogue re-render, the seed import): as changes are saved it notes which entries they touch, and once they are
-/// saved it rewrites those entries' index rows on the same connection, inside the caller's transaction. A saved edit
-/// is found by the next query; a rolled-back one leaves the index as it was; a deleted entry is gone from it.
-/// Every writer of the wiki saves inside a transaction of its own; a SaveChanges outside one is indexed right after.
+/// Keeps the search index in step with every write (a form, a revert, a restore, a delete, a catalogue re-render, an
+/// import): a handler of the writer (<see cref="IAfterWrite"/>), told which rows the write changed, it rewrites
+/// those entries' index rows on the same connection, inside the write's transaction. A saved edit is found by the
+/// next query; a rolled-back one leaves the index as it was; a deleted entry is gone from it.
 /// </summary>
-public sealed class SearchIndexing : SaveChangesCollector<Func<(SearchKind Kind, int Id)>>
+public sealed class SearchIndexing : IAfterWrite, IDerivedData
 {
-    protected override Task AfterSaveAsync(DbContext? context, CancellationToken cancellationToken) => WriteAsync(context, cancellationToken);
-
     /// <summary>The setting that says which version of the index's text the rows were written with.</summary>
     public const string BuiltKey = "search-index:built";
 
     /// <summary>Change it with any change to what a document holds: the next start writes every row again.</summary>
-    public const string Version = "2026-12-02.2";
+    public const string CurrentVersion = "2026-12-02.2";
 
-    /// <summary>The mark a rebuild leaves, saved with the caller's next SaveChanges.</summary>
-    public static async Task MarkBuiltAsync(WikiDbContext db, CancellationToken cancellationToken)
-    {
-        var mark = await db.SiteSettings.FirstOrDefaultAsync(s => s.Key == BuiltKey, cancellationToken);
-        if (mark is null)
-        {
-            db.SiteSettings.Add(new SiteSetting { Key = BuiltKey, Value = Version });
-        }
-        else
-        {
-            mark.Value = Version;
-        }
-    }
+    public AfterWriteStage Stage => AfterWriteStage.Search;
 
-    /// <summary>At start-up: fills the index of a database made before it existed, or by an older version of it.
-    /// Returns whether it did.</summary>
-    public static async Task<bool> EnsureBuiltAsync(WikiDbContext db, CancellationToken cancellationToken)
-    {
-        if (await db.SiteSettings.AsNoTracking().AnyAsync(s => s.Key == BuiltKey && s.Value == Version, cancellationToken))
-        {
-            return false;
-        }
+    public string Key => BuiltKey;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await RebuildAsync(db, cancellationToken);
-        await MarkBuiltAsync(db, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
+    public string Version => CurrentVersion;
 
-    /// <summary>Writes every entry's row again, in the caller's transaction: after the seed import, and once for a
-    /// database made before the index existed.</summary>
-    public static async Task RebuildAsync(WikiDbContext db, CancellationToken cancellationToken)
+    public int Rank => 2;
+
+    /// <summary>Writes every entry's row again, in the caller's transaction.</summary>
+    public async Task RebuildAsync(WikiDbContext db, CancellationToken cancellationToken)
     {
         var index = SearchIndex.For(db);
         await index.ClearAsync(db, cancellationToken);
@@ -64,31 +35,23 @@ public sealed class SearchIndexing : SaveChangesCollector<Func<(SearchKind Kind,
         }
     }
 
-    /// <summary>The entry a changed row belongs to, read after the save (when a new row has its id).</summary>
-    private static Func<(SearchKind, int)>? EntryOf(object entity) => entity switch
+    /// <summary>The entry a changed row belongs to.</summary>
+    private static (SearchKind Kind, int Id)? EntryOf(RowChange change) => change.Entity.Name switch
     {
-        RelationshipEvent e => () => (SearchKind.Event, e.Id),
-        RecurringJoke j => () => (SearchKind.Joke, j.Id),
-        Episode e => () => (SearchKind.Episode, e.Id),
-        EpisodeAlias a => () => (SearchKind.Episode, a.EpisodeId),
-        Character c => () => (SearchKind.Character, c.Id),
-        CharacterAlias a => () => (SearchKind.Character, a.CharacterId),
-        Relationship r => () => (SearchKind.Relationship, r.Id),
+        nameof(RelationshipEvent) => (SearchKind.Event, change.Id!.Value),
+        nameof(RecurringJoke) => (SearchKind.Joke, change.Id!.Value),
+        nameof(Episode) => (SearchKind.Episode, change.Id!.Value),
+        nameof(EpisodeAlias) => (SearchKind.Episode, change.Is<int>(nameof(EpisodeAlias.EpisodeId))),
+        nameof(Character) => (SearchKind.Character, change.Id!.Value),
+        nameof(CharacterAlias) => (SearchKind.Character, change.Is<int>(nameof(CharacterAlias.CharacterId))),
+        nameof(Relationship) => (SearchKind.Relationship, change.Id!.Value),
         _ => null,
     };
 
-    protected override IEnumerable<Func<(SearchKind Kind, int Id)>> ItemsOf(EntityEntry entry) =>
-        EntryOf(entry.Entity) is { } entryOf ? [entryOf] : [];
-
-    private async Task WriteAsync(DbContext? context, CancellationToken cancellationToken)
+    public async Task WrittenAsync(WikiDbContext db, List<RowChange> changes, CancellationToken cancellationToken)
     {
-        if (context is not WikiDbContext db || Take(db) is not { Count: > 0 } pending)
-        {
-            return;
-        }
-
-        // Read after the save, when a new row has its id.
-        var entries = pending.Select(p => p()).Distinct().ToList();
+        // A handler's own changes (the places the one before this stores) change nothing a document holds.
+        var entries = changes.Where(c => !c.Derived).Select(EntryOf).OfType<(SearchKind Kind, int Id)>().Distinct().ToList();
         // In chunks: a batch (an import) may touch more entries than one query may name.
         foreach (var group in entries.GroupBy(e => e.Kind))
         {

@@ -18,17 +18,15 @@ public sealed record ImportReport(string Folder, int Entries, int Revisions, int
 /// history is the export's own revisions, verbatim. A refusal names the file and line, and leaves the database empty.
 /// Exporting the result gives the same files again.
 /// </summary>
-public sealed class WikiImport(WikiDbContext db, EntryWriter writer, MediaStore media)
+public sealed class WikiImport(WikiDbContext db, EntryWriter writer, DerivedData derived, MediaStore media)
 {
     private const string Summary = "Imported from an export";
 
-    /// <param name="beforeCommit">What the host adds to the same transaction (the search index's and the places' marks).</param>
-    public Task<ImportReport> ImportAsync(string folder, Func<WikiDbContext, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken) =>
-        ImportAsync(ExportFolder.Read(folder), beforeCommit, cancellationToken);
+    public Task<ImportReport> ImportAsync(string folder, CancellationToken cancellationToken) =>
+        ImportAsync(ExportFolder.Read(folder), cancellationToken);
 
     /// <param name="read">The folder, read and checked (<see cref="ExportFolder.Read"/>).</param>
-    /// <param name="beforeCommit">What the host adds to the same transaction (the search index's and the places' marks).</param>
-    public async Task<ImportReport> ImportAsync(ExportFolder read, Func<WikiDbContext, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken)
+    public async Task<ImportReport> ImportAsync(ExportFolder read, CancellationToken cancellationToken)
     {
         return await writer.BatchAsync(
             async ct =>
@@ -53,12 +51,9 @@ public sealed class WikiImport(WikiDbContext db, EntryWriter writer, MediaStore 
                     read.Of("story").Where(e => e.Flag("deleted")).Select(e => e.Number("id")).ToHashSet(),
                     [.. read.Redirects.Select(r => new RetiredSlug { EntityType = r.Type, Slug = r.Slug, EntityId = r.Id })],
                     ct);
-                await StoredBodies.MarkRenderedAsync(db, ct);
+                // Every entry reached the writer's handlers before the commit: all derived data is current.
+                await derived.MarkAllAsync(db, ct);
                 db.SiteSettings.AddRange(SeedUpgrade.Marks());
-                if (beforeCommit is not null)
-                {
-                    await beforeCommit(db, ct);
-                }
 
                 return new ImportReport(read.Root, entries, read.Revisions.Count, read.Pictures.Count);
             },

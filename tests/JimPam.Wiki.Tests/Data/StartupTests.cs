@@ -40,9 +40,10 @@ public sealed class StartupTests : IDisposable
         {
             using var scope = first.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
-            var season = await db.Seasons.SingleAsync(s => s.Number == 7);
-            season.Summary = "Edited by a test before the restart.";
-            await db.SaveChangesAsync();
+            var season = await db.Seasons.AsNoTracking().SingleAsync(s => s.Number == 7);
+            var saved = await scope.ServiceProvider.GetRequiredService<EntryWriter>().SaveSeasonAsync(
+                season.Id, season.Revision, new SeasonSnapshot("Edited by a test before the restart."), "test", "Edited", CancellationToken.None);
+            Assert.IsType<EntrySaveResult.Saved>(saved);
         }
 
         await using var second = StartApp(database);

@@ -36,14 +36,7 @@ public sealed class ImportBothWaysTests
         var app = WikiAppFactory.Fresh();
         app.Settings["Wiki:SeedOnStartup"] = "false";
         await using var scope = app.Services.CreateAsyncScope();
-        var summary = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(
-            TestPaths.SeedFolder,
-            async (db, token) =>
-            {
-                await JimPam.Wiki.Search.SearchIndexing.MarkBuiltAsync(db, token);
-                await JimPam.Wiki.Story.StoryPlacement.MarkPlacedAsync(db, token);
-            },
-            deferRendering);
+        var summary = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(TestPaths.SeedFolder, deferRendering);
         Assert.Equal(52, summary.Events);
         return app;
     }

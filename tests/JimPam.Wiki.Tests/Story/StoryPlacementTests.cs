@@ -42,25 +42,46 @@ public sealed class StoryPlacementTests : WikiOfItsOwn
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            var writer = scope.ServiceProvider.GetRequiredService<EntryWriter>();
+            var before = (await PlacesAsync()).Stored;
 
             // The first cited episode of season 2 moves to the end of its season.
-            var cited = await db.EventCitations.Where(c => c.Episode.Season.Number == 2).OrderBy(c => c.Episode.NumberInSeason).Select(c => c.Episode).FirstAsync();
-            var before = (await PlacesAsync()).Stored;
-            cited.NumberInSeason = 90;
+            var cited = await db.EventCitations.AsNoTracking().Where(c => c.Episode.Season.Number == 2).OrderBy(c => c.Episode.NumberInSeason).Select(c => c.Episode)
+                .Select(e => new { e.Id, e.Revision, e.Title, e.Slug, e.AirDate, Aliases = e.Aliases.Select(a => a.Title).ToList() }).FirstAsync();
+            Assert.IsType<EntrySaveResult.Saved>(await writer.SaveEpisodeAsync(cited.Id, cited.Revision, new EpisodeSnapshot(cited.Title, cited.Slug, 2, 90, cited.AirDate, cited.Aliases), "test", "Renumbered", CancellationToken.None));
 
             // A season-4 paragraph is deleted; a season-5 paragraph loses its citations.
-            var deleted = await db.Events.Where(e => e.Season.Number == 4 && e.Kind == EventKind.Paragraph).OrderBy(e => e.Order).FirstAsync();
-            deleted.Deleted = true;
-            var uncited = await db.Events.Include(e => e.Citations).Where(e => e.Season.Number == 5 && e.Citations.Count > 0).OrderBy(e => e.Order).FirstAsync();
-            uncited.Citations.Clear();
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+            var deleted = await db.Events.AsNoTracking().Where(e => e.Season.Number == 4 && e.Kind == EventKind.Paragraph).OrderBy(e => e.Order).FirstAsync();
+            Assert.IsType<EntrySaveResult.Saved>(await writer.DeleteEventAsync(deleted.Id, deleted.Revision, "test", "Deleted", CancellationToken.None));
+            var uncited = await db.Events.AsNoTracking().Where(e => e.Season.Number == 5 && e.Citations.Count > 0).OrderBy(e => e.Order).FirstAsync();
+            Assert.IsType<EntrySaveResult.Saved>(await writer.SaveEventAsync(new EventEdit(uncited.Id, uncited.Revision, "A paragraph that cites no episode.", "Uncited"), "test", CancellationToken.None));
+            Assert.Equal(0, await db.EventCitations.CountAsync(c => c.EventId == uncited.Id));
+            Assert.Equal(0, await db.Events.Where(e => e.Id == deleted.Id).Select(e => e.Citations.Count).SingleAsync());
 
             var (stored, worked) = await PlacesAsync();
             Assert.Equal(worked, stored);
             Assert.NotEqual(before, stored);
         }
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_save_of_entry_rows_that_does_not_come_from_the_writer()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
+        var episode = await db.Episodes.Where(e => e.Season.Number == 2).OrderBy(e => e.NumberInSeason).FirstAsync();
+        var number = episode.NumberInSeason;
+        episode.NumberInSeason = 90;
+
+        // Its places would go stale without a word: the save is refused, and nothing is written.
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        Assert.Contains("Episode row was saved outside EntryWriter", refused.Message, StringComparison.Ordinal);
+        db.ChangeTracker.Clear();
+        Assert.Equal(number, await db.Episodes.AsNoTracking().Where(e => e.Id == episode.Id).Select(e => e.NumberInSeason).SingleAsync());
+
+        // A setting, which no handler derives anything from, may be saved by anyone.
+        db.SiteSettings.Add(new SiteSetting { Key = "test:free", Value = "yes" });
+        Assert.Equal(1, await db.SaveChangesAsync());
     }
 
     private sealed record Place(int Id, int Point, int? Milestone);
