@@ -156,6 +156,14 @@ public sealed class AppProcess : IAsyncDisposable
                 using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
+                    // The app writes its log a few times a second (BufferedConsoleSink): its start-up lines, Kestrel's
+                    // "Now listening" last, may reach the output just after the first answer.
+                    var logged = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+                    while (!Output.Contains("Now listening on:", StringComparison.Ordinal) && DateTime.UtcNow < logged && !_process.HasExited)
+                    {
+                        await Task.Delay(50);
+                    }
+
                     return true;
                 }
             }
