@@ -37,6 +37,28 @@ public sealed record RelationshipDetail(
     string Link,
     string Html);
 
+/// <summary>A relationship's story in time: the seasons it spans, every event at its point, the milestones in the order they happen.</summary>
+public sealed record TimelineDocument(
+    string Relationship,
+    string Title,
+    string Status,
+    IReadOnlyList<TimelineSeason> Seasons,
+    IReadOnlyList<TimelineEvent> Events,
+    IReadOnlyList<TimelineMilestone> Milestones,
+    string? AsOf,
+    int HiddenByAsOf,
+    string Link,
+    string Html);
+
+/// <summary>A season of the timeline: its first and last air dates (when known) and how many of the relationship's events it holds.</summary>
+public sealed record TimelineSeason(int Number, DateOnly? Start, DateOnly? End, int Events, string Link);
+
+/// <summary>An event at its point: the episode (<c>s03e01</c>) a reader must have watched for it to be no spoiler, and that episode's air date.</summary>
+public sealed record TimelineEvent(int Id, int Season, int Order, EventKind Kind, string Point, DateOnly? Date, string PageLink);
+
+/// <summary>A milestone at its point; <c>status</c> is the relationship's status from here on, when the milestone sets one.</summary>
+public sealed record TimelineMilestone(int Event, string Label, string? Status, string Point, DateOnly? Date, EpisodeRef? Episode, string PageLink);
+
 public sealed record SeasonSummary(int Number, int Episodes, int Events, string Link, string Html);
 
 public sealed record SeasonList(IReadOnlyList<SeasonSummary> Seasons);

@@ -18,6 +18,31 @@ public static class RelationshipsApi
         group.MapRead("/{slug}", GetAsync).WithName("GetRelationship").WithSummary("One couple's article")
             .WithDescription("The epigraph, intro, milestones, recurring jokes and behind-the-scenes note of one relationship, as Markdown and HTML. With asOf, what comes after that episode is left out.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapRead("/{slug}/timeline", TimelineAsync).WithName("GetTimeline").WithSummary("One relationship's timeline")
+            .WithDescription("The relationship's story in time, as its timeline page draws it: the seasons with events, every event at the episode from which it is no spoiler (with that episode's air date), and the milestones in the order they happen, with the status each sets. With asOf, what comes after that episode is left out, and status is the status as of that episode.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Results<Ok<TimelineDocument>, ProblemHttpResult>> TimelineAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
+    {
+        var shield = SpoilerShield.OfAsOf(http);
+        if (await TimelineRead.LoadAsync(db, slug, shield, cancellationToken) is not { } read)
+        {
+            return NotFound(http, $"There is no relationship “{slug}”.");
+        }
+
+        return TypedResults.Ok(new TimelineDocument(
+            read.Slug,
+            read.Title,
+            // As of the shield's episode: the status the last milestone up to it gave; "" before the first.
+            read.UpTo is null ? read.Status : read.StatusNow ?? "",
+            [.. read.Seasons.Select(s => new TimelineSeason(s.Number, s.Start, s.End, read.Events.Count(e => e.Season == s.Number), site.Api("GetSeason", new { number = s.Number })))],
+            [.. read.Events.Select(e => new TimelineEvent(e.Id, e.Season, e.Order, e.Kind, e.Point.Code, e.Date, EventPage(site, e.Season, read.Relationship, e.Id)))],
+            [.. read.Milestones.Select(m => new TimelineMilestone(m.EventId, m.Label, m.Status, m.Point.Code, m.Date, m.Episode is { } e ? EpisodeRef(site, e) : null, EventPage(site, m.Season, read.Relationship, m.EventId)))],
+            shield.UpTo?.Code,
+            read.Hidden,
+            site.Api("GetTimeline", new { slug = read.Slug }),
+            site.Absolute(site.Timeline(read.Relationship))));
     }
 
     private static async Task<Results<Ok<RelationshipList>, ProblemHttpResult>> ListAsync(string? asOf, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)

@@ -111,7 +111,7 @@ public class ApiContractTests(WikiAppFactory app)
             .Select(e => System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!, @":[a-z]+\}", "}").TrimEnd('/'))
             .ToHashSet();
 
-        Assert.Equal(11, routes.Count);
+        Assert.Equal(12, routes.Count);
         Assert.Equal(routes.Order(), described.Order());
         foreach (var path in json.GetProperty("paths").EnumerateObject())
         {
@@ -128,8 +128,9 @@ public class ApiContractTests(WikiAppFactory app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var resources = page.QuerySelectorAll(".api-resource h3").Select(h => h.TextContent.Trim()).ToList();
-        Assert.Equal(11, resources.Count);
+        Assert.Equal(12, resources.Count);
         Assert.Contains("GET /api/v1/seasons/{number}", resources);
+        Assert.Contains("GET /api/v1/relationships/{slug}/timeline", resources);
         Assert.Contains("asOf", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Retry-After", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }

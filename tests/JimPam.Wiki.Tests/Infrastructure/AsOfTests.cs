@@ -28,6 +28,7 @@ public class AsOfTests(WikiAppFactory app)
         ["/admin/jokes/new"] = "/admin/jokes/new", ["/admin/relationships/{id:int}/edit"] = "/admin/relationships/1/edit", ["/admin/relationships/new"] = "/admin/relationships/new",
         ["/admin/seasons/{number:int}/edit"] = "/admin/seasons/3/edit", ["/admin/media"] = "/admin/media",
         ["/api/v1/"] = "/api/v1/", ["/api/v1/relationships/"] = "/api/v1/relationships", ["/api/v1/relationships/{slug}"] = "/api/v1/relationships/jim-and-pam",
+        ["/api/v1/relationships/{slug}/timeline"] = "/api/v1/relationships/jim-and-pam/timeline",
         ["/api/v1/seasons/"] = "/api/v1/seasons", ["/api/v1/seasons/{number:int}"] = "/api/v1/seasons/3", ["/api/v1/episodes/"] = "/api/v1/episodes",
         ["/api/v1/episodes/{slug}"] = "/api/v1/episodes/the-dundies", ["/api/v1/characters/"] = "/api/v1/characters", ["/api/v1/characters/{slug}"] = "/api/v1/characters/pam-beesly",
         ["/api/v1/changes/"] = "/api/v1/changes", ["/api/v1/search/"] = "/api/v1/search?q=pam", ["/openapi/{documentName:regex(^v1$)}.json"] = "/openapi/v1.json", ["/openapi/{**rest}"] = "",

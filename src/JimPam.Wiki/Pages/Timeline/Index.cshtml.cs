@@ -20,7 +20,7 @@ public class IndexModel(WikiDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
     {
-        if (await TimelineRead.LoadAsync(db, slug, cancellationToken) is not { } read)
+        if (await TimelineRead.LoadAsync(db, slug, SpoilerShield.Of(HttpContext), cancellationToken) is not { } read)
         {
             return NotFound();
         }
@@ -31,37 +31,31 @@ public class IndexModel(WikiDbContext db) : PageModel
         }
 
         HttpContext.Tag(read.Tags);
-        var shield = SpoilerShield.Of(HttpContext);
-        var story = read.Story;
-        Timeline = Draw(read.Title, read.Relationship, read.Status, story, shield.Active ? shield.UpTo : null);
-        Hidden = shield.Active ? story.Events.Count - Timeline.Events : 0;
+        Timeline = Draw(read);
+        Hidden = read.Hidden;
         return Page();
     }
 
     /// <summary>How many events the reader's spoiler shield keeps off the timeline.</summary>
     public int Hidden { get; private set; }
 
-    /// <summary>Draws the story, or, under a spoiler shield, the story up to <paramref name="end"/> and no further.</summary>
-    private static TimelineView Draw(string title, string? relationship, string status, Chronology story, EpisodePoint? end)
+    /// <summary>Draws the story, or, under a spoiler shield, the story up to its episode and no further.</summary>
+    private static TimelineView Draw(TimelineRead read)
     {
-        var shown = story.Events.Where(e => end is not { } upTo || e.Point <= upTo).ToList();
-        var milestonesShown = story.Milestones.Where(m => end is not { } upTo || m.Point <= upTo).ToList();
+        var (story, end, relationship) = (read.Story, read.UpTo, read.Relationship);
+        var shown = read.Events;
+        var milestonesShown = read.Milestones;
         var statuses = story.Milestones.Select(m => m.Status).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         string StatusClass(string? name) => name is null ? "status-none" : $"status-{statuses.FindIndex(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase)) % 6 + 1}";
 
         var numbers = milestonesShown.Select((m, i) => (m.EventId, Number: i + 1)).ToDictionary(p => p.EventId, p => p.Number);
         var bands = new List<BandView>();
-        foreach (var season in story.Seasons.Where(s => end is not { } upTo || s.Number <= upTo.Season))
+        foreach (var season in read.Seasons)
         {
             var events = shown.Where(e => e.Season == season.Number).ToList();
             var milestones = milestonesShown.Where(m => m.Point.Season == season.Number).ToList();
             // The reader's own season stops at their episode.
             double? cut = end is { } stop && stop.Season == season.Number ? Position(story, season, stop, story.EpisodeAt(stop)?.AirDate) : null;
-            if (events.Count == 0 && milestones.Count == 0)
-            {
-                continue;
-            }
-
             double At(EpisodePoint point, DateOnly? date) => Position(story, season, point, date);
 
             // The status a season starts with, then each change inside it.
@@ -113,8 +107,7 @@ public class IndexModel(WikiDbContext db) : PageModel
                 relationship));
         }
 
-        var last = end ?? (story.Episodes.Count == 0 ? default : story.Episodes[^1].Point);
-        return new TimelineView(title, relationship, status, story.StatusAt(last)?.Status, bands, shown.Count, milestonesShown.Count, end);
+        return new TimelineView(read.Title, relationship, read.Status, read.StatusNow, bands, shown.Count, milestonesShown.Count, end);
     }
 
     /// <summary>Ticks that would fall on the same spot stack up, so a busy week looks busy: each tick's place and level.</summary>
