@@ -112,7 +112,7 @@ public sealed record EpisodeDetail(
     string Link,
     string Html);
 
-public sealed record CharacterSummary(string Slug, string Name, string? FullName, string? Actor, string Link, string Html);
+public sealed record CharacterSummary(string Slug, string Name, string? FullName, string? Actor, string Link, string Html, int Mentions);
 
 public sealed record CharacterList(IReadOnlyList<CharacterSummary> Characters);
 

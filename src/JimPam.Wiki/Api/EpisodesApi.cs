@@ -14,7 +14,8 @@ public static class EpisodesApi
         group.MapRead("/", ListAsync).WithName("ListEpisodes").WithSummary("Every episode")
             .WithDescription("The catalogue in broadcast order, with air dates (ISO 8601).");
         group.MapRead("/{slug}", GetAsync).WithName("GetEpisode").WithSummary("One episode with its citing events")
-            .WithDescription("An episode, its other titles, and every part of the story that cites it. With asOf, parts that happen after that episode are left out.")
+            .WithDescription("An episode, its other titles, and every part of the story that cites it, in the order of the episode's page (which shows them 20 at a time, with p=). With asOf, parts that happen after that episode are left out. An address the episode had before it was renamed, or another spelling of its slug, answers 301 with the current address, as the page does.")
+            .Produces(StatusCodes.Status301MovedPermanently)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -24,13 +25,15 @@ public static class EpisodesApi
         return TypedResults.Ok(new EpisodeList([.. list.Episodes.Select(e => EpisodeRef(site, e.Slug, e.Title, e.Season, e.Number, e.AirDate))]));
     }
 
-    private static async Task<Results<Ok<EpisodeDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<EpisodeDetail>, RedirectHttpResult, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
         var shield = SpoilerShield.OfAsOf(http);
         var e = await EpisodeRead.LoadAsync(db, slug, shield, new EpisodeRead.Ask(WithMarkdown: true), cancellationToken);
         if (e is null)
         {
-            return NotFound(http, $"There is no episode “{slug}”.");
+            return await MovedAsync(http, db, site, Revision.EpisodeType, slug, "GetEpisode", cancellationToken) is { } moved
+                ? moved
+                : NotFound(http, $"There is no episode “{slug}”.");
         }
 
         return TypedResults.Ok(new EpisodeDetail(

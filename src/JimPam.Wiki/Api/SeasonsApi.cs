@@ -16,7 +16,7 @@ public static class SeasonsApi
         group.MapRead("/", ListAsync).WithName("ListSeasons").WithSummary("Every season")
             .WithDescription("Each season with its number of episodes and of parts of the story.");
         group.MapRead("/{number:int}", GetAsync).WithName("GetSeason").WithSummary("One season with its story")
-            .WithDescription("The season's episodes and every part of the story told in it (of every couple, or of one with relationship=slug), each as Markdown and HTML with the episodes it cites and the characters it mentions. With asOf, parts that happen after that episode are left out.")
+            .WithDescription("The season's episodes and every part of the story told in it (of every couple, or of one with relationship=slug), each as Markdown and HTML with the episodes it cites and the characters it mentions, in the order of the season's page. The page shows at most 200 parts (the first relationship's, then the others' in turn) and links each relationship left over to a page of its own (relationship=slug); this resource gives them all. With asOf, parts that happen after that episode are left out.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -141,6 +142,15 @@ public static class WikiApi
     public static RouteHandlerBuilder MapRead(this IEndpointRouteBuilder group, string pattern, Delegate handler) =>
         group.MapMethods(pattern, ReadMethods, handler);
 
+
+    /// <summary>
+    /// An episode's or character's old or differently spelt address, as its page answers it: a permanent redirect to
+    /// the resource's current address, with the same query; null when the slug stands for no entry.
+    /// </summary>
+    public static async Task<RedirectHttpResult?> MovedAsync(HttpContext http, WikiDbContext db, WikiAddresses site, string type, string slug, string endpoint, CancellationToken cancellationToken) =>
+        await RetiredSlugs.WhereNowAsync(db, type, slug, cancellationToken) is { } now
+            ? TypedResults.Redirect(site.Api(endpoint, new { slug = now }) + http.Request.QueryString, permanent: true)
+            : null;
 
     public static ProblemHttpResult NotFound(HttpContext http, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found", instance: http.Request.Path);

@@ -50,25 +50,18 @@ public sealed record EpisodeListRead(IReadOnlyList<EpisodeListRead.Item> Episode
             [CacheTags.EpisodeList, CacheTags.CitationCounts]);
 }
 
-/// <summary>The characters with how many parts of the story mention each: the character list and the API's character collection. One query.</summary>
+/// <summary>
+/// The characters with how many parts of the story mention each, the most mentioned first (then by name): the
+/// character list and the API's character collection, in the same order. One query.
+/// </summary>
 public sealed record CharacterListRead(IReadOnlyList<CharacterListRead.Item> Characters, IReadOnlyList<string> Tags)
 {
     public sealed record Item(string Name, string Slug, string? FullName, string? Actor, int Mentions);
 
-    /// <summary>How to order the list: by name, or the most mentioned first (then by name).</summary>
-    public enum Order
+    public static async Task<CharacterListRead> LoadAsync(WikiDbContext db, CancellationToken cancellationToken)
     {
-        ByName,
-        MostMentionedFirst,
-    }
-
-    public static async Task<CharacterListRead> LoadAsync(WikiDbContext db, Order order, CancellationToken cancellationToken)
-    {
-        var characters = db.Characters.AsNoTracking().Where(c => !c.Deleted);
-        characters = order == Order.MostMentionedFirst
-            ? characters.OrderByDescending(c => db.EventMentions.Count(m => m.CharacterId == c.Id)).ThenBy(c => c.Name)
-            : characters.OrderBy(c => c.Name);
-        var items = await characters
+        var items = await db.Characters.AsNoTracking().Where(c => !c.Deleted)
+            .OrderByDescending(c => db.EventMentions.Count(m => m.CharacterId == c.Id)).ThenBy(c => c.Name)
             .Select(c => new Item(c.Name, c.Slug, c.FullName, c.Actor, db.EventMentions.Count(m => m.CharacterId == c.Id)))
             .ToListAsync(cancellationToken);
         return new CharacterListRead(items, [CacheTags.CharacterList, CacheTags.MentionCounts]);

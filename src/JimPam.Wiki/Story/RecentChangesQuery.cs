@@ -6,6 +6,9 @@ namespace JimPam.Wiki.Story;
 /// <summary>The latest revisions across the wiki, newest first (by row id: revisions are written in time order, and SQLite cannot sort DateTimeOffset), each with the name of the entry it changed.</summary>
 public static class RecentChangesQuery
 {
+    /// <summary>How many the recent-changes page, its feed and the API (by default) show.</summary>
+    public const int Shown = 100;
+
     public static async Task<IReadOnlyList<Change>> LoadAsync(WikiDbContext db, int count, CancellationToken cancellationToken)
     {
         var revisions = await db.Revisions.AsNoTracking()

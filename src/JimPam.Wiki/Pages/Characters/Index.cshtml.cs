@@ -19,7 +19,7 @@ public class IndexModel(WikiDbContext db) : PageModel
             return redirect;
         }
 
-        var list = await CharacterListRead.LoadAsync(db, CharacterListRead.Order.MostMentionedFirst, cancellationToken);
+        var list = await CharacterListRead.LoadAsync(db, cancellationToken);
         HttpContext.Tag(list.Tags);
         Characters = list.Characters;
         return Page();

@@ -10,7 +10,7 @@ namespace JimPam.Wiki.Pages.RecentChanges;
 [OutputCache(PolicyName = WikiPagePolicy.Name)]
 public class IndexModel(WikiDbContext db) : PageModel
 {
-    public const int Count = 100;
+    public const int Count = RecentChangesQuery.Shown;
 
     public IReadOnlyList<RecentChangesQuery.Change> Changes { get; private set; } = [];
 

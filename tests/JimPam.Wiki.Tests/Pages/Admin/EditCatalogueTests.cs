@@ -74,6 +74,17 @@ public sealed class EditCatalogueTests : EditorTestBase
         Assert.Equal("/episodes/pilot-episode", moved.Headers.Location!.OriginalString);
         var (_, episode) = await App.GetPageAsync("/episodes/pilot-episode");
         Assert.Equal("Pilot (The Office)", episode.QuerySelector("h1")!.TextContent);
+
+        // The API answers the old address, and another spelling of the new one, as the page does.
+        using var reader = App.CreateReader();
+        using var movedResource = await reader.GetAsync(new Uri("/api/v1/episodes/pilot?asOf=s01e02", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.MovedPermanently, movedResource.StatusCode);
+        Assert.EndsWith("/api/v1/episodes/pilot-episode?asOf=s01e02", movedResource.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        using var spelt = await reader.GetAsync(new Uri("/api/v1/episodes/Pilot-Episode", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.MovedPermanently, spelt.StatusCode);
+        Assert.EndsWith("/api/v1/episodes/pilot-episode", spelt.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        using var unknown = await reader.GetAsync(new Uri("/api/v1/episodes/no-such-episode", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("Pilot", episode.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         // Season 1's text links [[Pilot]]: the old title is now an alias, so those links go to the new address.
