@@ -249,7 +249,14 @@ public sealed class ExportFolderTests : IClassFixture<ExportFolderTests.SeedExpo
                 refused++;
                 Assert.True(exitCode == 1, error);
                 Assert.Matches(@"^import: [a-z0-9/._-]+\.md:\d+: .+\(nothing was written\)", error);
-                using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+
+                // The database the import made goes again with its refusal; if one is left, it holds nothing.
+                if (!File.Exists(path))
+                {
+                    continue;
+                }
+
+                using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly");
                 connection.Open();
                 using var count = connection.CreateCommand();
                 count.CommandText = "SELECT (SELECT COUNT(*) FROM Seasons) + (SELECT COUNT(*) FROM Revisions) + (SELECT COUNT(*) FROM RelationshipEvents)";
