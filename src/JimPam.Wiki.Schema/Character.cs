@@ -1,7 +1,7 @@
 namespace JimPam.Wiki.Data;
 
 /// <summary>A person in the show, with the names the wiki text uses for them.</summary>
-public class Character
+public class Character : IEditedEntry
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";
@@ -11,6 +11,12 @@ public class Character
     public List<CharacterAlias> Aliases { get; set; } = [];
     /// <summary>The number of the latest revision; a concurrency token, so a stale form cannot overwrite a newer save.</summary>
     public int Revision { get; set; }
+
+    /// <summary>Who saved the latest revision (stored by the writer with each revision).</summary>
+    public string? EditedBy { get; set; }
+
+    /// <summary>When the latest revision was saved.</summary>
+    public DateTimeOffset? EditedAt { get; set; }
 
     /// <summary>Deleted by an editor: gone from lists and links (links to it show as broken), kept with its history so it can be restored.</summary>
     public bool Deleted { get; set; }

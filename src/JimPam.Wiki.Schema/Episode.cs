@@ -1,7 +1,7 @@
 namespace JimPam.Wiki.Data;
 
 /// <summary>An episode of the show, cited by relationship events and jokes.</summary>
-public class Episode
+public class Episode : IEditedEntry
 {
     public int Id { get; set; }
     public int SeasonId { get; set; }
@@ -13,6 +13,12 @@ public class Episode
     public List<EpisodeAlias> Aliases { get; set; } = [];
     /// <summary>The number of the latest revision; a concurrency token, so a stale form cannot overwrite a newer save.</summary>
     public int Revision { get; set; }
+
+    /// <summary>Who saved the latest revision (stored by the writer with each revision).</summary>
+    public string? EditedBy { get; set; }
+
+    /// <summary>When the latest revision was saved.</summary>
+    public DateTimeOffset? EditedAt { get; set; }
 
     /// <summary>Deleted by an editor: gone from lists and links (links to it show as broken), kept with its history so it can be restored.</summary>
     public bool Deleted { get; set; }

@@ -1,7 +1,7 @@
 namespace JimPam.Wiki.Data;
 
 /// <summary>A running gag of a relationship, shown in the season pages' sidebar.</summary>
-public class RecurringJoke
+public class RecurringJoke : IEditedEntry
 {
     public int Id { get; set; }
     public int RelationshipId { get; set; }
@@ -17,6 +17,12 @@ public class RecurringJoke
 
     /// <summary>The number of the latest revision; a concurrency token, so a stale form cannot overwrite a newer save.</summary>
     public int Revision { get; set; }
+
+    /// <summary>Who saved the latest revision (stored by the writer with each revision).</summary>
+    public string? EditedBy { get; set; }
+
+    /// <summary>When the latest revision was saved.</summary>
+    public DateTimeOffset? EditedAt { get; set; }
 
     /// <summary>Deleted by an editor: hidden from readers, kept with its history so it can be restored.</summary>
     public bool Deleted { get; set; }

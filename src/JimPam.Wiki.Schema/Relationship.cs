@@ -1,7 +1,7 @@
 namespace JimPam.Wiki.Data;
 
 /// <summary>A relationship article: the page a reader lands on, with its seasons of events.</summary>
-public class Relationship
+public class Relationship : IEditedEntry
 {
     public int Id { get; set; }
     public string Title { get; set; } = "";
@@ -30,6 +30,12 @@ public class Relationship
 
     /// <summary>The number of the latest revision; a concurrency token, so a stale form cannot overwrite a newer save.</summary>
     public int Revision { get; set; }
+
+    /// <summary>Who saved the latest revision (stored by the writer with each revision).</summary>
+    public string? EditedBy { get; set; }
+
+    /// <summary>When the latest revision was saved.</summary>
+    public DateTimeOffset? EditedAt { get; set; }
 
     /// <summary>The footnote marker the source puts after the behind-the-scenes text, such as "1".</summary>
     public string? BehindTheScenesFootnote { get; set; }

@@ -10,7 +10,7 @@ public enum EventKind
 }
 
 /// <summary>One paragraph or figure of a relationship's season narrative.</summary>
-public class RelationshipEvent
+public class RelationshipEvent : IEditedEntry
 {
     public const int MilestoneMaxLength = 80;
     public const int StatusMaxLength = 40;
@@ -37,6 +37,12 @@ public class RelationshipEvent
     /// that started from an older number is refused by the database itself.
     /// </summary>
     public int Revision { get; set; }
+
+    /// <summary>Who saved the latest revision (stored by the writer with each revision).</summary>
+    public string? EditedBy { get; set; }
+
+    /// <summary>When the latest revision was saved.</summary>
+    public DateTimeOffset? EditedAt { get; set; }
 
     /// <summary>Deleted by an editor: hidden from readers, kept with its history so it can be restored.</summary>
     public bool Deleted { get; set; }

@@ -31,6 +31,6 @@ public static class TestLinks
         var search = new JimPam.Wiki.Search.SearchIndexing();
         var store = new SqliteStore(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(db.Database)!);
         var writer = new EntryWriter(db, Bodies, store, new AfterWritePipeline([placement, search]), TimeProvider.System);
-        return new(db, writer, new DerivedData([Bodies, placement, search]), Markdown, Microsoft.Extensions.Logging.Abstractions.NullLogger<JimPam.Wiki.Import.SeedImporter>.Instance);
+        return new(db, writer, new DerivedData([Bodies, new LastEdited(), placement, search]), Markdown, Microsoft.Extensions.Logging.Abstractions.NullLogger<JimPam.Wiki.Import.SeedImporter>.Instance);
     }
 }

@@ -12,7 +12,7 @@ namespace JimPam.Wiki.Data.Postgres.CompiledModels
     public partial class PostgresWikiDbContextModel
     {
         private PostgresWikiDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("76e93625-482f-4d3a-837a-e763d7f69353"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("1711d47b-557e-4e47-8c9a-5ebea045474b"), entityTypeCount: 25)
         {
         }
 

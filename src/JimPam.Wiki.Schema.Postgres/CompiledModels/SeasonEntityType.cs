@@ -19,7 +19,7 @@ namespace JimPam.Wiki.Data.Postgres.CompiledModels
                 "JimPam.Wiki.Data.Season",
                 typeof(Season),
                 baseEntityType,
-                propertyCount: 4,
+                propertyCount: 6,
                 navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -33,6 +33,22 @@ namespace JimPam.Wiki.Data.Postgres.CompiledModels
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            var editedAt = runtimeEntityType.AddProperty(
+                "EditedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Season).GetProperty("EditedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Season).GetField("<EditedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            editedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var editedBy = runtimeEntityType.AddProperty(
+                "EditedBy",
+                typeof(string),
+                propertyInfo: typeof(Season).GetProperty("EditedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Season).GetField("<EditedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            editedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var number = runtimeEntityType.AddProperty(
                 "Number",

@@ -38,6 +38,13 @@ namespace JimPam.Wiki.Data.Postgres.Migrations
                     b.Property<bool>("Deleted")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EditedBy")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("FullName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -105,6 +112,13 @@ namespace JimPam.Wiki.Data.Postgres.Migrations
 
                     b.Property<bool>("Deleted")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EditedBy")
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<int>("NumberInSeason")
                         .HasColumnType("integer");
@@ -338,6 +352,13 @@ namespace JimPam.Wiki.Data.Postgres.Migrations
                     b.Property<bool>("Deleted")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EditedBy")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
@@ -377,6 +398,13 @@ namespace JimPam.Wiki.Data.Postgres.Migrations
 
                     b.Property<string>("BehindTheScenesMarkdown")
                         .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EditedBy")
                         .HasColumnType("text")
                         .UseCollation("C");
 
@@ -459,6 +487,13 @@ namespace JimPam.Wiki.Data.Postgres.Migrations
 
                     b.Property<bool>("Deleted")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EditedBy")
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("ImageAlt")
                         .HasMaxLength(1000)
@@ -631,6 +666,13 @@ namespace JimPam.Wiki.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EditedBy")
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");

@@ -20,7 +20,7 @@ namespace JimPam.Wiki.Data.CompiledModels
                 "JimPam.Wiki.Data.Episode",
                 typeof(Episode),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 10,
                 navigationCount: 2,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -48,6 +48,20 @@ namespace JimPam.Wiki.Data.CompiledModels
                 propertyInfo: typeof(Episode).GetProperty("Deleted", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Episode).GetField("<Deleted>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var editedAt = runtimeEntityType.AddProperty(
+                "EditedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Episode).GetProperty("EditedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Episode).GetField("<EditedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var editedBy = runtimeEntityType.AddProperty(
+                "EditedBy",
+                typeof(string),
+                propertyInfo: typeof(Episode).GetProperty("EditedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Episode).GetField("<EditedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var numberInSeason = runtimeEntityType.AddProperty(
                 "NumberInSeason",

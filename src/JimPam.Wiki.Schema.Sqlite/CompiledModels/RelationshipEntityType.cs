@@ -19,7 +19,7 @@ namespace JimPam.Wiki.Data.CompiledModels
                 "JimPam.Wiki.Data.Relationship",
                 typeof(Relationship),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 16,
                 navigationCount: 6,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
@@ -54,6 +54,20 @@ namespace JimPam.Wiki.Data.CompiledModels
                 typeof(string),
                 propertyInfo: typeof(Relationship).GetProperty("BehindTheScenesMarkdown", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Relationship).GetField("<BehindTheScenesMarkdown>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var editedAt = runtimeEntityType.AddProperty(
+                "EditedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Relationship).GetProperty("EditedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Relationship).GetField("<EditedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var editedBy = runtimeEntityType.AddProperty(
+                "EditedBy",
+                typeof(string),
+                propertyInfo: typeof(Relationship).GetProperty("EditedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Relationship).GetField("<EditedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var introHtml = runtimeEntityType.AddProperty(
                 "IntroHtml",

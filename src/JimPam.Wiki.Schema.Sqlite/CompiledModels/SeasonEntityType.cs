@@ -18,7 +18,7 @@ namespace JimPam.Wiki.Data.CompiledModels
                 "JimPam.Wiki.Data.Season",
                 typeof(Season),
                 baseEntityType,
-                propertyCount: 4,
+                propertyCount: 6,
                 navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -31,6 +31,20 @@ namespace JimPam.Wiki.Data.CompiledModels
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var editedAt = runtimeEntityType.AddProperty(
+                "EditedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Season).GetProperty("EditedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Season).GetField("<EditedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var editedBy = runtimeEntityType.AddProperty(
+                "EditedBy",
+                typeof(string),
+                propertyInfo: typeof(Season).GetProperty("EditedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Season).GetField("<EditedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var number = runtimeEntityType.AddProperty(
                 "Number",

@@ -11,7 +11,7 @@ namespace JimPam.Wiki.Data.CompiledModels
     public partial class WikiDbContextModel
     {
         private WikiDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3edf3ba3-2c23-44ae-a676-a9072556a9d7"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("9986dcbd-ba75-4177-932b-48e8a20b1675"), entityTypeCount: 25)
         {
         }
 

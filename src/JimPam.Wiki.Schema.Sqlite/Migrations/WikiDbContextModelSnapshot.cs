@@ -30,6 +30,12 @@ namespace JimPam.Wiki.Data.Migrations
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FullName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -89,6 +95,12 @@ namespace JimPam.Wiki.Data.Migrations
 
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedBy")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("NumberInSeason")
                         .HasColumnType("INTEGER");
@@ -303,6 +315,12 @@ namespace JimPam.Wiki.Data.Migrations
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
@@ -338,6 +356,12 @@ namespace JimPam.Wiki.Data.Migrations
 
                     b.Property<string>("BehindTheScenesMarkdown")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IntroHtml")
@@ -408,6 +432,12 @@ namespace JimPam.Wiki.Data.Migrations
 
                     b.Property<bool>("Deleted")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedBy")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ImageAlt")
                         .HasMaxLength(1000)
@@ -563,6 +593,12 @@ namespace JimPam.Wiki.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedBy")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");

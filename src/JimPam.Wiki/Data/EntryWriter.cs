@@ -37,6 +37,7 @@ public sealed partial class EntryWriter(WikiDbContext db, StoredBodies bodies, W
     /// <summary>Saves what the write has tracked, and notes each changed row for the write's handlers.</summary>
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
+        await RevisionLog.StampLastEditedAsync(db, cancellationToken);
         var pending = RowChange.Before(db);
         db.SavingThroughWriter = true;
         try

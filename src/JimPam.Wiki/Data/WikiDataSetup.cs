@@ -45,6 +45,7 @@ public static class WikiDataSetup
         services.AddSingleton<JimPam.Wiki.Content.WikiMarkdown>();
         services.AddSingleton<StoredBodies>();
         services.AddSingleton<IDerivedData>(provider => provider.GetRequiredService<StoredBodies>());
+        services.AddSingleton<IDerivedData, LastEdited>();
         services.AddSingleton<AfterWritePipeline>();
         services.AddSingleton<DerivedData>();
         services.AddScoped<PreviewRenderer>();

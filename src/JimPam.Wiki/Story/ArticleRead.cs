@@ -114,8 +114,8 @@ public sealed record ArticleRead(
                 AsOfId = db.Episodes.Where(e => upTo != null && !e.Deleted && e.Season.Number == at.Season && e.NumberInSeason == at.Number).Select(e => (int?)e.Id).FirstOrDefault(),
                 AsOfTitle = db.Episodes.Where(e => upTo != null && !e.Deleted && e.Season.Number == at.Season && e.NumberInSeason == at.Number).Select(e => e.Title).FirstOrDefault(),
                 AsOfSlug = db.Episodes.Where(e => upTo != null && !e.Deleted && e.Season.Number == at.Season && e.NumberInSeason == at.Number).Select(e => e.Slug).FirstOrDefault(),
-                EditAuthor = db.Revisions.Where(v => v.EntityType == Revision.RelationshipType && v.EntityId == r.Id).OrderByDescending(v => v.Number).Select(v => v.Author).FirstOrDefault(),
-                EditAt = db.Revisions.Where(v => v.EntityType == Revision.RelationshipType && v.EntityId == r.Id).OrderByDescending(v => v.Number).Select(v => (DateTimeOffset?)v.SavedAt).FirstOrDefault(),
+                EditAuthor = r.EditedBy,
+                EditAt = r.EditedAt,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (r is null)

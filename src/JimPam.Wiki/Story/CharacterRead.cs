@@ -49,8 +49,8 @@ public sealed record CharacterRead(
                 c.Actor,
                 Aliases = c.Aliases.Select(a => a.Name).ToList(),
                 Mentions = db.EventMentions.Count(m => m.CharacterId == c.Id && !m.Event.Deleted),
-                EditAuthor = db.Revisions.Where(v => v.EntityType == Revision.CharacterType && v.EntityId == c.Id).OrderByDescending(v => v.Number).Select(v => v.Author).FirstOrDefault(),
-                EditAt = db.Revisions.Where(v => v.EntityType == Revision.CharacterType && v.EntityId == c.Id).OrderByDescending(v => v.Number).Select(v => (DateTimeOffset?)v.SavedAt).FirstOrDefault(),
+                EditAuthor = c.EditedBy,
+                EditAt = c.EditedAt,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (head is null)

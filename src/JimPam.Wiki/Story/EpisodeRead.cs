@@ -78,8 +78,8 @@ public sealed record EpisodeRead(
                 CitingShown = db.EventCitations.Count(c => c.EpisodeId == e.Id && !c.Event.Deleted && (upTo == null || c.Event.Point <= upTo)),
                 Jokes = db.JokeCitations.Count(c => c.EpisodeId == e.Id && !c.Joke.Deleted),
                 Quoted = db.Relationships.Any(r => r.QuoteEpisodeId == e.Id),
-                EditAuthor = db.Revisions.Where(v => v.EntityType == Revision.EpisodeType && v.EntityId == e.Id).OrderByDescending(v => v.Number).Select(v => v.Author).FirstOrDefault(),
-                EditAt = db.Revisions.Where(v => v.EntityType == Revision.EpisodeType && v.EntityId == e.Id).OrderByDescending(v => v.Number).Select(v => (DateTimeOffset?)v.SavedAt).FirstOrDefault(),
+                EditAuthor = e.EditedBy,
+                EditAt = e.EditedAt,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (head is null)

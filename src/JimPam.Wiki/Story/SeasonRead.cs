@@ -110,8 +110,7 @@ public sealed record SeasonRead(
         var withSources = ask.WithSources;
 
         // 2. The shown couples' parts: deleted and hidden ones too, without their text, since deleting one was the
-        // season's latest edit and hiding one is counted. Each part's latest revision is found through its own
-        // index entry (starting from the revisions would read every event revision of the wiki).
+        // season's latest edit and hiding one is counted. Each part's last edit is stored on it by the writer.
         var parts = await db.Events.AsNoTracking()
             .Where(e => e.SeasonId == seasonId && shownIds.Contains(e.RelationshipId))
             .OrderBy(e => e.RelationshipId).ThenBy(e => e.Order)
@@ -136,9 +135,8 @@ public sealed record SeasonRead(
                 ImageHeight = e.Image == null ? 0 : e.Image.Height,
                 ImageOriginal = e.Image == null ? null : e.Image.Original,
                 ImageVariants = e.Image == null ? null : e.Image.VariantsJson,
-                EditId = db.Revisions.Where(v => v.EntityType == Revision.EventType && v.EntityId == e.Id).Max(v => (int?)v.Id),
-                EditAuthor = db.Revisions.Where(v => v.EntityType == Revision.EventType && v.EntityId == e.Id).OrderByDescending(v => v.Number).Select(v => v.Author).FirstOrDefault(),
-                EditAt = db.Revisions.Where(v => v.EntityType == Revision.EventType && v.EntityId == e.Id).OrderByDescending(v => v.Number).Select(v => (DateTimeOffset?)v.SavedAt).FirstOrDefault(),
+                EditAuthor = e.EditedBy,
+                EditAt = e.EditedAt,
             })
             .ToListAsync(cancellationToken);
         var visible = parts.Where(p => p.Visible).ToList();
@@ -151,7 +149,7 @@ public sealed record SeasonRead(
             .ToListAsync(cancellationToken);
         var linksOf = links.ToLookup(l => l.EventId);
         var cited = visible.SelectMany(p => linksOf[p.Id].OrderBy(l => l.Position).Select(l => l.Episode)).Distinct().ToList();
-        var edit = parts.Where(p => p.EditId is not null).MaxBy(p => p.EditId);
+        var edit = parts.Where(p => p.EditAt is not null).OrderBy(p => p.EditAt).ThenBy(p => p.Id).LastOrDefault();
         var byRelationship = visible.ToLookup(p => p.RelationshipId);
         var detail = withSources ? await DetailAsync(db, seasonId, [.. visible.Select(p => p.Id)], cancellationToken) : null;
         return new SeasonRead(

@@ -56,6 +56,42 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_database_made_before_last_edits_were_stored_gets_them_from_its_revisions_at_start_up()
+    {
+        var database = Path.Combine(_folder.Path, "wiki.db");
+        string lastEdited;
+        await using (var first = StartApp(database))
+        {
+            using var scope = first.Services.CreateScope();
+            var season = await scope.ServiceProvider.GetRequiredService<WikiDbContext>().Seasons.AsNoTracking().SingleAsync(s => s.Number == 3);
+            var saved = await scope.ServiceProvider.GetRequiredService<EntryWriter>().SaveSeasonAsync(
+                season.Id, season.Revision, new SeasonSnapshot(season.Summary + " Edited."), "angela", "Edited", CancellationToken.None);
+            Assert.IsType<EntrySaveResult.Saved>(saved);
+            var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
+            Assert.Equal("angela", (await db.Seasons.AsNoTracking().SingleAsync(s => s.Number == 3)).EditedBy);
+            using var client = first.CreateClient();
+            lastEdited = LastEditedLine(await client.GetStringAsync(new Uri("/episodes/the-dundies", UriKind.Relative)));
+
+            // What a database of the version before stored last edits looks like: the columns empty, no mark.
+            await db.Seasons.ExecuteUpdateAsync(e => e.SetProperty(x => x.EditedBy, (string?)null).SetProperty(x => x.EditedAt, (DateTimeOffset?)null));
+            await db.Episodes.ExecuteUpdateAsync(e => e.SetProperty(x => x.EditedBy, (string?)null).SetProperty(x => x.EditedAt, (DateTimeOffset?)null));
+            await db.SiteSettings.Where(s => s.Key == new LastEdited().Key).ExecuteDeleteAsync();
+        }
+
+        await using var second = StartApp(database);
+        using var secondScope = second.Services.CreateScope();
+        var reopened = secondScope.ServiceProvider.GetRequiredService<WikiDbContext>();
+        Assert.Equal("angela", (await reopened.Seasons.AsNoTracking().SingleAsync(s => s.Number == 3)).EditedBy);
+        Assert.False(await reopened.Episodes.AnyAsync(e => e.EditedBy == null || e.EditedAt == null));
+        using var secondClient = second.CreateClient();
+        Assert.Equal(lastEdited, LastEditedLine(await secondClient.GetStringAsync(new Uri("/episodes/the-dundies", UriKind.Relative))));
+        Assert.Contains("import", lastEdited, StringComparison.Ordinal);
+    }
+
+    private static string LastEditedLine(string html) =>
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector(".last-edited")!.TextContent.Trim();
+
+    [Fact]
     public async Task A_database_whose_bodies_have_no_stored_html_gets_it_rendered_at_start_up()
     {
         var database = Path.Combine(_folder.Path, "wiki.db");

@@ -75,7 +75,7 @@ public sealed class ImportBothWaysTests
             while (reader.Read())
             {
                 var values = Enumerable.Range(0, reader.FieldCount)
-                    .Where(i => reader.GetName(i) != "SavedAt")
+                    .Where(i => reader.GetName(i) is not ("SavedAt" or "EditedAt"))
                     .Select(i => $"{reader.GetName(i)}={(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))}");
                 rows.Add($"{table}: {string.Join(" | ", values)}");
             }
