@@ -73,6 +73,26 @@ public sealed class WikiAppFactory : WebApplicationFactory<Program>
     /// <summary>Settings the app starts with, beside the test defaults (set before the first request).</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>A setting the app starts with (before the first request).</summary>
+    public WikiAppFactory With(string key, string value)
+    {
+        Settings[key] = value;
+        return this;
+    }
+
+    /// <summary>The app writes its JSON log (Wiki:JsonLogPath) into this folder, from Information up, for a test that reads it (<see cref="Hosting.JsonLog"/>).</summary>
+    public WikiAppFactory WithJsonLog(string folder, string level = "Information") =>
+        With("Wiki:JsonLogPath", Path.Combine(folder, "wiki-.json")).With("Serilog:MinimumLevel:Default", level);
+
+    /// <summary>Services the app gets besides its own (before the first request): a test's fault, hasher or filter.</summary>
+    public WikiAppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     /// <summary>The SQLite file; on PostgreSQL, the database's name (which <see cref="OnDatabase"/> takes too).</summary>
     public string DatabasePath => _postgresDatabase ?? _databasePath ?? Path.Combine(_data.Path, "wiki.db");
 
@@ -98,6 +118,11 @@ public sealed class WikiAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        foreach (var configure in _services)
+        {
+            builder.ConfigureServices(configure);
         }
     }
 

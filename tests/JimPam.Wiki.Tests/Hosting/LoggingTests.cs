@@ -17,16 +17,11 @@ public sealed class LoggingTests : IAsyncLifetime
     // A first start, as on a new machine: the log of migrating and seeding is part of what is checked.
     private readonly WikiAppFactory _wiki = WikiAppFactory.Fresh();
     private readonly TempFolder _logs = new();
-    private WebApplicationFactory<Program> _app = null!;
+    private WikiAppFactory _app = null!;
 
     public async Task InitializeAsync()
     {
-        _app = _wiki.WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Wiki:JsonLogPath", Path.Combine(_logs.Path, "wiki-.json"));
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
-            builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientThatHangsUp>());
-        });
+        _app = _wiki.WithJsonLog(_logs.Path).WithServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientThatHangsUp>());
         using var client = _app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
     }
@@ -158,7 +153,6 @@ public sealed class LoggingTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _app.DisposeAsync();
         await _wiki.DisposeAsync();
         _logs.Dispose();
     }

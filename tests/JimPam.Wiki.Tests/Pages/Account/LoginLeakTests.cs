@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using JimPam.Wiki.Accounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JimPam.Wiki.Tests.Pages.Account;
@@ -17,15 +16,11 @@ public sealed class LoginLeakTests : IAsyncLifetime
     private readonly WikiAppFactory _wiki = new();
     private readonly CountingHasher _hasher = new();
     private readonly TempFolder _logs = new();
-    private WebApplicationFactory<Program> _app = null!;
+    private WikiAppFactory _app = null!;
 
     public async Task InitializeAsync()
     {
-        _app = _wiki.WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Wiki:JsonLogPath", Path.Combine(_logs.Path, "wiki-.json"));
-            builder.ConfigureServices(services => services.AddSingleton<IPasswordHasher<IdentityUser>>(_hasher));
-        });
+        _app = _wiki.WithJsonLog(_logs.Path, "Warning").WithServices(services => services.AddSingleton<IPasswordHasher<IdentityUser>>(_hasher));
         await EditorSession.AddEditorAsync(_app, "pam");
         await EditorSession.AddEditorAsync(_app, "jim");
         await EditorSession.AddEditorAsync(_app, "dwight");
@@ -91,7 +86,6 @@ public sealed class LoginLeakTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _app.DisposeAsync();
         await _wiki.DisposeAsync();
         _logs.Dispose();
     }

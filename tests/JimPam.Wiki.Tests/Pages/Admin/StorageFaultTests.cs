@@ -4,7 +4,6 @@ using AngleSharp.Html.Parser;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Tests.Hosting;
 using JimPam.Wiki.Tests.Pages.Account;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -23,17 +22,12 @@ public sealed class StorageFaultTests : IAsyncLifetime
     private readonly WikiAppFactory _wiki = new();
     private readonly TempFolder _logs = new();
     private readonly FailingWrites _failing = new();
-    private WebApplicationFactory<Program> _app = null!;
+    private WikiAppFactory _app = null!;
     private EditorSession _pam = null!;
 
     public async Task InitializeAsync()
     {
-        _app = _wiki.WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Wiki:JsonLogPath", Path.Combine(_logs.Path, "wiki-.json"));
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
-            builder.ConfigureServices(services => services.ConfigureDbContext<WikiDbContext>(options => options.AddInterceptors(_failing)));
-        });
+        _app = _wiki.WithJsonLog(_logs.Path).WithServices(services => services.ConfigureDbContext<WikiDbContext>(options => options.AddInterceptors(_failing)));
         await EditorSession.AddEditorAsync(_app, "pam");
         _pam = new EditorSession(_app);
         (await _pam.LogInAsync("pam")).Dispose();
@@ -119,7 +113,6 @@ public sealed class StorageFaultTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _pam.Dispose();
-        await _app.DisposeAsync();
         await _wiki.DisposeAsync();
         _logs.Dispose();
     }

@@ -5,7 +5,7 @@ using JimPam.Wiki.Tests.Hosting;
 using JimPam.Wiki.Transfer;
 using Xunit.Abstractions;
 
-namespace JimPam.Wiki.Tests.Import;
+namespace JimPam.Wiki.Tests.Transfer;
 
 /// <summary>
 /// Reading an export folder back, before anything would be written: the seeded wiki's export reads whole; a damaged

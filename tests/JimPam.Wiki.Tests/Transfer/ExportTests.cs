@@ -4,7 +4,7 @@ using JimPam.Wiki.Content;
 using JimPam.Wiki.Tests.Hosting;
 using JimPam.Wiki.Tests.Pages.Admin;
 
-namespace JimPam.Wiki.Tests.Import;
+namespace JimPam.Wiki.Tests.Transfer;
 
 /// <summary>
 /// <c>export FOLDER</c>: the wiki as plain files. Two exports of an unchanged wiki are byte for byte the same; an

@@ -1,21 +1,15 @@
 using JimPam.Wiki.Data;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace JimPam.Wiki.Tests.Data;
+namespace JimPam.Wiki.Tests.Hosting;
 
 /// <summary>Start-up creates, migrates and seeds the database once; later starts keep what is there.</summary>
 public sealed class StartupTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    private static WebApplicationFactory<Program> StartApp(string database) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("ConnectionStrings:Wiki", $"Data Source={database}");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        });
+    private static WikiAppFactory StartApp(string database) => WikiAppFactory.OnDatabase(database);
 
     [Fact]
     public async Task First_start_creates_the_database_file_in_a_folder_that_did_not_exist_and_seeds_it()

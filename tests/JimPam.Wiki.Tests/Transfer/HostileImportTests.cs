@@ -4,9 +4,9 @@ using JimPam.Wiki.Data;
 using JimPam.Wiki.Tests.Hosting;
 using JimPam.Wiki.Tests.Pages.Account;
 using Microsoft.Data.Sqlite;
-using static JimPam.Wiki.Tests.Import.TransferTestKit;
+using static JimPam.Wiki.Tests.Transfer.TransferTestKit;
 
-namespace JimPam.Wiki.Tests.Import;
+namespace JimPam.Wiki.Tests.Transfer;
 
 /// <summary>
 /// An import takes only what a form would: plain files inside its folder (a symbolic link to a file elsewhere, or to

@@ -1,7 +1,7 @@
 using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Tests.Data;
+namespace JimPam.Wiki.Tests.Import;
 
 /// <summary>A wiki seeded before air dates and milestones were in the seed data gets them on its next start, once.</summary>
 public sealed class SeedUpgradeTests : IDisposable

@@ -3,9 +3,9 @@ using JimPam.Wiki.Tests.Hosting;
 using JimPam.Wiki.Tests.Pages.Account;
 using JimPam.Wiki.Tests.Pages.Admin;
 using Microsoft.EntityFrameworkCore;
-using static JimPam.Wiki.Tests.Import.TransferTestKit;
+using static JimPam.Wiki.Tests.Transfer.TransferTestKit;
 
-namespace JimPam.Wiki.Tests.Import;
+namespace JimPam.Wiki.Tests.Transfer;
 
 /// <summary>
 /// <c>import FOLDER</c>: an export brought back into an empty database. A wiki edited in every way an editor can

@@ -15,15 +15,11 @@ public sealed class FormCharsetTests : IAsyncLifetime
 {
     private readonly WikiAppFactory _wiki = new();
     private readonly TempFolder _logs = new();
-    private WebApplicationFactory<Program> _app = null!;
+    private WikiAppFactory _app = null!;
 
     public Task InitializeAsync()
     {
-        _app = _wiki.WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Wiki:JsonLogPath", Path.Combine(_logs.Path, "wiki-.json"));
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
-        });
+        _app = _wiki.WithJsonLog(_logs.Path);
         return Task.CompletedTask;
     }
 
@@ -90,7 +86,6 @@ public sealed class FormCharsetTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _app.DisposeAsync();
         await _wiki.DisposeAsync();
         _logs.Dispose();
     }

@@ -7,7 +7,7 @@ using JimPam.Wiki.Tests.Hosting;
 using JimPam.Wiki.Tests.Pages;
 using JimPam.Wiki.Tests.Pages.Account;
 
-namespace JimPam.Wiki.Tests.Import;
+namespace JimPam.Wiki.Tests.Transfer;
 
 /// <summary>
 /// <c>export-site FOLDER</c>: a static copy of the public wiki, taken from a wiki with a picture, a renamed episode and

@@ -7,7 +7,7 @@ using JimPam.Wiki.Tests.Pages.Account;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace JimPam.Wiki.Tests.Import;
+namespace JimPam.Wiki.Tests.Transfer;
 
 /// <summary>What the tests of export and import share: edits of every kind, the commands, and comparing folders and pages.</summary>
 public static partial class TransferTestKit

@@ -2,9 +2,9 @@ using System.Net;
 using JimPam.Wiki.Tests.Hosting;
 using JimPam.Wiki.Tests.Pages.Account;
 using JimPam.Wiki.Tests.Pages.Admin;
-using static JimPam.Wiki.Tests.Import.TransferTestKit;
+using static JimPam.Wiki.Tests.Transfer.TransferTestKit;
 
-namespace JimPam.Wiki.Tests.Import;
+namespace JimPam.Wiki.Tests.Transfer;
 
 /// <summary>The wiki carried between the two engines, in a run on PostgreSQL (the only run with both).</summary>
 [Trait("Engine", "Postgres")]
