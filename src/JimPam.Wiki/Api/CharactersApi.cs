@@ -2,7 +2,6 @@ using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using static JimPam.Wiki.Api.WikiApi;
 
 namespace JimPam.Wiki.Api;
@@ -38,10 +37,10 @@ public static class CharactersApi
                 : NotFound(http, $"There is no character “{slug}”.");
         }
 
-        var relationships = await db.Relationships.AsNoTracking().Where(r => r.Members.Any(m => m.CharacterId == c.Id)).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+        var relationships = await RelationshipListRead.LoadAsync(db, shield, member: c.Id, cancellationToken);
         return TypedResults.Ok(new CharacterDetail(
             c.Slug, c.Name, c.FullName, c.Actor, c.Aliases,
-            await RelationshipsApi.SummariesAsync(db, site, relationships, shield, cancellationToken),
+            RelationshipsApi.Summaries(site, relationships),
             [.. c.Mentions.Select(m => Citing(site, m.Id, m.RelationshipSlug, m.Relationship, m.Season, m.Markdown, m.Body))],
             shield.UpTo?.Code, c.Hidden,
             site.Api("GetCharacter", new { slug = c.Slug }), site.Absolute(site.Character(c.Slug))));

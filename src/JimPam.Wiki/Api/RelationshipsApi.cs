@@ -2,7 +2,6 @@ using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using static JimPam.Wiki.Api.WikiApi;
 
 namespace JimPam.Wiki.Api;
@@ -48,40 +47,19 @@ public static class RelationshipsApi
     private static async Task<Results<Ok<RelationshipList>, ProblemHttpResult>> ListAsync(string? asOf, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
         var shield = SpoilerShield.OfAsOf(http);
-
-        var ids = await db.Relationships.AsNoTracking().OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
-        var list = await SummariesAsync(db, site, ids, shield, cancellationToken);
-        return TypedResults.Ok(new RelationshipList(list, shield.UpTo?.Code));
+        var list = await RelationshipListRead.LoadAsync(db, shield, member: null, cancellationToken);
+        return TypedResults.Ok(new RelationshipList(Summaries(site, list), shield.UpTo?.Code));
     }
 
-    /// <summary>
-    /// The summaries of these couples, in this order; under a shield, each with its status as of the shield's episode
-    /// (from <paramref name="story"/>, when the caller has read it already).
-    /// </summary>
-    public static async Task<List<RelationshipSummary>> SummariesAsync(WikiDbContext db, WikiAddresses site, IReadOnlyList<int> ids, SpoilerShield shield, CancellationToken cancellationToken, Chronology? story = null)
-    {
-        var first = await db.FirstRelationshipIdAsync(cancellationToken);
-        var rows = await db.Relationships.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new
-            {
-                r.Id, r.Slug, r.Title, r.Status,
-                Members = r.Members.OrderBy(m => m.Position).Select(m => new { m.Character.Slug, m.Character.Name }).ToList(),
-            })
-            .ToListAsync(cancellationToken);
-        if (shield.Active)
-        {
-            story ??= await Chronology.LoadAsync(db, ids, cancellationToken);
-        }
-
-        return [.. ids.Select(id => rows.Single(r => r.Id == id)).Select(r => new RelationshipSummary(
+    /// <summary>The relationships of a list read, as the API's summaries.</summary>
+    public static List<RelationshipSummary> Summaries(WikiAddresses site, RelationshipListRead list) =>
+        [.. list.Relationships.Select(r => new RelationshipSummary(
             r.Slug,
             r.Title,
-            // As of the shield's episode: the status the couple's last milestone up to it gave; "" before the first.
-            shield.Active ? story!.StatusAt(shield.UpTo!.Value, r.Id)?.Status ?? "" : r.Status,
+            r.Status,
             [.. r.Members.Select(m => CharacterRef(site, m.Slug, m.Name))],
             site.Api("GetRelationship", new { slug = r.Slug }),
-            ArticlePage(site, WikiDbContext.AddressValue(r.Id == first, r.Slug))))];
-    }
+            ArticlePage(site, r.Relationship)))];
 
     private static async Task<Results<Ok<RelationshipDetail>, ProblemHttpResult>> GetAsync(string slug, string? asOf, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {

@@ -67,3 +67,37 @@ public sealed record CharacterListRead(IReadOnlyList<CharacterListRead.Item> Cha
         return new CharacterListRead(items, [CacheTags.CharacterList, CacheTags.MentionCounts]);
     }
 }
+
+/// <summary>
+/// The relationships with their members and status, first made first: the API's relationship collection, and a
+/// character's relationships. Under a shield, each status is the one its last milestone up
+/// to the shield's episode gave ("" before the first). Two queries, and the chronology under a shield.
+/// </summary>
+public sealed record RelationshipListRead(IReadOnlyList<RelationshipListRead.Item> Relationships)
+{
+    /// <summary>A relationship; <paramref name="Relationship"/> is its address value (null for the wiki's first).</summary>
+    public sealed record Item(int Id, string Slug, string Title, string Status, string? Relationship, IReadOnlyList<(string Slug, string Name)> Members);
+
+    /// <summary>Every relationship, or those this character is a member of.</summary>
+    public static async Task<RelationshipListRead> LoadAsync(WikiDbContext db, SpoilerShield shield, int? member, CancellationToken cancellationToken)
+    {
+        var first = await db.FirstRelationshipIdAsync(cancellationToken);
+        var rows = await db.Relationships.AsNoTracking()
+            .Where(r => member == null || r.Members.Any(m => m.CharacterId == member))
+            .OrderBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Id, r.Slug, r.Title, r.Status,
+                Members = r.Members.OrderBy(m => m.Position).Select(m => new { m.Character.Slug, m.Character.Name }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var story = shield.Active && rows.Count > 0 ? await Chronology.LoadAsync(db, [.. rows.Select(r => r.Id)], cancellationToken) : null;
+        return new([.. rows.Select(r => new Item(
+            r.Id,
+            r.Slug,
+            r.Title,
+            story is null ? r.Status : story.StatusAt(shield.UpTo!.Value, r.Id)?.Status ?? "",
+            WikiDbContext.AddressValue(r.Id == first, r.Slug),
+            [.. r.Members.Select(m => (m.Slug, m.Name))]))]);
+    }
+}

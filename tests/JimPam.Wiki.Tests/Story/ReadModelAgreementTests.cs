@@ -89,6 +89,25 @@ public sealed partial class ReadModelAgreementTests(UncachedWikis wikis)
         Assert.Equal(changes, changesInApi);
     }
 
+    [Fact]
+    public async Task Should_answer_an_unknown_search_type_as_the_openapi_document_says_every_kind_on_the_page_and_400_in_the_api()
+    {
+        using var client = wikis.Grown.CreateReader();
+        string[] Hits(string html) => [.. new HtmlParser().ParseDocument(html).QuerySelectorAll("a.search-hit").Select(a => a.GetAttribute("href")!)];
+
+        var everyKind = Hits(await client.GetStringAsync(new Uri("/search?q=pam", UriKind.Relative)));
+        var unknownKind = Hits(await client.GetStringAsync(new Uri("/search?q=pam&type=sitcoms", UriKind.Relative)));
+        Assert.NotEmpty(everyKind);
+        Assert.Equal(everyKind, unknownKind);
+
+        using var refused = await client.GetAsync(new Uri("/api/v1/search?q=pam&type=sitcoms", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        var described = document.RootElement.GetProperty("paths").EnumerateObject().Single(p => p.Name.TrimEnd('/') == "/api/v1/search")
+            .Value.GetProperty("get").GetProperty("description").GetString()!;
+        Assert.Contains("An unknown type is a 400 here", described, StringComparison.Ordinal);
+    }
+
     private static async Task<string> RelationshipSlugAsync(HttpClient client, int index)
     {
         using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/relationships", UriKind.Relative)));
