@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
+using JimPam.Wiki.Story;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Sitemap;
@@ -50,7 +51,7 @@ public static class SitemapEndpoint
         var relationships = await db.Relationships.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.Slug }).ToListAsync(cancellationToken);
         var seasons = await db.Seasons.AsNoTracking().OrderBy(s => s.Number).Select(s => new { s.Id, s.Number }).ToListAsync(cancellationToken);
         var events = await db.Events.AsNoTracking().Select(e => new { e.Id, e.SeasonId, e.RelationshipId }).ToListAsync(cancellationToken);
-        var episodes = await db.Episodes.AsNoTracking().Where(e => !e.Deleted).OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason).Select(e => new { e.Id, e.Slug }).ToListAsync(cancellationToken);
+        var episodes = await db.Episodes.AsNoTracking().Where(e => !e.Deleted).InBroadcastOrder().Select(e => new { e.Id, e.Slug }).ToListAsync(cancellationToken);
         var characters = await db.Characters.AsNoTracking().Where(c => !c.Deleted).OrderBy(c => c.Name).Select(c => new { c.Id, c.Slug }).ToListAsync(cancellationToken);
 
         var storyOf = events.ToLookup(e => e.RelationshipId, e => Edited(Revision.EventType, e.Id));

@@ -154,7 +154,7 @@ public sealed record ArticleRead(
             var shownJokes = r.Jokes.Where(j => !j.Hidden).Select(j => j.Id).ToList();
             var citations = (await db.JokeCitations.AsNoTracking()
                     .Where(c => shownJokes.Contains(c.JokeId))
-                    .OrderBy(c => c.Episode.Season.Number).ThenBy(c => c.Episode.NumberInSeason)
+                    .InBroadcastOrder(c => c.Episode)
                     .Select(c => new { c.JokeId, c.Episode.Id, c.Episode.Title, c.Episode.Slug, Season = c.Episode.Season.Number, c.Episode.NumberInSeason, c.Episode.AirDate })
                     .ToListAsync(cancellationToken))
                 .ToLookup(c => c.JokeId, c => new EpisodeStamp(c.Id, c.Title, c.Slug, new EpisodePoint(c.Season, c.NumberInSeason), c.AirDate));

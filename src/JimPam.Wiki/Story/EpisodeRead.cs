@@ -62,6 +62,7 @@ public sealed record EpisodeRead(
                 e.NumberInSeason,
                 e.AirDate,
                 Aliases = e.Aliases.Select(a => a.Title).ToList(),
+                // The neighbours in broadcast order (BroadcastOrder's, spelt out: EF Core cannot call it inside a projection).
                 PreviousId = db.Episodes.Where(o => !o.Deleted && (o.Season.Number < e.Season.Number || (o.Season.Number == e.Season.Number && o.NumberInSeason < e.NumberInSeason)))
                     .OrderByDescending(o => o.Season.Number).ThenByDescending(o => o.NumberInSeason).Select(o => (int?)o.Id).FirstOrDefault(),
                 PreviousTitle = db.Episodes.Where(o => !o.Deleted && (o.Season.Number < e.Season.Number || (o.Season.Number == e.Season.Number && o.NumberInSeason < e.NumberInSeason)))

@@ -43,7 +43,7 @@ public sealed record EpisodeListRead(IReadOnlyList<EpisodeListRead.Item> Episode
     public static async Task<EpisodeListRead> LoadAsync(WikiDbContext db, CancellationToken cancellationToken) =>
         new(await db.Episodes.AsNoTracking()
             .Where(e => !e.Deleted)
-            .OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason)
+            .InBroadcastOrder()
             .Select(e => new Item(e.Season.Number, e.NumberInSeason, e.Title, e.Slug, e.AirDate,
                 db.EventCitations.Count(c => c.EpisodeId == e.Id) + db.JokeCitations.Count(c => c.EpisodeId == e.Id)))
             .ToListAsync(cancellationToken),

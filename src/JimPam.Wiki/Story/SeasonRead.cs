@@ -201,7 +201,7 @@ public sealed record SeasonRead(
             })
             .ToListAsync(cancellationToken);
         var citations = await db.EventCitations.AsNoTracking().Where(c => ids.Contains(c.EventId))
-            .OrderBy(c => c.Episode.Season.Number).ThenBy(c => c.Episode.NumberInSeason)
+            .InBroadcastOrder(c => c.Episode)
             .Select(c => new { c.EventId, Episode = new EpisodeStamp(c.Episode.Id, c.Episode.Title, c.Episode.Slug, new EpisodePoint(c.Episode.Season.Number, c.Episode.NumberInSeason), c.Episode.AirDate) })
             .ToListAsync(cancellationToken);
         var mentions = await db.EventMentions.AsNoTracking().Where(m => ids.Contains(m.EventId))

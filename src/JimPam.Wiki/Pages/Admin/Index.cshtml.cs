@@ -1,4 +1,5 @@
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public class IndexModel(WikiDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Episodes = await db.Episodes.AsNoTracking()
-            .OrderBy(e => e.Season.Number).ThenBy(e => e.NumberInSeason)
+            .InBroadcastOrder()
             .Select(e => new EpisodeRow(e.Id, e.Title, e.Slug, e.Season.Number, e.NumberInSeason, e.Deleted))
             .ToListAsync(cancellationToken);
         Characters = await db.Characters.AsNoTracking()
