@@ -63,7 +63,7 @@ public sealed record SeasonSummary(int Number, int Episodes, int Events, string 
 
 public sealed record SeasonList(IReadOnlyList<SeasonSummary> Seasons);
 
-public sealed record StoryEventDocument(
+public sealed record EventDocument(
     int Id,
     string Relationship,
     int Season,
@@ -87,7 +87,7 @@ public sealed record SeasonDetail(
     int Number,
     string Summary,
     IReadOnlyList<EpisodeRef> Episodes,
-    IReadOnlyList<StoryEventDocument> Events,
+    IReadOnlyList<EventDocument> Events,
     string? AsOf,
     int HiddenByAsOf,
     string? Previous,

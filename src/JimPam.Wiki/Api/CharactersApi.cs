@@ -6,15 +6,15 @@ using static JimPam.Wiki.Api.WikiApi;
 
 namespace JimPam.Wiki.Api;
 
-/// <summary>/api/v1/characters: the people of the story, and each one's couples and mentions.</summary>
+/// <summary>/api/v1/characters: the people of the story, and each one's relationships and mentions.</summary>
 public static class CharactersApi
 {
     public static void Map(RouteGroupBuilder group)
     {
         group.MapRead("/", ListAsync).WithName("ListCharacters").WithSummary("Every character")
-            .WithDescription("Each character with full name, actor and how many parts of the story mention it, the most mentioned first (then by name), as on the characters page.");
-        group.MapRead("/{slug}", GetAsync).WithName("GetCharacter").WithSummary("One character with couples and mentions")
-            .WithDescription("A character, the names it also goes by, its relationships, and every part of the story that mentions it. With asOf, parts that happen after that episode are left out. An address the character had before it was renamed, or another spelling of its slug, answers 301 with the current address, as the page does.")
+            .WithDescription("Each character with full name, actor and how many events mention it, the most mentioned first (then by name), as on the characters page.");
+        group.MapRead("/{slug}", GetAsync).WithName("GetCharacter").WithSummary("One character with relationships and mentions")
+            .WithDescription("A character, the names it also goes by, its relationships, and every event that mentions it. With asOf, events that happen after that episode are left out. An address the character had before it was renamed, or another spelling of its slug, answers 301 with the current address, as the page does.")
             .Produces(StatusCodes.Status301MovedPermanently)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -6,7 +6,7 @@ using static JimPam.Wiki.Api.WikiApi;
 
 namespace JimPam.Wiki.Api;
 
-/// <summary>/api/v1/episodes: the catalogue, and each episode with the parts of the story that cite it.</summary>
+/// <summary>/api/v1/episodes: the catalogue, and each episode with the events that cite it.</summary>
 public static class EpisodesApi
 {
     public static void Map(RouteGroupBuilder group)
@@ -14,7 +14,7 @@ public static class EpisodesApi
         group.MapRead("/", ListAsync).WithName("ListEpisodes").WithSummary("Every episode")
             .WithDescription("The catalogue in broadcast order, with air dates (ISO 8601).");
         group.MapRead("/{slug}", GetAsync).WithName("GetEpisode").WithSummary("One episode with its citing events")
-            .WithDescription("An episode, its other titles, and every part of the story that cites it, in the order of the episode's page (which shows them 20 at a time, with p=). With asOf, parts that happen after that episode are left out. An address the episode had before it was renamed, or another spelling of its slug, answers 301 with the current address, as the page does.")
+            .WithDescription("An episode, its other titles, and every event that cites it, in the order of the episode's page (which shows them 20 at a time, with p=). With asOf, events that happen after that episode are left out. An address the episode had before it was renamed, or another spelling of its slug, answers 301 with the current address, as the page does.")
             .Produces(StatusCodes.Status301MovedPermanently)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -6,15 +6,15 @@ using static JimPam.Wiki.Api.WikiApi;
 
 namespace JimPam.Wiki.Api;
 
-/// <summary>/api/v1/relationships: the couples, with their members and status (as of an episode, with asOf).</summary>
+/// <summary>/api/v1/relationships: the relationships, with their members and status (as of an episode, with asOf).</summary>
 public static class RelationshipsApi
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapRead("/", ListAsync).WithName("ListRelationships").WithSummary("Every couple")
+        group.MapRead("/", ListAsync).WithName("ListRelationships").WithSummary("Every relationship")
             .WithDescription("Each relationship with its members and its status; with asOf, the status as of that episode.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        group.MapRead("/{slug}", GetAsync).WithName("GetRelationship").WithSummary("One couple's article")
+        group.MapRead("/{slug}", GetAsync).WithName("GetRelationship").WithSummary("One relationship's article")
             .WithDescription("The epigraph, intro, milestones, recurring jokes and behind-the-scenes note of one relationship, as Markdown and HTML. With asOf, what comes after that episode is left out.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapRead("/{slug}/timeline", TimelineAsync).WithName("GetTimeline").WithSummary("One relationship's timeline")
@@ -72,7 +72,7 @@ public static class RelationshipsApi
         return TypedResults.Ok(new RelationshipDetail(
             article.Slug,
             article.Title,
-            // As of the shield's episode: the status the couple's last milestone up to it gave; "" before the first.
+            // As of the shield's episode: the status the relationship's last milestone up to it gave; "" before the first.
             shield.Active ? article.AsOf?.Since?.Status ?? "" : article.Status,
             [.. article.Members.Select(m => CharacterRef(site, m.Slug, m.Name))],
             article.Epigraph is { } q ? new Quote(q.Text, q.Speaker, q.Episode is { } e ? EpisodeRef(site, e) : null) : null,

@@ -13,7 +13,7 @@ public static class SearchApi
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapRead("/", SearchAsync).WithName("Search").WithSummary("Search the wiki")
-            .WithDescription("The same search as /search: words match their beginnings, \"phrases\" in double quotes, any case and accents. Ranked by relevance, 20 a page (p=2 and on), optionally of one kind (story, episodes, characters, jokes, relationships). Snippets are HTML with the matched words in <mark>. With asOf, results after that episode are left out. A query with no word gets a message, never an error. When a word matches nothing, didYouMean gives the query spelt as the wiki spells its nearest word, and its search. An unknown type is a 400 here, so a client's typo is not mistaken for a search of everything; the page, for people, shows every kind instead.")
+            .WithDescription("The same search as /search: words match their beginnings, \"phrases\" in double quotes, any case and accents. Ranked by relevance, 20 a page (p=2 and on), optionally of one kind (events, episodes, characters, jokes, relationships; story, the key before events, still works). Snippets are HTML with the matched words in <mark>. With asOf, results after that episode are left out. A query with no word gets a message, never an error. When a word matches nothing, didYouMean gives the query spelt as the wiki spells its nearest word, and its search. An unknown type is a 400 here, so a client's typo is not mistaken for a search of everything; the page, for people, shows every kind instead.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static async Task<Results<Ok<SearchDocumentPage>, ProblemHttpResult>> SearchAsync(string? q, string? type, [FromQuery(Name = WikiQueryKeys.Paging)] int? page, string? asOf, HttpContext http, WikiDbContext db, SiteSearch search, WikiAddresses site, CancellationToken cancellationToken)
@@ -23,12 +23,12 @@ public static class SearchApi
         SearchKind? kind = null;
         if (type is not null)
         {
-            if (SearchKinds.All.FirstOrDefault(k => string.Equals(k.Key, type, StringComparison.OrdinalIgnoreCase)) is not { Key: not null } known)
+            if (SearchKinds.Of(type) is not { } known)
             {
                 return BadRequest(http, $"type=“{type}” is not a kind of result; use one of {string.Join(", ", SearchKinds.All.Select(k => k.Key))}.");
             }
 
-            kind = known.Kind;
+            kind = known;
         }
 
         if (page is < 1)

@@ -8,15 +8,15 @@ using static JimPam.Wiki.Api.WikiApi;
 
 namespace JimPam.Wiki.Api;
 
-/// <summary>/api/v1/seasons: the seasons, and each season's part of every couple's story.</summary>
+/// <summary>/api/v1/seasons: the seasons, and each season's events of every relationship.</summary>
 public static class SeasonsApi
 {
     public static void Map(RouteGroupBuilder group)
     {
         group.MapRead("/", ListAsync).WithName("ListSeasons").WithSummary("Every season")
-            .WithDescription("Each season with its number of episodes and of parts of the story.");
-        group.MapRead("/{number:int}", GetAsync).WithName("GetSeason").WithSummary("One season with its story")
-            .WithDescription("The season's episodes and every part of the story told in it (of every couple, or of one with relationship=slug), each as Markdown and HTML with the episodes it cites and the characters it mentions, in the order of the season's page. The page shows at most 200 parts (the first relationship's, then the others' in turn) and links each relationship left over to a page of its own (relationship=slug); this resource gives them all. With asOf, parts that happen after that episode are left out.")
+            .WithDescription("Each season with its number of episodes and of events.");
+        group.MapRead("/{number:int}", GetAsync).WithName("GetSeason").WithSummary("One season with its events")
+            .WithDescription("The season's episodes and every event told in it (of every relationship, or of one with relationship=slug), each as Markdown and HTML with the episodes it cites and the characters it mentions, in the order of the season's page. The page shows at most 200 events (the first relationship's, then the others' in turn) and links each relationship left over to a page of its own (relationship=slug); this resource gives them all. With asOf, events that happen after that episode are left out.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -52,7 +52,7 @@ public static class SeasonsApi
             // A season the viewer has not finished has no summary (as on the home page under the shield).
             season.Finished ? season.Summary : "",
             [.. sources.Episodes.Select(e => EpisodeRef(site, e))],
-            [.. season.Groups.SelectMany(g => g.Parts.Select(p => new StoryEventDocument(
+            [.. season.Groups.SelectMany(g => g.Parts.Select(p => new EventDocument(
                 p.Id,
                 g.RelationshipSlug,
                 season.Number,

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace JimPam.Wiki.Api;
 
 /// <summary>
-/// The read-only JSON API under /api/v1: couples, seasons with their story, episodes, characters, recent changes and
+/// The read-only JSON API under /api/v1: relationships, seasons with their events, episodes, characters, recent changes and
 /// search, each described in the OpenAPI document at /openapi/v1.json and on the reference page at /api. Every answer
 /// has an ETag (a 304 for a client that has it), every error is an RFC 9457 problem, and each client address may make
 /// <see cref="WikiOptions.ApiRequestsPerMinute"/> requests a minute.
@@ -25,10 +25,10 @@ public static class WikiApi
     public static readonly IReadOnlyDictionary<string, string> TagDescriptions = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["API"] = "The list of the API's collections.",
-        ["Relationships"] = "The couples, each with its article: epigraph, intro, milestones, recurring jokes, behind the scenes.",
-        ["Seasons"] = "The seasons, each with its episodes and every part of the story told in it.",
-        ["Episodes"] = "The episode catalogue, and the parts of the story that cite each episode.",
-        ["Characters"] = "The characters, their relationships and the parts of the story that mention them.",
+        ["Relationships"] = "The relationships, each with its article: epigraph, intro, milestones, recurring jokes, behind the scenes.",
+        ["Seasons"] = "The seasons, each with its episodes and every event told in it.",
+        ["Episodes"] = "The episode catalogue, and the events that cite each episode.",
+        ["Characters"] = "The characters, their relationships and the events that mention them.",
         ["Changes"] = "The latest edits across the wiki.",
         ["Search"] = "The same search as the site's search page.",
     };
@@ -164,7 +164,7 @@ public static class WikiApi
     public static EpisodeRef EpisodeRef(WikiAddresses site, EpisodeStamp episode) =>
         EpisodeRef(site, episode.Slug, episode.Title, episode.Point.Season, episode.Point.Number, episode.AirDate);
 
-    /// <summary>A part of the story as a short citing entry; <paramref name="relationship"/> is null for the first relationship.</summary>
+    /// <summary>An event as a short citing entry; <paramref name="relationship"/> is null for the first relationship.</summary>
     public static CitingEvent Citing(WikiAddresses site, int id, string relationshipSlug, string? relationship, int season, string? markdown, Microsoft.AspNetCore.Html.IHtmlContent body) =>
         new(id, relationshipSlug, season, markdown ?? "", body.ToString() ?? "", EventPage(site, season, relationship, id), site.Api("GetSeason", new { number = season }));
 

@@ -48,8 +48,8 @@ public sealed record ExportedEntry(string File, YamlMappingNode Fields, string B
     public int LineOf(YamlMappingNode map, string key, string parent) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? (int)value.Start.Line + 1 : LineOf(parent);
 
-    /// <summary>The couple a part of the story or a joke belongs to: the folder it is in (story/&lt;couple&gt;/..., jokes/&lt;couple&gt;/...).</summary>
-    public string Couple => File.Split('/') is [_, var couple, _, ..] ? couple : "";
+    /// <summary>The relationship an event or a joke belongs to: the folder it is in (events/&lt;relationship&gt;/..., jokes/&lt;relationship&gt;/...).</summary>
+    public string Relationship => File.Split('/') is [_, var relationship, _, ..] ? relationship : "";
 }
 
 /// <summary>One line of media/pictures.jsonl: a picture and its files.</summary>
@@ -69,18 +69,36 @@ public sealed record ExportedRevision(int Line, string Type, int Id, int Number,
 /// </summary>
 public sealed class ExportFolder
 {
-    private static readonly string[] Kinds = ["seasons", "episodes", "characters", "couples", "story", "jokes"];
+    /// <summary>The kinds of entry, each the folder it is in (in format 2).</summary>
+    private static readonly string[] Kinds = ["seasons", "episodes", "characters", "relationships", "events", "jokes"];
 
-    /// <summary>The revisions' name for each kind of entry (the folder it is in).</summary>
+    /// <summary>The format an export is written in: 2 names the folders as the glossary does (relationships/, events/).</summary>
+    public const int Format = 2;
+
+    /// <summary>The file that says an export's format; an export without it is format 1 (couples/, story/).</summary>
+    public const string FormatFile = "export.yml";
+
+    /// <summary>The folder each kind of entry is in, by format (format 1 said couples/ and story/).</summary>
+    public static string FolderOf(string kind, int format) => (kind, format) switch
+    {
+        ("relationships", 1) => "couples",
+        ("events", 1) => "story",
+        _ => kind,
+    };
+
+    /// <summary>The revisions' name for each kind of entry.</summary>
     public static readonly IReadOnlyDictionary<string, string> RevisionType = new Dictionary<string, string>
     {
         ["seasons"] = Revision.SeasonType, ["episodes"] = Revision.EpisodeType, ["characters"] = Revision.CharacterType,
-        ["couples"] = Revision.RelationshipType, ["story"] = Revision.EventType, ["jokes"] = Revision.JokeType,
+        ["relationships"] = Revision.RelationshipType, ["events"] = Revision.EventType, ["jokes"] = Revision.JokeType,
     };
 
-    private ExportFolder(string root) => Root = root;
+    private ExportFolder(string root, int format) => (Root, FormatRead) = (root, format);
 
     public string Root { get; }
+
+    /// <summary>The format the folder was written in (1 or 2).</summary>
+    public int FormatRead { get; }
 
     public Dictionary<string, List<ExportedEntry>> Entries { get; } = [];
 
@@ -108,10 +126,10 @@ public sealed class ExportFolder
 
         // The folder as the operator names it may be a link; what is inside it may not (ExportFiles).
         var root = new DirectoryInfo(given).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? given;
-        var read = new ExportFolder(root);
+        var read = new ExportFolder(root, ReadFormat(root));
         foreach (var kind in Kinds)
         {
-            read.Entries[kind] = [.. ExportFiles.Under(root, kind).Where(f => f.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Select(f => ReadEntry(root, f))];
+            read.Entries[kind] = [.. ExportFiles.Under(root, FolderOf(kind, read.FormatRead)).Where(f => f.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Select(f => ReadEntry(root, f))];
         }
 
         read.ReadRevisions();
@@ -119,6 +137,28 @@ public sealed class ExportFolder
         read.ReadRedirects();
         read.Check();
         return read;
+    }
+
+    /// <summary>The format <see cref="FormatFile"/> names (1 without it); a format this version does not know is refused.</summary>
+    private static int ReadFormat(string root)
+    {
+        if (!File.Exists(Path.Combine(root, FormatFile)) && !Directory.Exists(Path.Combine(root, FormatFile)))
+        {
+            return 1;
+        }
+
+        var lines = ExportFiles.ReadText(root, FormatFile, 4096).ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith("format:", StringComparison.Ordinal))
+            {
+                var value = lines[i]["format:".Length..].Trim();
+                return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var format) && format is 1 or Format ? format
+                    : throw new ImportException(FormatFile, i + 1, $"this version reads export formats 1 and {Format}, not \"{value}\"{(format > Format ? " (the folder was written by a newer version)" : "")}");
+            }
+        }
+
+        throw new ImportException(FormatFile, 1, "the file has no line \"format: 2\"");
     }
 
     private static ExportedEntry ReadEntry(string root, string path)
@@ -244,12 +284,12 @@ public sealed class ExportFolder
         _ => false,
     };
 
-    /// <summary>The episodes of the folder by address, and the characters and couples likewise, once checked.</summary>
+    /// <summary>The episodes of the folder by address, and the characters and relationships likewise, once checked.</summary>
     public Dictionary<string, ExportedEntry> Episodes { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, ExportedEntry> Characters { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, ExportedEntry> Couples { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ExportedEntry> Relationships { get; } = new(StringComparer.Ordinal);
 
     private void Check()
     {
@@ -302,24 +342,24 @@ public sealed class ExportFolder
             Claim(Characters, c, "slug");
         }
 
-        foreach (var couple in Of("couples"))
+        foreach (var relationship in Of("relationships"))
         {
-            _ = couple.Required("title");
-            Claim(Couples, couple, "slug");
-            if (couple.Fields.Children.TryGetValue(new YamlScalarNode("members"), out var members) && members is YamlSequenceNode list)
+            _ = relationship.Required("title");
+            Claim(Relationships, relationship, "slug");
+            if (relationship.Fields.Children.TryGetValue(new YamlScalarNode("members"), out var members) && members is YamlSequenceNode list)
             {
                 foreach (var member in list.Children.OfType<YamlScalarNode>().Where(m => !Characters.ContainsKey(m.Value ?? "")))
                 {
-                    throw new ImportException(couple.File, (int)member.Start.Line + 1, $"no character is called \"{member.Value}\" in the folder");
+                    throw new ImportException(relationship.File, (int)member.Start.Line + 1, $"no character is called \"{member.Value}\" in the folder");
                 }
             }
 
-            if (couple.List("members").Count == 0)
+            if (relationship.List("members").Count == 0)
             {
-                throw new ImportException(couple.File, couple.LineOf("members"), "a couple needs its members, one \"- character\" a line");
+                throw new ImportException(relationship.File, relationship.LineOf("members"), "a relationship needs its members, one \"- character\" a line");
             }
 
-            RequireKnown(couple, couple.Map("quote"), "episode", Episodes, "the quote's episode");
+            RequireKnown(relationship, relationship.Map("quote"), "episode", Episodes, "the quote's episode");
         }
 
         var pictures = new Dictionary<int, ExportedPicture>();
@@ -345,11 +385,11 @@ public sealed class ExportFolder
             }
         }
 
-        foreach (var part in Of("story"))
+        foreach (var part in Of("events"))
         {
             Require(part, "order");
             _ = part.Flag("deleted");
-            RequireCouple(part);
+            RequireRelationship(part);
             if (part.Required("kind") is not ("paragraph" or "figure"))
             {
                 throw new ImportException(part.File, part.LineOf("kind"), $"a part of the story is a paragraph or a figure, not \"{part.Text("kind")}\"");
@@ -385,7 +425,7 @@ public sealed class ExportFolder
         {
             Require(joke, "order");
             _ = joke.Flag("deleted");
-            RequireCouple(joke);
+            RequireRelationship(joke);
         }
 
         CheckRevisions();
@@ -443,12 +483,12 @@ public sealed class ExportFolder
         }
     }
 
-    /// <summary>A story part or joke is in the folder of a couple the folder has.</summary>
-    private void RequireCouple(ExportedEntry entry)
+    /// <summary>An event or joke is in the folder of a relationship the folder has.</summary>
+    private void RequireRelationship(ExportedEntry entry)
     {
-        if (!Couples.ContainsKey(entry.Couple))
+        if (!Relationships.ContainsKey(entry.Relationship))
         {
-            throw new ImportException(entry.File, 1, $"no couple has the address \"{entry.Couple}\" in couples/");
+            throw new ImportException(entry.File, 1, $"no relationship has the address \"{entry.Relationship}\" in {FolderOf("relationships", FormatRead)}/");
         }
     }
 

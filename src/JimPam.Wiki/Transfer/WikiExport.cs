@@ -14,7 +14,7 @@ public sealed record ExportReport(string Folder, int Files, long Bytes);
 
 /// <summary>
 /// The whole wiki as plain, diff-friendly files: one Markdown file with YAML front matter per entry (seasons,
-/// episodes, characters, couples, each part of the story with its milestone and picture, recurring jokes), the
+/// episodes, characters, relationships, each event with its milestone and picture, recurring jokes), the
 /// pictures' files, and every revision as JSON Lines. Entries keep their ids (revisions refer to them), so an import can
 /// put them back as they were. Everything is written in one order with no time of its own, so two exports of an
 /// unchanged wiki are byte for byte the same.
@@ -47,6 +47,7 @@ public sealed class WikiExport(WikiDbContext db, MediaStore media)
             target.Counted(writer.BaseStream.Length);
         }
 
+        Write(ExportFolder.FormatFile, Encoding.UTF8.GetBytes($"format: {ExportFolder.Format}\n"));
         var seasons = await db.Seasons.AsNoTracking().OrderBy(s => s.Number).ToListAsync(cancellationToken);
         var seasonNumber = seasons.ToDictionary(s => s.Id, s => s.Number);
         foreach (var s in seasons)
@@ -77,11 +78,11 @@ public sealed class WikiExport(WikiDbContext db, MediaStore media)
             }, null);
         }
 
-        var couples = await db.Relationships.AsNoTracking().Include(r => r.Members).OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        var coupleSlug = couples.ToDictionary(r => r.Id, r => r.Slug);
-        foreach (var r in couples)
+        var relationships = await db.Relationships.AsNoTracking().Include(r => r.Members).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var relationshipSlug = relationships.ToDictionary(r => r.Id, r => r.Slug);
+        foreach (var r in relationships)
         {
-            Entry($"couples/{r.Id:0000}-{r.Slug}.md", new Dictionary<string, object?>
+            Entry($"relationships/{r.Id:0000}-{r.Slug}.md", new Dictionary<string, object?>
             {
                 ["id"] = r.Id, ["title"] = r.Title, ["slug"] = r.Slug, ["status"] = r.Status,
                 ["quote"] = new Dictionary<string, object?>
@@ -99,7 +100,7 @@ public sealed class WikiExport(WikiDbContext db, MediaStore media)
         var pictureFile = pictures.ToDictionary(i => i.Id, i => i.Original);
         await foreach (var e in db.Events.AsNoTracking().OrderBy(e => e.RelationshipId).ThenBy(e => e.SeasonId).ThenBy(e => e.Order).ThenBy(e => e.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            Entry($"story/{coupleSlug[e.RelationshipId]}/season-{seasonNumber[e.SeasonId]:00}/{e.Order:000}-{e.Id:00000}.md", new Dictionary<string, object?>
+            Entry($"events/{relationshipSlug[e.RelationshipId]}/season-{seasonNumber[e.SeasonId]:00}/{e.Order:000}-{e.Id:00000}.md", new Dictionary<string, object?>
             {
                 ["id"] = e.Id, ["kind"] = e.Kind.ToString().ToLowerInvariant(), ["season"] = seasonNumber[e.SeasonId], ["order"] = e.Order,
                 ["image_slot"] = e.ImageSlot,
@@ -115,7 +116,7 @@ public sealed class WikiExport(WikiDbContext db, MediaStore media)
         var jokes = await db.Jokes.AsNoTracking().OrderBy(j => j.RelationshipId).ThenBy(j => j.Order).ThenBy(j => j.Id).ToListAsync(cancellationToken);
         foreach (var j in jokes)
         {
-            Entry($"jokes/{coupleSlug[j.RelationshipId]}/{j.Order:00}-{j.Id:0000}.md", new Dictionary<string, object?>
+            Entry($"jokes/{relationshipSlug[j.RelationshipId]}/{j.Order:00}-{j.Id:0000}.md", new Dictionary<string, object?>
             {
                 ["id"] = j.Id, ["order"] = j.Order, ["revision"] = j.Revision, ["deleted"] = j.Deleted,
             }, j.BodyMarkdown);

@@ -48,7 +48,7 @@ public sealed class WikiImport(WikiDbContext db, EntryWriter writer, DerivedData
                     })],
                     ExportFolder.RevisionType.SelectMany(kind => read.Of(kind.Key).Select(e => (Key: (kind.Value, e.Number("id")), Revision: e.Number("revision"))))
                         .ToDictionary(e => e.Key, e => e.Revision),
-                    read.Of("story").Where(e => e.Flag("deleted")).Select(e => e.Number("id")).ToHashSet(),
+                    read.Of("events").Where(e => e.Flag("deleted")).Select(e => e.Number("id")).ToHashSet(),
                     [.. read.Redirects.Select(r => new RetiredSlug { EntityType = r.Type, Slug = r.Slug, EntityId = r.Id })],
                     ct);
                 // Every entry reached the writer's handlers before the commit: all derived data is current.
@@ -81,7 +81,7 @@ public sealed class WikiImport(WikiDbContext db, EntryWriter writer, DerivedData
         _ => otherwise,
     };
 
-    /// <summary>The catalogue, the pictures, the couples, then each couple's story and jokes, each entry with its own id; the count.</summary>
+    /// <summary>The catalogue, the pictures, the relationships, then each relationship's events and jokes, each entry with its own id; the count.</summary>
     private async Task<int> WriteEntriesAsync(ExportFolder read, CancellationToken cancellationToken)
     {
         var count = 0;
@@ -140,8 +140,8 @@ public sealed class WikiImport(WikiDbContext db, EntryWriter writer, DerivedData
                 cancellationToken);
         }
 
-        var couples = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var r in ById(read.Of("couples")))
+        var relationships = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in ById(read.Of("relationships")))
         {
             var quote = r.Map("quote");
             var fields = new RelationshipSnapshot(
@@ -149,11 +149,11 @@ public sealed class WikiImport(WikiDbContext db, EntryWriter writer, DerivedData
                 ExportedEntry.Text(quote, "episode") is { } episode ? read.Episodes[episode].Required("title") : null,
                 r.Body, r.Text("behind_the_scenes") ?? "", [.. r.List("members").Select(m => read.Characters[m].Required("name"))], r.Text("behind_the_scenes_footnote"));
             await WriteAsync(r, "title", ct => writer.CreateRelationshipAsync(fields, r.Required("slug"), EntryWriter.ImportAuthor, Summary, ct));
-            couples[r.Required("slug")] = r.Number("id");
+            relationships[r.Required("slug")] = r.Number("id");
         }
 
         // Each season's parts in their order (the files' names sort so), each joining the end of its season.
-        foreach (var part in read.Of("story").OrderBy(p => couples[p.Couple]).ThenBy(p => p.Number("season")).ThenBy(p => p.Number("order")).ThenBy(p => p.Number("id")))
+        foreach (var part in read.Of("events").OrderBy(p => relationships[p.Relationship]).ThenBy(p => p.Number("season")).ThenBy(p => p.Number("order")).ThenBy(p => p.Number("id")))
         {
             var (milestone, picture) = (part.Map("milestone"), part.Map("picture"));
             var draft = new EventDraft(
@@ -164,14 +164,14 @@ public sealed class WikiImport(WikiDbContext db, EntryWriter writer, DerivedData
                 Summary,
                 new EventMilestone(ExportedEntry.Text(milestone, "label"), ExportedEntry.Text(milestone, "status"),
                     ExportedEntry.Text(milestone, "episode") is { } at ? read.Episodes[at].Number("id") : null),
-                couples[part.Couple],
+                relationships[part.Relationship],
                 picture is null ? null : new FigureImage(int.Parse(ExportedEntry.Text(picture, "id")!, CultureInfo.InvariantCulture), ExportedEntry.Text(picture, "alt"), ExportedEntry.Text(picture, "credit")));
             await WriteAsync(part, "kind", ct => writer.CreateEventAsync(draft, EntryWriter.ImportAuthor, ct));
         }
 
-        foreach (var joke in read.Of("jokes").OrderBy(j => couples[j.Couple]).ThenBy(j => j.Number("order")).ThenBy(j => j.Number("id")))
+        foreach (var joke in read.Of("jokes").OrderBy(j => relationships[j.Relationship]).ThenBy(j => j.Number("order")).ThenBy(j => j.Number("id")))
         {
-            await WriteAsync(joke, "order", ct => writer.SaveJokeAsync(null, 0, new JokeSnapshot(joke.Body, joke.Flag("deleted"), RelationshipId: couples[joke.Couple]), EntryWriter.ImportAuthor, Summary, ct));
+            await WriteAsync(joke, "order", ct => writer.SaveJokeAsync(null, 0, new JokeSnapshot(joke.Body, joke.Flag("deleted"), RelationshipId: relationships[joke.Relationship]), EntryWriter.ImportAuthor, Summary, ct));
         }
 
         return count;

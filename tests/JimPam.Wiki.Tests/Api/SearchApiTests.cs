@@ -14,7 +14,13 @@ public class SearchApiTests(WikiAppFactory app)
 
         Assert.Equal(1, json.GetProperty("total").GetInt32());
         var hit = json.GetProperty("hits")[0];
-        Assert.Equal("story", hit.GetProperty("kind").GetString());
+        Assert.Equal("events", hit.GetProperty("kind").GetString());
+
+        // The key before "events" still names the kind, and the answer says it with the glossary's word.
+        var (retired, storyKind) = await ApiJson.GetAsync(app, "/api/v1/search?q=teapot&type=story");
+        Assert.Equal(System.Net.HttpStatusCode.OK, retired.StatusCode);
+        Assert.Equal("events", storyKind.GetProperty("kind").GetString());
+        Assert.Equal(1, storyKind.GetProperty("total").GetInt32());
         Assert.Contains("<mark>teapot</mark>", hit.GetProperty("snippetHtml").GetString(), StringComparison.Ordinal);
         Assert.Matches(@"^http://[^/]+/seasons/9#event-\d+$", hit.GetProperty("html").GetString()!);
 

@@ -51,10 +51,10 @@ public sealed class ExportFolderTests : IClassFixture<ExportFolderTests.SeedExpo
         Assert.Equal(9, read.Of("seasons").Count);
         Assert.Equal(186, read.Of("episodes").Count);
         Assert.Equal(24, read.Of("characters").Count);
-        Assert.Equal(52, read.Of("story").Count);
+        Assert.Equal(52, read.Of("events").Count);
         Assert.Single(read.Of("jokes"));
         Assert.Equal(File.ReadAllLines(Path.Combine(_export.Path, "revisions.jsonl")).Length, read.Revisions.Count);
-        var part = read.Of("story").First(p => p.Text("kind") == "figure");
+        var part = read.Of("events").First(p => p.Text("kind") == "figure");
         Assert.Equal("figure", part.Text("kind"));
     }
 
@@ -92,7 +92,7 @@ public sealed class ExportFolderTests : IClassFixture<ExportFolderTests.SeedExpo
     public void A_milestone_in_an_unknown_episode_is_refused_with_the_line_that_names_it()
     {
         using var copy = Copy();
-        var file = Directory.GetFiles(Path.Combine(copy.Path, "story"), "*.md", SearchOption.AllDirectories)
+        var file = Directory.GetFiles(Path.Combine(copy.Path, "events"), "*.md", SearchOption.AllDirectories)
             .First(f => File.ReadAllText(f).Contains("  episode: gay-witch-hunt", StringComparison.Ordinal));
         var lines = File.ReadAllLines(file);
         var at = Array.FindIndex(lines, l => l == "  episode: gay-witch-hunt");

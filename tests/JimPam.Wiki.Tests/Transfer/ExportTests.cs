@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using JimPam.Wiki.Content;
+using JimPam.Wiki.Transfer;
 using JimPam.Wiki.Tests.Hosting;
 using JimPam.Wiki.Tests.Pages.Admin;
 
@@ -33,7 +34,14 @@ public sealed partial class ExportTests : EditorTestBase
 
         Assert.Contains("revisions.jsonl", files);
         Assert.Equal(9, files.Count(f => f.StartsWith("seasons/", StringComparison.Ordinal)));
-        Assert.Contains(files, f => f.StartsWith("story/", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.StartsWith("events/", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.StartsWith("relationships/", StringComparison.Ordinal));
+
+        // Format 2 names its folders with the glossary's words: no folder of the format says the retired "couple" or
+        // "story" (an entry's own address may: the episode "Couples Discount").
+        Assert.Contains(ExportFolder.FormatFile, files);
+        var folders = files.Select(f => f.Split('/')[0]).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["characters", "episodes", "events", "export.yml", "jokes", "media", "redirects.jsonl", "relationships", "revisions.jsonl", "seasons"], folders);
 
         // Every line of the article, as its Markdown reads once rendered (citations become links, whose text stays).
         var text = Normalise(string.Join("\n", files.Where(f => f.EndsWith(".md", StringComparison.Ordinal))
@@ -56,7 +64,7 @@ public sealed partial class ExportTests : EditorTestBase
         using var folder = new TempFolder();
         await ExportAsync(folder.Path);
 
-        var figure = Files(folder.Path).Where(f => f.StartsWith("story/", StringComparison.Ordinal)).Select(f => File.ReadAllText(Path.Combine(folder.Path, f)))
+        var figure = Files(folder.Path).Where(f => f.StartsWith("events/", StringComparison.Ordinal)).Select(f => File.ReadAllText(Path.Combine(folder.Path, f)))
             .Single(t => t.Contains("Jim and Pam on the roof", StringComparison.Ordinal));
         Assert.Contains("credit: A fan", figure, StringComparison.Ordinal);
         var file = FileName().Match(figure).Value;

@@ -80,14 +80,14 @@ public sealed class HostileImportTests(HostileImportTests.EditedExport export) :
 
         using (var copy = Copy())
         {
-            var story = Directory.GetDirectories(System.IO.Path.Combine(copy.Path, "story")).First();
-            var moved = System.IO.Path.Combine(elsewhere.Path, "story");
+            var story = Directory.GetDirectories(System.IO.Path.Combine(copy.Path, "events")).First();
+            var moved = System.IO.Path.Combine(elsewhere.Path, "events");
             Directory.Move(story, moved);
             Directory.CreateSymbolicLink(story, moved);
 
             var (_, error) = await ImportRefusedAsync(copy.Path);
 
-            Assert.Contains($"story/{System.IO.Path.GetFileName(story)}: is a symbolic link", error, StringComparison.Ordinal);
+            Assert.Contains($"events/{System.IO.Path.GetFileName(story)}: is a symbolic link", error, StringComparison.Ordinal);
         }
     }
 
@@ -153,7 +153,7 @@ public sealed class HostileImportTests(HostileImportTests.EditedExport export) :
     public async Task A_paragraph_over_the_forms_limit_is_refused_by_the_writer_at_its_line()
     {
         using var copy = Copy();
-        var part = Directory.GetFiles(System.IO.Path.Combine(copy.Path, "story"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        var part = Directory.GetFiles(System.IO.Path.Combine(copy.Path, "events"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
         var text = await File.ReadAllTextAsync(part);
         await File.WriteAllTextAsync(part, text.TrimEnd('\n') + " " + new string('a', 200_000) + "\n");
 
@@ -168,7 +168,7 @@ public sealed class HostileImportTests(HostileImportTests.EditedExport export) :
     public async Task An_entry_file_of_30_mb_is_refused_before_it_is_read()
     {
         using var copy = Copy();
-        var part = Directory.GetFiles(System.IO.Path.Combine(copy.Path, "story"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        var part = Directory.GetFiles(System.IO.Path.Combine(copy.Path, "events"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
         await using (var file = File.AppendText(part))
         {
             await file.WriteAsync(new string('a', 30 * 1024 * 1024));
@@ -290,7 +290,7 @@ public sealed class HostileImportTests(HostileImportTests.EditedExport export) :
     {
         var list = System.IO.Path.Combine(folder, "media", "pictures.jsonl");
         File.WriteAllText(list, File.ReadAllText(list).Replace(from, to, StringComparison.Ordinal));
-        foreach (var part in Directory.GetFiles(System.IO.Path.Combine(folder, "story"), "*.md", SearchOption.AllDirectories))
+        foreach (var part in Directory.GetFiles(System.IO.Path.Combine(folder, "events"), "*.md", SearchOption.AllDirectories))
         {
             File.WriteAllText(part, File.ReadAllText(part).Replace(from, to, StringComparison.Ordinal));
         }

@@ -73,6 +73,37 @@ public sealed class ImportTests : EditorTestBase
     }
 
     [Fact]
+    public async Task An_export_of_format_1_imports_as_the_same_wiki_and_a_format_this_version_does_not_know_is_refused()
+    {
+        await EditInEveryWayAsync(App, Pam);
+        using var folder = new TempFolder();
+        var export = Path.Combine(folder.Path, "export");
+        await RunAsync(App.DatabasePath, "export", export);
+        Assert.Equal("format: 2\n", File.ReadAllText(Path.Combine(export, "export.yml")));
+
+        // Format 1, as versions before it wrote: couples/ and story/, no export.yml.
+        var old = Path.Combine(folder.Path, "format-1");
+        CopyFolder(export, old);
+        Directory.Move(Path.Combine(old, "relationships"), Path.Combine(old, "couples"));
+        Directory.Move(Path.Combine(old, "events"), Path.Combine(old, "story"));
+        File.Delete(Path.Combine(old, "export.yml"));
+        using var empty = new EmptyDatabase();
+        await RunAsync(empty.Name, "import", old);
+        var again = Path.Combine(folder.Path, "again");
+        await RunAsync(empty.Name, "export", again);
+        AssertSameFiles(export, again);
+
+        // A format from a later version is refused at its line, before anything is written.
+        var newer = Path.Combine(folder.Path, "format-3");
+        CopyFolder(export, newer);
+        File.WriteAllText(Path.Combine(newer, "export.yml"), "format: 3\n");
+        using var another = new EmptyDatabase();
+        var (exitCode, _, error) = await InProcessCommand.RunAsync(another.Name, "", "import", newer);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("export.yml:1: this version reads export formats 1 and 2, not \"3\" (the folder was written by a newer version)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_damaged_folder_is_refused_with_its_file_and_line_and_leaves_the_database_empty()
     {
         await EditInEveryWayAsync(App, Pam);
@@ -95,10 +126,10 @@ public sealed class ImportTests : EditorTestBase
         Assert.Contains("nothing was written", error, StringComparison.Ordinal);
 
         // A milestone with a status but no label passes the folder's checks; the writer refuses it at the story's last
-        // part, after every season, episode, character and couple was written: all of that is rolled back.
+        // part, after every season, episode, character and relationship was written: all of that is rolled back.
         var unlabelled = Path.Combine(folder.Path, "unlabelled");
         CopyFolder(export, unlabelled);
-        var part = Directory.GetFiles(Path.Combine(unlabelled, "story"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Last();
+        var part = Directory.GetFiles(Path.Combine(unlabelled, "events"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Last();
         var text = File.ReadAllLines(part).ToList();
         var milestone = text.FindIndex(l => l.StartsWith("milestone:", StringComparison.Ordinal));
         text[milestone] = "milestone:";
