@@ -82,6 +82,20 @@ public sealed class StartupTests : IDisposable
         Assert.Contains("import", lastEdited, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A database as an older version left it: an app's first start seeds it, season 3 is read, then
+    /// <paramref name="change"/> makes it what that version would have written, and the app stops.
+    /// </summary>
+    private async Task<(string Database, string Season3)> LeftByAnOlderVersionAsync(Func<WikiDbContext, Task> change)
+    {
+        var database = Path.Combine(_folder.Path, "wiki.db");
+        await using var first = StartApp(database);
+        var season3 = await SeasonThreeStoryAsync(first);
+        using var scope = first.Services.CreateScope();
+        await change(scope.ServiceProvider.GetRequiredService<WikiDbContext>());
+        return (database, season3);
+    }
+
     /// <summary>The story of season 3 as the app shows it, checked to be the seed's.</summary>
     private static async Task<string> SeasonThreeStoryAsync(WikiAppFactory app)
     {
@@ -97,20 +111,14 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task A_database_whose_bodies_have_no_stored_html_gets_it_rendered_at_start_up()
     {
-        var database = Path.Combine(_folder.Path, "wiki.db");
-        string storedSeason3;
-        await using (var first = StartApp(database))
+        // What a database saved by the version before stored HTML looks like.
+        var (database, storedSeason3) = await LeftByAnOlderVersionAsync(async db =>
         {
-            storedSeason3 = await SeasonThreeStoryAsync(first);
-            using var scope = first.Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
-
-            // What a database saved by the version before stored HTML looks like.
             await db.Events.ExecuteUpdateAsync(e => e.SetProperty(x => x.BodyHtml, (string?)null));
             await db.Jokes.ExecuteUpdateAsync(j => j.SetProperty(x => x.BodyHtml, (string?)null));
             await db.Relationships.ExecuteUpdateAsync(r => r.SetProperty(x => x.IntroHtml, (string?)null));
             await db.WikiLinks.ExecuteDeleteAsync();
-        }
+        });
 
         await using var second = StartApp(database);
         using var secondClient = second.CreateClient();
@@ -125,19 +133,14 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task Html_stored_by_another_version_of_the_rendering_is_rendered_again_at_start_up()
     {
-        var database = Path.Combine(_folder.Path, "wiki.db");
-        string storedSeason3;
-        await using (var first = StartApp(database))
+        var (database, storedSeason3) = await LeftByAnOlderVersionAsync(async db =>
         {
-            storedSeason3 = await SeasonThreeStoryAsync(first);
-            using var scope = first.Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<WikiDbContext>();
             Assert.Equal(StoredBodies.RendererVersion, (await db.SiteSettings.SingleAsync(s => s.Key == SiteSetting.RenderedWith)).Value);
 
             // As an older rendering would have left it: other HTML, and another version recorded.
             await db.Events.ExecuteUpdateAsync(e => e.SetProperty(x => x.BodyHtml, "<p>rendered the old way</p>"));
             await db.SiteSettings.ExecuteUpdateAsync(s => s.SetProperty(x => x.Value, "2026-01-01.0"));
-        }
+        });
 
         await using var second = StartApp(database);
         using var secondClient = second.CreateClient();
