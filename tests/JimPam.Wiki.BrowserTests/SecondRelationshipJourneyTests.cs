@@ -47,6 +47,6 @@ public class SecondRelationshipJourneyTests(BrowserApp app) : BrowserTest(app)
         await Expect(reader).ToHaveURLAsync(new Regex($"/seasons/4\\?relationship={slug}#event-\\d+$"));
         await Expect(reader.Locator(":target")).ToContainTextAsync("have a falling-out");
         await reader.GotoAsync("/seasons/4");
-        await Expect(reader.Locator("section.couple-group h2", new() { HasText = title })).ToHaveCountAsync(1);
+        await Expect(reader.Locator("section.relationship-group h2", new() { HasText = title })).ToHaveCountAsync(1);
     }
 }

@@ -23,7 +23,7 @@ public static class SeasonsApi
     private static async Task<Ok<SeasonList>> ListAsync(WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
         var list = await SeasonListRead.LoadAsync(db, cancellationToken);
-        return TypedResults.Ok(new SeasonList([.. list.Seasons.Select(s => new SeasonSummary(s.Number, s.Episodes, s.Parts, site.Api("GetSeason", new { number = s.Number }), site.Absolute(site.Season(s.Number))))]));
+        return TypedResults.Ok(new SeasonList([.. list.Seasons.Select(s => new SeasonSummary(s.Number, s.Episodes, s.Events, site.Api("GetSeason", new { number = s.Number }), site.Absolute(site.Season(s.Number))))]));
     }
 
     private static FigureImageDocument ImageDocument(WikiAddresses site, FigurePicture picture, string caption) => new(
@@ -52,7 +52,7 @@ public static class SeasonsApi
             // A season the viewer has not finished has no summary (as on the home page under the shield).
             season.Finished ? season.Summary : "",
             [.. sources.Episodes.Select(e => EpisodeRef(site, e))],
-            [.. season.Groups.SelectMany(g => g.Parts.Select(p => new EventDocument(
+            [.. season.Groups.SelectMany(g => g.Events.Select(p => new EventDocument(
                 p.Id,
                 g.RelationshipSlug,
                 season.Number,

@@ -52,7 +52,7 @@ public sealed partial class ArticleParser(string file, CitationMarkup citations,
         var behindTheScenes = new List<string>();
         string? footnote = null;
         string? status = null;
-        var parts = new PartLines();
+        var parts = new SectionStarts();
         var section = Section.Intro;
         ParsedSeasonBuilder? season = null;
 
@@ -127,7 +127,7 @@ public sealed partial class ArticleParser(string file, CitationMarkup citations,
     public static string FirstSentence(string paragraph) =>
         SentenceEnd().Match(paragraph) is { Success: true } end ? paragraph[..(end.Index + end.Length)] : paragraph;
 
-    private Section OpenSection(string name, int line, List<ParsedSeason> seasons, PartLines parts, out ParsedSeasonBuilder? season)
+    private Section OpenSection(string name, int line, List<ParsedSeason> seasons, SectionStarts parts, out ParsedSeasonBuilder? season)
     {
         season = null;
         if (name.Equals("Recurring jokes", StringComparison.OrdinalIgnoreCase))
@@ -163,8 +163,8 @@ public sealed partial class ArticleParser(string file, CitationMarkup citations,
             ? throw new ImportException(_file, line, $"a second \"{name}[]\" section; the first is on line {first}")
             : line;
 
-    /// <summary>Where each part of the article starts, as the parser meets them.</summary>
-    private sealed class PartLines
+    /// <summary>Where each section of the article starts, as the parser meets them.</summary>
+    private sealed class SectionStarts
     {
         public int? Intro { get; set; }
         public int? Jokes { get; set; }

@@ -24,7 +24,7 @@ public sealed record CharacterRead(
     /// <summary>A part of the story that names the character; <paramref name="Relationship"/> is its relationship's address value, null for the wiki's first.</summary>
     public sealed record Mention(int Id, int RelationshipId, string RelationshipSlug, string? Relationship, int Season, int Order, IHtmlContent Body, string? Markdown);
 
-    public sealed record SeasonMentions(int Season, IReadOnlyList<Mention> Parts);
+    public sealed record SeasonMentions(int Season, IReadOnlyList<Mention> Events);
 
     /// <summary>The other names the character goes by (the full name has a line of its own).</summary>
     public IReadOnlyList<string> OtherNames { get; } = [.. Aliases.Where(a => a != FullName)];

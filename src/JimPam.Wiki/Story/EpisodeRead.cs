@@ -38,7 +38,7 @@ public sealed record EpisodeRead(
     public sealed record Citing(int Id, int RelationshipId, string RelationshipSlug, string? Relationship, string RelationshipTitle, int Season, int Order, IHtmlContent Body, string? Markdown);
 
     /// <summary>The citing parts of one season of one relationship's story; <paramref name="RelationshipTitle"/> is null for the wiki's first relationship, and <paramref name="Relationship"/> its address value.</summary>
-    public sealed record Group(string? RelationshipTitle, string? Relationship, int Season, IReadOnlyList<Citing> Parts);
+    public sealed record Group(string? RelationshipTitle, string? Relationship, int Season, IReadOnlyList<Citing> Events);
 
     /// <summary>The citing parts on this page, by relationship and season.</summary>
     public IReadOnlyList<Group> Groups { get; } =

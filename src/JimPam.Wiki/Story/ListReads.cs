@@ -6,12 +6,12 @@ namespace JimPam.Wiki.Story;
 /// <summary>
 /// The seasons, as the seasons list and the API's season collection show them: one query. <see cref="SeasonCard.Paragraphs"/>
 /// counts the first relationship's story paragraphs (what the list page says a season holds, its story being the
-/// first relationship's); <see cref="SeasonCard.Parts"/> counts every relationship's parts, paragraphs and figures
+/// first relationship's); <see cref="SeasonCard.Events"/> counts every relationship's events, paragraphs and figures
 /// (the API's <c>events</c>).
 /// </summary>
 public sealed record SeasonListRead(IReadOnlyList<SeasonListRead.SeasonCard> Seasons, IReadOnlyList<string> Tags)
 {
-    public sealed record SeasonCard(int Id, int Number, string Summary, int Episodes, int Paragraphs, int Parts);
+    public sealed record SeasonCard(int Id, int Number, string Summary, int Episodes, int Paragraphs, int Events);
 
     public static async Task<SeasonListRead> LoadAsync(WikiDbContext db, CancellationToken cancellationToken)
     {

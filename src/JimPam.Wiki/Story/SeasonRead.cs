@@ -36,13 +36,13 @@ public sealed record SeasonRead(
     public bool SingleStory => Groups.Count == 1 && Groups[0].Slug is null && OtherRelationships.Count == 0;
 
     /// <summary>One couple's parts of the season; <paramref name="Slug"/> is null for the wiki's first couple.</summary>
-    public sealed record Group(int RelationshipId, string? Slug, string RelationshipSlug, string Title, IReadOnlyList<Part> Parts);
+    public sealed record Group(int RelationshipId, string? Slug, string RelationshipSlug, string Title, IReadOnlyList<SeasonEvent> Events);
 
     /// <summary>A part of the story: a paragraph or a figure, with the milestone it tells, unless that is hidden.</summary>
-    public sealed record Part(int Id, int Order, EventKind Kind, string? ImageSlot, IHtmlContent? Body, MilestoneTag? Milestone, int Revision, FigurePicture? Picture = null);
+    public sealed record SeasonEvent(int Id, int Order, EventKind Kind, string? ImageSlot, IHtmlContent? Body, MilestoneTag? Milestone, int Revision, FigurePicture? Picture = null);
 
     /// <summary>A couple whose parts of the season are on a page of their own (<c>?couple=slug</c>).</summary>
-    public sealed record RelationshipLink(string Slug, string Title, int? Parts);
+    public sealed record RelationshipLink(string Slug, string Title, int? Events);
 
     public sealed record CitedEpisode(int Id, string Title, string Slug, int Season);
 
@@ -79,7 +79,7 @@ public sealed record SeasonRead(
                 r.Slug,
                 // Counted only for a season small enough to show every couple's parts (the count stops past the
                 // budget), so a season of a wiki with a hundred couples costs what a small one does.
-                Parts = db.Events.Where(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted).OrderBy(e => e.Id).Take(budget + 1).Count() <= budget
+                Events = db.Events.Where(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted).OrderBy(e => e.Id).Take(budget + 1).Count() <= budget
                     ? r.Events.Count(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted)
                     : (int?)null,
                 SeasonId = db.Seasons.Where(s => s.Number == number).Select(s => (int?)s.Id).FirstOrDefault(),
@@ -163,7 +163,7 @@ public sealed record SeasonRead(
                 WikiDbContext.AddressValue(c.Id == first, c.Slug),
                 c.Slug,
                 c.Title,
-                [.. byRelationship[c.Id].Select(p => new Part(
+                [.. byRelationship[c.Id].Select(p => new SeasonEvent(
                     p.Id,
                     p.Order,
                     p.Kind,
@@ -172,7 +172,7 @@ public sealed record SeasonRead(
                     p.Milestone is null ? null : new MilestoneTag(p.Milestone, p.MilestoneStatus),
                     p.Revision,
                     p.Visible ? FigurePicture.Of(p.ImageId, p.ImageWidth, p.ImageHeight, p.ImageAlt, p.ImageCredit, p.ImageOriginal, p.ImageVariants) : null))]))],
-            relationship is null ? [.. relationships.Where(c => !shownIds.Contains(c.Id)).Select(c => new RelationshipLink(c.Slug, c.Title, c.Parts))] : [],
+            relationship is null ? [.. relationships.Where(c => !shownIds.Contains(c.Id)).Select(c => new RelationshipLink(c.Slug, c.Title, c.Events))] : [],
             [.. head.Jokes.Select(j => new JokeView(j.Id, j.BodyHtml ?? ""))],
             cited,
             head.Previous,

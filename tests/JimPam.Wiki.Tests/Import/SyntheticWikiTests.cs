@@ -51,9 +51,9 @@ public sealed class SyntheticWikiTests : IDisposable
 
         // A season with more parts than a page should carry shows the first couple's story and links the others'.
         var (_, season) = await app.GetPageAsync("/seasons/3");
-        Assert.Equal(["Jim and Pam"], season.QuerySelectorAll("section.couple-group h2").Select(h => h.TextContent));
-        Assert.Equal(9, season.QuerySelectorAll("section.couple-group .event, section.couple-group .event-figure").Length);
-        var others = season.QuerySelectorAll("#other-couples + ul a").ToList();
+        Assert.Equal(["Jim and Pam"], season.QuerySelectorAll("section.relationship-group h2").Select(h => h.TextContent));
+        Assert.Equal(9, season.QuerySelectorAll("section.relationship-group .event, section.relationship-group .event-figure").Length);
+        var others = season.QuerySelectorAll("#other-relationships + ul a").ToList();
         Assert.Equal(3, others.Count);
         var (_, alone) = await app.GetPageAsync(others[0].GetAttribute("href")!);
         Assert.Equal($"Season 3 of {others[0].TextContent}", alone.QuerySelector("h1")!.TextContent);

@@ -32,7 +32,7 @@ public sealed class SecondRelationshipTests : EditorTestBase
         Assert.Equal(["Dwight Schrute", "Angela Martin"], article.QuerySelectorAll(".infobox dd a[href^='/characters/']").Select(a => a.TextContent));
         Assert.Equal("/relationships/dwight-and-angela/timeline", article.QuerySelectorAll(".infobox a").Single(a => a.TextContent == "The timeline").GetAttribute("href"));
         var (_, home) = await App.GetPageAsync("/");
-        Assert.Equal(["Dwight and Angela"], home.QuerySelectorAll(".couples a").Select(a => a.TextContent));
+        Assert.Equal(["Dwight and Angela"], home.QuerySelectorAll(".relationships a").Select(a => a.TextContent));
         Assert.Equal("Jim and Pam", home.QuerySelector("h1")!.TextContent);
 
         // A part of their story, in Season 4, with a milestone that sets a status.
@@ -50,10 +50,10 @@ public sealed class SecondRelationshipTests : EditorTestBase
         Assert.Matches("^/seasons/4\\?relationship=dwight-and-angela#event-\\d+$", added.Headers.Location!.OriginalString);
 
         var (_, season) = await App.GetPageAsync("/seasons/4");
-        Assert.Equal(["Jim and Pam", "Dwight and Angela"], season.QuerySelectorAll("section.couple-group h2").Select(h => h.TextContent));
-        var theirs = season.QuerySelectorAll("section.couple-group")[1];
+        Assert.Equal(["Jim and Pam", "Dwight and Angela"], season.QuerySelectorAll("section.relationship-group h2").Select(h => h.TextContent));
+        var theirs = season.QuerySelectorAll("section.relationship-group")[1];
         Assert.Contains("Angela ends her secret relationship with Dwight", theirs.TextContent, StringComparison.Ordinal);
-        Assert.Equal(6, season.QuerySelectorAll("section.couple-group")[0].QuerySelectorAll(".event, .event-figure").Length);
+        Assert.Equal(6, season.QuerySelectorAll("section.relationship-group")[0].QuerySelectorAll(".event, .event-figure").Length);
         var (_, alone) = await App.GetPageAsync("/seasons/4?relationship=dwight-and-angela");
         Assert.Equal("Season 4 of Dwight and Angela", alone.QuerySelector("h1")!.TextContent);
         Assert.Single(alone.QuerySelectorAll(".event"));
@@ -111,6 +111,6 @@ public sealed class SecondRelationshipTests : EditorTestBase
         var input = page.QuerySelector($"[name='{field}']")!;
         Assert.Equal(message, page.GetElementById(input.GetAttribute("aria-describedby")!.Split(' ')[0])!.TextContent.Trim());
         Assert.Equal(title, page.QuerySelector("input[name='Form.Title']")!.GetAttribute("value"));
-        Assert.Empty((await App.GetPageAsync("/")).Document.QuerySelectorAll(".couples a"));
+        Assert.Empty((await App.GetPageAsync("/")).Document.QuerySelectorAll(".relationships a"));
     }
 }
