@@ -24,9 +24,47 @@ public class WikiDbContext : IdentityUserContext<IdentityUser>, IDataProtectionK
 
     /// <summary>
     /// Set by the entry writer for the length of each of its saves: entry rows are saved by it alone, whose handlers
-    /// keep the data derived from them (the data's <c>WriterOnly</c> guard refuses any other save of them).
+    /// keep the data derived from them; any other save of them is refused (<see cref="CheckWriterOnly"/>).
     /// </summary>
     public bool SavingThroughWriter { get; set; }
+
+    /// <summary>The rows that belong to no entry, which anyone may save: settings, logins, their keys, image files (and editors' accounts).</summary>
+    private static readonly HashSet<Type> FreeRows = [typeof(SiteSetting), typeof(LoginSession), typeof(LoginThrottle), typeof(DataProtectionKey), typeof(MediaBlob)];
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CheckWriterOnly();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CheckWriterOnly();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses a save of the wiki's entry rows that does not come from the entry writer: only its saves reach the
+    /// handlers that keep the derived data (the story's places, the search index, the page cache), so any other save
+    /// would leave them stale without a word. Every context has it, one made by hand too.
+    /// </summary>
+    private void CheckWriterOnly()
+    {
+        if (SavingThroughWriter)
+        {
+            return;
+        }
+
+        var entry = ChangeTracker.Entries().FirstOrDefault(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && !FreeRows.Contains(e.Metadata.ClrType)
+            && e.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true);
+        if (entry is not null)
+        {
+            throw new InvalidOperationException(
+                $"A {entry.Metadata.ClrType.Name} row was saved outside EntryWriter; entry rows are written through it, whose handlers keep the derived data (the story's places, the search index, the page cache).");
+        }
+    }
 
     public DbSet<Season> Seasons => Set<Season>();
     public DbSet<Episode> Episodes => Set<Episode>();

@@ -25,12 +25,14 @@ public static class TestLinks
     /// The seed importer on a database of the test's own, writing through its own writer, with the handlers of the
     /// data every write derives (the story's places, the search index); that database has no page cache.
     /// </summary>
-    public static JimPam.Wiki.Import.SeedImporter Importer(WikiDbContext db)
-    {
-        var placement = new JimPam.Wiki.Story.StoryPlacement();
-        var search = new JimPam.Wiki.Search.SearchIndexing();
-        var store = new SqliteStore(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(db.Database)!);
-        var writer = new EntryWriter(db, Bodies, store, new AfterWritePipeline([placement, search]), TimeProvider.System);
-        return new(db, writer, new DerivedData([Bodies, new LastEdited(), placement, search]), Markdown, Microsoft.Extensions.Logging.Abstractions.NullLogger<JimPam.Wiki.Import.SeedImporter>.Instance);
-    }
+    public static JimPam.Wiki.Import.SeedImporter Importer(WikiDbContext db) =>
+        new(db, Writer(db), new DerivedData([Bodies, new LastEdited(), Placement, Search]), Markdown, Microsoft.Extensions.Logging.Abstractions.NullLogger<JimPam.Wiki.Import.SeedImporter>.Instance);
+
+    /// <summary>The writer on a database of the test's own, with the handlers of the data every write derives (no page cache).</summary>
+    public static EntryWriter Writer(WikiDbContext db) =>
+        new(db, Bodies, new SqliteStore(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(db.Database)!), new AfterWritePipeline([Placement, Search]), TimeProvider.System);
+
+    private static readonly JimPam.Wiki.Story.StoryPlacement Placement = new();
+
+    private static readonly JimPam.Wiki.Search.SearchIndexing Search = new();
 }

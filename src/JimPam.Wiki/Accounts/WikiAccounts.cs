@@ -57,14 +57,16 @@ public static class WikiAccounts
             });
         }
 
+        // Where a visitor without a session is sent: the login page's address, from its route.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<LinkGenerator>((cookie, links) =>
+                cookie.LoginPath = cookie.AccessDeniedPath = links.GetPathByPage("/Account/Login") ?? throw new InvalidOperationException("No route for the login page"));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "jimpam.editor";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = secure;
-            cookie.LoginPath = "/login";
-            cookie.AccessDeniedPath = "/login";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;
             cookie.Events.OnRedirectToLogin = context =>

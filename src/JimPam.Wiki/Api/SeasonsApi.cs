@@ -32,8 +32,8 @@ public static class SeasonsApi
         caption,
         picture.Width,
         picture.Height,
-        site.Absolute(MediaEndpoint.Address(picture.Original)),
-        [.. picture.Variants.Select(v => new ImageFileDocument(site.Absolute(MediaEndpoint.Address(v.Name)), MediaStore.ContentTypeOf(v.Name), v.Width, v.Height, v.Length))]);
+        site.Absolute(site.Media(picture.Original)),
+        [.. picture.Variants.Select(v => new ImageFileDocument(site.Absolute(site.Media(v.Name)), MediaStore.ContentTypeOf(v.Name), v.Width, v.Height, v.Length))]);
 
     private static async Task<Results<Ok<SeasonDetail>, ProblemHttpResult>> GetAsync(int number, string? asOf, string? relationship, HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {

@@ -36,9 +36,6 @@ public sealed class AfterWritePipeline(IEnumerable<IAfterWrite> handlers)
 {
     private readonly IAfterWrite[] _handlers = [.. handlers.OrderBy(h => h.Stage)];
 
-    /// <summary>The handlers, in the order they run.</summary>
-    public IReadOnlyList<IAfterWrite> Handlers => _handlers;
-
     public async Task WrittenAsync(WikiDbContext db, List<RowChange> changes, CancellationToken cancellationToken)
     {
         if (changes.Count == 0)

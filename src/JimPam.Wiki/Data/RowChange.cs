@@ -85,8 +85,6 @@ public sealed class RowChange(Type entity, RowState state, IReadOnlyDictionary<s
     /// <summary>Rows about to be saved; their changes once saved.</summary>
     public sealed class Pending(List<(EntityEntry Entry, RowState State, IReadOnlyDictionary<string, object?>? Before)> rows)
     {
-        public int Count => rows.Count;
-
         /// <summary>The changes, with the values after the save (a new row's id among them).</summary>
         public IEnumerable<RowChange> Saved() => rows.Select(r => new RowChange(
             r.Entry.Metadata.ClrType,

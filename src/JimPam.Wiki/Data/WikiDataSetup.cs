@@ -28,8 +28,8 @@ public static class WikiDataSetup
                 // Migrate's check that the model has no change without a migration builds the whole design-time model:
                 // 1.2 s of every first start (and of every editor command). A test makes that check once, at build time.
                 .Ignore(RelationalEventId.PendingModelChangesWarning));
-            // Entry rows are saved by the writer alone, whose handlers keep the derived data; and any interceptor the host adds (metrics).
-            options.AddInterceptors([WriterOnly.Instance, .. provider.GetServices<IInterceptor>()]);
+            // Any interceptor the host adds (metrics). None derives data: the writer's handlers do (AfterWrite.cs).
+            options.AddInterceptors(provider.GetServices<IInterceptor>());
         }
 
         if (WikiStore.ProviderOf(configuration) == WikiStore.Postgres)

@@ -1,5 +1,6 @@
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Media;
 using JimPam.Wiki.Search;
 
 namespace JimPam.Wiki.Infrastructure;
@@ -58,6 +59,10 @@ public sealed class WikiAddresses(LinkGenerator links, SiteAddress site)
 
     /// <summary>Where a wiki link in a body goes: its episode's or character's page.</summary>
     public string Of(WikiLinkTarget target) => target.Kind == WikiLinkKind.Episode ? Episode(target.Slug) : Character(target.Slug);
+
+    /// <summary>A stored picture file's address (<c>/media/{name}</c>).</summary>
+    public string Media(string name) =>
+        links.GetPathByName(MediaEndpoint.EndpointName, new { name }) ?? throw new InvalidOperationException("No media endpoint");
 
     /// <summary>An API resource's absolute address, by its endpoint's name and route values.</summary>
     public string Api(string endpoint, object? values = null) =>

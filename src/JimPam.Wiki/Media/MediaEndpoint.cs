@@ -18,12 +18,12 @@ public static class MediaEndpoint
                 ? new FolderMediaStore(Path.GetFullPath(folder, provider.GetRequiredService<IHostEnvironment>().ContentRootPath))
                 : new DatabaseMediaStore(provider.GetRequiredService<WikiDbContext>()));
 
-    /// <summary>A stored file's address.</summary>
-    public static string Address(string name) => $"/media/{name}";
+    /// <summary>The name of the endpoint that serves a stored file, by which the address book makes its address.</summary>
+    public const string EndpointName = "Media";
 
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/media/{name}", [HttpMethods.Get, HttpMethods.Head], ServeAsync);
+        app.MapMethods("/media/{name}", [HttpMethods.Get, HttpMethods.Head], ServeAsync).WithName(EndpointName).ExcludeFromDescription();
         return app;
     }
 

@@ -11,7 +11,7 @@ namespace JimPam.Wiki.Story;
 public static class RetiredSlugs
 {
     /// <summary>The current slug of the entry that once had <paramref name="slug"/>, or null when none did.</summary>
-    public static Task<string?> CurrentSlugAsync(WikiDbContext db, string type, string slug, CancellationToken cancellationToken) => type == Revision.EpisodeType
+    private static Task<string?> CurrentSlugAsync(WikiDbContext db, string type, string slug, CancellationToken cancellationToken) => type == Revision.EpisodeType
         ? db.RetiredSlugs.AsNoTracking().Where(r => r.EntityType == type && r.Slug == slug)
             .Join(db.Episodes, r => r.EntityId, e => e.Id, (r, e) => e.Slug).FirstOrDefaultAsync(cancellationToken)
         : db.RetiredSlugs.AsNoTracking().Where(r => r.EntityType == type && r.Slug == slug)

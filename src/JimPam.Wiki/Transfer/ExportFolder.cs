@@ -147,18 +147,15 @@ public sealed class ExportFolder
             return 1;
         }
 
-        var lines = ExportFiles.ReadText(root, FormatFile, 4096).ReplaceLineEndings("\n").Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var yaml = LoadYaml(FormatFile, ExportFiles.ReadText(root, FormatFile, 4096).ReplaceLineEndings("\n"), linesBefore: 0);
+        if (yaml.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode map
+            || !map.Children.TryGetValue(new YamlScalarNode("format"), out var node) || node is not YamlScalarNode { Value: var value })
         {
-            if (lines[i].StartsWith("format:", StringComparison.Ordinal))
-            {
-                var value = lines[i]["format:".Length..].Trim();
-                return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var format) && format is 1 or Format ? format
-                    : throw new ImportException(FormatFile, i + 1, $"this version reads export formats 1 and {Format}, not \"{value}\"{(format > Format ? " (the folder was written by a newer version)" : "")}");
-            }
+            throw new ImportException(FormatFile, 1, "the file has no line \"format: 2\"");
         }
 
-        throw new ImportException(FormatFile, 1, "the file has no line \"format: 2\"");
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var format) && format is 1 or Format ? format
+            : throw new ImportException(FormatFile, (int)node.Start.Line, $"this version reads export formats 1 and {Format}, not \"{value}\"{(format > Format ? " (the folder was written by a newer version)" : "")}");
     }
 
     private static ExportedEntry ReadEntry(string root, string path)
@@ -171,24 +168,8 @@ public sealed class ExportFolder
             throw new ImportException(file, 1, "the file must start with a line \"---\", the entry's fields, and another \"---\"");
         }
 
-        var yaml = new YamlStream();
-        try
-        {
-            CheckShape(file, text[4..(end + 1)]);
-            yaml.Load(new StringReader(text[4..(end + 1)]));
-        }
-        catch (YamlException e)
-        {
-            // The front matter starts on the file's second line.
-            throw new ImportException(file, (int)e.Start.Line + 1, (int)e.Start.Column, $"the front matter is not valid YAML: {e.Message}", e);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            // YamlDotNet throws these, with no position, for a list or map left open at the end and for a field given
-            // twice: the front matter's last line is where it ends.
-            throw new ImportException(file, text[..end].Count(c => c == '\n') + 1, "the front matter is not valid YAML: a [list] or {map} is not closed, or a field is given twice", e);
-        }
-
+        // The front matter starts on the file's second line.
+        var yaml = LoadYaml(file, text[4..(end + 1)], linesBefore: 1);
         if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode fields)
         {
             throw new ImportException(file, 2, "the front matter must be fields, one \"name: value\" a line");
@@ -196,6 +177,31 @@ public sealed class ExportFolder
 
         var bodyStart = end + 5;
         return new ExportedEntry(file, fields, text[bodyStart..].TrimEnd('\n'), text[..bodyStart].Count(c => c == '\n') + 1);
+    }
+
+    /// <summary>
+    /// Parses the YAML of a file (an entry's front matter, or <see cref="FormatFile"/>) that starts after
+    /// <paramref name="linesBefore"/> lines of it, after <see cref="CheckShape"/>; a fault is refused at its line.
+    /// </summary>
+    private static YamlStream LoadYaml(string file, string yamlText, int linesBefore)
+    {
+        var yaml = new YamlStream();
+        try
+        {
+            CheckShape(file, yamlText);
+            yaml.Load(new StringReader(yamlText));
+            return yaml;
+        }
+        catch (YamlException e)
+        {
+            throw new ImportException(file, (int)e.Start.Line + linesBefore, (int)e.Start.Column, $"the front matter is not valid YAML: {e.Message}", e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these, with no position, for a list or map left open at the end and for a field given
+            // twice: the YAML's last line is where it ends.
+            throw new ImportException(file, (yamlText.EndsWith('\n') ? yamlText[..^1] : yamlText).Count(c => c == '\n') + 1 + linesBefore, "the front matter is not valid YAML: a [list] or {map} is not closed, or a field is given twice", e);
+        }
     }
 
     /// <summary>

@@ -26,10 +26,14 @@ public sealed class StoredBodiesTests : IDisposable
                 .SingleAsync(e => e.BodyMarkdown.Contains("[[Hot Girl]]"));
             eventId = hotGirl.Id;
 
-            var rendered = TestLinks.Bodies.Set(hotGirl, "Karen and Pam meet in [[The Merger]] and again in [[Hot Girl]] and [[Nowhere]].", links);
-            await db.SaveChangesAsync();
-
+            const string body = "Karen and Pam meet in [[The Merger]] and again in [[Hot Girl]] and [[Nowhere]].";
+            var rendered = TestLinks.Bodies.Set(hotGirl, body, links);
             Assert.Equal(["Nowhere"], rendered.Analysis.BrokenLinks);
+
+            // Saved as every body is, by the writer (which sets it the same way, and alone may save it).
+            var revision = (await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId)).Revision;
+            db.ChangeTracker.Clear();
+            Assert.IsType<EntrySaveResult.Saved>(await TestLinks.Writer(db).SaveEventAsync(new EventEdit(eventId, revision, body, ""), "test", CancellationToken.None));
         }
 
         await using (var db = NewDb())

@@ -101,6 +101,12 @@ public sealed class ImportTests : EditorTestBase
         var (exitCode, _, error) = await InProcessCommand.RunAsync(another.Name, "", "import", newer);
         Assert.Equal(1, exitCode);
         Assert.Contains("export.yml:1: this version reads export formats 1 and 2, not \"3\" (the folder was written by a newer version)", error, StringComparison.Ordinal);
+
+        // One that is not YAML is refused at its line too.
+        File.WriteAllText(Path.Combine(newer, "export.yml"), "# written by hand\nformat: [2\n");
+        (exitCode, _, error) = await InProcessCommand.RunAsync(another.Name, "", "import", newer);
+        Assert.Equal(1, exitCode);
+        Assert.Matches(@"export\.yml:[23](:\d+)?: the front matter is not valid YAML", error);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Story;
@@ -18,15 +17,13 @@ public class CharacterModel(WikiDbContext db) : PageModel
     {
         var shield = SpoilerShield.Of(HttpContext);
 
-        // "Café-Disco" and "cafe-disco" are one address: a spelling that is not the slug is looked up as its slug.
-        var canonical = Slug.From(slug);
-        Character = await CharacterRead.LoadAsync(db, slug, shield, withMarkdown: false, cancellationToken)
-            ?? (canonical == slug ? null : await CharacterRead.LoadAsync(db, canonical, shield, withMarkdown: false, cancellationToken));
+        Character = await CharacterRead.LoadAsync(db, slug, shield, withMarkdown: false, cancellationToken);
         if (Character is null)
         {
-            // An address the entry had before an editor changed it answers with a permanent redirect to the current one.
-            return await RetiredSlugs.CurrentSlugAsync(db, Revision.CharacterType, canonical, cancellationToken) is { } moved
-                ? RedirectToPagePermanent("/Characters/Character", new { slug = moved })
+            // Another spelling of the slug ("Café-Disco" for "cafe-disco"), or an address the entry had before an editor
+            // changed it, answers with a permanent redirect to the current one, query kept, as the API does.
+            return await RetiredSlugs.WhereNowAsync(db, Revision.CharacterType, slug, cancellationToken) is { } moved
+                ? this.RedirectToCanonical("/Characters/Character", new { slug = moved }) ?? NotFound()
                 : NotFound();
         }
 

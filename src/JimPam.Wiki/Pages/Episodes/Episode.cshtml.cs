@@ -1,4 +1,3 @@
-using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Story;
@@ -28,15 +27,13 @@ public class EpisodeModel(WikiDbContext db) : PageModel
         var shield = SpoilerShield.Of(HttpContext);
         var ask = new EpisodeRead.Ask(CitingPage, PageSize);
 
-        // "Café-Disco" and "cafe-disco" are one address: a spelling that is not the slug is looked up as its slug.
-        var canonical = Slug.From(slug);
-        Episode = await EpisodeRead.LoadAsync(db, slug, shield, ask, cancellationToken)
-            ?? (canonical == slug ? null : await EpisodeRead.LoadAsync(db, canonical, shield, ask, cancellationToken));
+        Episode = await EpisodeRead.LoadAsync(db, slug, shield, ask, cancellationToken);
         if (Episode is null)
         {
-            // An address the entry had before an editor changed it answers with a permanent redirect to the current one.
-            return await RetiredSlugs.CurrentSlugAsync(db, Revision.EpisodeType, canonical, cancellationToken) is { } moved
-                ? RedirectToPagePermanent("/Episodes/Episode", new { slug = moved })
+            // Another spelling of the slug ("Café-Disco" for "cafe-disco"), or an address the entry had before an editor
+            // changed it, answers with a permanent redirect to the current one, query kept, as the API does.
+            return await RetiredSlugs.WhereNowAsync(db, Revision.EpisodeType, slug, cancellationToken) is { } moved
+                ? this.RedirectToCanonical("/Episodes/Episode", new { slug = moved }) ?? NotFound()
                 : NotFound();
         }
 

@@ -38,7 +38,8 @@ public class IndexModel(WikiDbContext db, ILogger<IndexModel> logger) : PageMode
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Current = SpoilerShield.Of(HttpContext);
-        var back = Back is not null && Url.IsLocalUrl(Back) && !Back.StartsWith("/shield", StringComparison.OrdinalIgnoreCase) ? Back : "/";
+        var shieldPage = Url.Page("/Shield/Index")!;
+        var back = Back is not null && Url.IsLocalUrl(Back) && !Back.StartsWith(shieldPage, StringComparison.OrdinalIgnoreCase) ? Back : Url.Page("/Index")!;
         if (Off is not null)
         {
             Response.Cookies.Delete(SpoilerShield.CookieName, new CookieOptions { Path = "/" });
