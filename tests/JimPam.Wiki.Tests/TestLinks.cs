@@ -1,5 +1,7 @@
 using JimPam.Wiki.Content;
+using JimPam.Wiki.Data.Sqlite;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JimPam.Wiki.Tests;

@@ -3,7 +3,6 @@ using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Media;
 using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using static JimPam.Wiki.Api.WikiApi;
 
 namespace JimPam.Wiki.Api;
@@ -41,9 +40,7 @@ public static class SeasonsApi
         var season = await SeasonRead.LoadAsync(db, number, shield, new SeasonRead.Ask(relationship, WithSources: true), cancellationToken);
         if (season is null)
         {
-            return NotFound(http, relationship is not null && await db.Seasons.AnyAsync(s => s.Number == number, cancellationToken)
-                ? $"There is no relationship “{relationship}”."
-                : $"There is no season {number}.");
+            return NotFound(http, await SeasonRead.WhyMissingAsync(db, number, relationship, cancellationToken));
         }
 
         var sources = season.Sources!;

@@ -2,7 +2,7 @@ namespace JimPam.Wiki.Data;
 
 /// <summary>
 /// How the instances on one database learn which cached pages another instance's save made stale: on SQLite through
-/// a table and a stamp file beside the database (<see cref="SqliteEvictionLog"/>), on PostgreSQL through
+/// a table and a stamp file beside the database (<see cref="Sqlite.SqliteEvictionLog"/>), on PostgreSQL through
 /// LISTEN/NOTIFY (<see cref="Postgres.PostgresEvictionLog"/>). A save's tags are told after it commits and before
 /// its answer leaves; every instance asks before each cacheable read, so the next read anywhere renders the change.
 /// </summary>
@@ -10,6 +10,9 @@ public abstract class EvictionLog : IDisposable
 {
     /// <summary>How long an eviction is kept for instances to read (pages live a minute at most).</summary>
     public static readonly TimeSpan Kept = TimeSpan.FromMinutes(10);
+
+    /// <summary>The tag on every cached page: what a log tells when it cannot tell exactly (it lost messages, or they are too many).</summary>
+    public const string All = "all";
 
     /// <summary>Starts hearing the other instances, before the first request is served.</summary>
     public virtual Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

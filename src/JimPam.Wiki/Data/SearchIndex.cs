@@ -1,3 +1,4 @@
+using JimPam.Wiki.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Data;
@@ -49,6 +50,9 @@ public abstract class SearchIndex
     /// <summary>Whether this exception is the engine refusing a query (its syntax), not a fault of the database.</summary>
     public abstract bool IsQueryError(Exception e);
 }
+
+/// <summary>One entry as the index holds it: plain text, with the names it answers to.</summary>
+public sealed record SearchDocument(SearchKind Kind, int Id, string Title, string Body, string Names);
 
 public sealed record IndexMatch(long RowId, bool Named, double Score);
 

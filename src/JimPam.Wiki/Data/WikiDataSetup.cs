@@ -6,7 +6,7 @@ namespace JimPam.Wiki.Data;
 
 public static class WikiDataSetup
 {
-    /// <summary>Registers the database (on the engine <c>Database:Provider</c> names), the writers and the health check.</summary>
+    /// <summary>Registers the database (on the engine <c>Database:Provider</c> names), its eviction log and the health check.</summary>
     public static IServiceCollection AddWikiData(this IServiceCollection services, IConfiguration configuration)
     {
         // The store is made at the first use, so a bad setting is reported by the start-up (WikiHost), not here.
@@ -42,30 +42,8 @@ public static class WikiDataSetup
         }
 
         services.AddSingleton(provider => provider.GetRequiredService<WikiStore>().CreateEvictionLog(provider.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<JimPam.Wiki.Content.WikiMarkdown>();
-        services.AddSingleton<StoredBodies>();
-        services.AddSingleton<IDerivedData>(provider => provider.GetRequiredService<StoredBodies>());
-        services.AddSingleton<IDerivedData, LastEdited>();
-        services.AddSingleton<AfterWritePipeline>();
-        services.AddSingleton<DerivedData>();
-        services.AddScoped<PreviewRenderer>();
-        services.AddScoped<EntryWriter>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<WikiDbContext>("database");
-        return services;
-    }
-
-    /// <summary>Registers a handler of every write (<see cref="IAfterWrite"/>), and the data it derives (<see cref="IDerivedData"/>) if it keeps some.</summary>
-    public static IServiceCollection AddAfterWrite<THandler>(this IServiceCollection services)
-        where THandler : class, IAfterWrite
-    {
-        services.AddSingleton<THandler>();
-        services.AddSingleton<IAfterWrite>(provider => provider.GetRequiredService<THandler>());
-        if (typeof(IDerivedData).IsAssignableFrom(typeof(THandler)))
-        {
-            services.AddSingleton(provider => (IDerivedData)provider.GetRequiredService<THandler>());
-        }
-
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using JimPam.Wiki.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PostgresStore = JimPam.Wiki.Data.Postgres.PostgresStore;
 

@@ -1,4 +1,6 @@
+using JimPam.Wiki.Data.Sqlite;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using JimPam.Wiki.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

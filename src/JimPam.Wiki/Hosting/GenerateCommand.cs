@@ -7,8 +7,8 @@ namespace JimPam.Wiki.Hosting;
 
 /// <summary>
 /// <c>generate --relationships 100 --events 100000 --into wiki.db</c>: grows the wiki in that file (made and seeded
-/// first when it does not exist) with made-up couples for the scale benchmark (<see cref="SyntheticWiki"/>),
-/// with a progress bar at a terminal and a line per ten couples elsewhere.
+/// first when it does not exist) with made-up relationships for the scale benchmark (<see cref="SyntheticWiki"/>),
+/// with a progress bar at a terminal and a line per ten relationships elsewhere.
 /// </summary>
 public sealed class GenerateCommand(WikiCommandLine.AppSettings line) : AsyncCommand<GenerateCommand.Settings>
 {
@@ -50,7 +50,7 @@ public sealed class GenerateCommand(WikiCommandLine.AppSettings line) : AsyncCom
                         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                         .StartAsync(async progress =>
                         {
-                            var task = progress.AddTask("Adding made-up couples");
+                            var task = progress.AddTask("Adding made-up relationships");
                             return await generator.GrowAsync(wanted.Item1, wanted.Item2, (done, total) =>
                             {
                                 task.MaxValue = total;
@@ -61,7 +61,7 @@ public sealed class GenerateCommand(WikiCommandLine.AppSettings line) : AsyncCom
                     {
                         if (done % 10 == 0 || done == total)
                         {
-                            line.Streams.Output.WriteLine($"generate: {done} of {total} made-up couples added");
+                            line.Streams.Output.WriteLine($"generate: {done} of {total} made-up relationships added");
                         }
                     }, cancellationToken);
             }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using JimPam.Wiki.Import;
 using JimPam.Wiki.Media;
 using JimPam.Wiki.Transfer;

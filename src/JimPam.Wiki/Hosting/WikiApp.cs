@@ -1,6 +1,11 @@
 using JimPam.Wiki.Accounts;
+using JimPam.Wiki.Caching;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
+using JimPam.Wiki.Import;
 using JimPam.Wiki.Media;
+using JimPam.Wiki.Search;
+using JimPam.Wiki.Story;
 using Microsoft.Extensions.Options;
 
 namespace JimPam.Wiki.Hosting;
@@ -49,17 +54,15 @@ public static class WikiApp
         UseBuildAssets(builder);
         builder.Services.AddOptions<WikiOptions>().Bind(builder.Configuration.GetSection(WikiOptions.Section));
         builder.Services.AddWikiData(builder.Configuration);
+        builder.Services.AddEntries();
 
-        // What every write keeps in step, as handlers of the writer in their stages' order: the story's places, the
-        // search index, the page cache.
-        builder.Services.AddAfterWrite<Story.StoryPlacement>();
-        builder.Services.AddAfterWrite<Search.SearchIndexing>();
-        builder.Services.AddAfterWrite<Infrastructure.CacheEviction>();
-        builder.Services.AddScoped<Search.SiteSearch>();
+        // What every write keeps in step, each feature registering its handler of the writer (they run in their
+        // stages' order): the story's places, the search index, the page cache.
+        builder.Services.AddStory();
+        builder.Services.AddSearch();
+        builder.Services.AddCaching();
         builder.Services.AddWikiMedia();
-        builder.Services.AddScoped<Import.SeedImporter>();
-        builder.Services.AddScoped<Import.SeedUpgrade>();
-        builder.Services.AddScoped<Import.SyntheticWiki>();
+        builder.Services.AddImport();
         builder.Services.AddWikiAccounts(builder.Environment);
         builder.Services.AddWikiWeb();
         builder.Services.AddWikiMetrics();

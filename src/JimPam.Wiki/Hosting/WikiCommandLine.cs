@@ -145,7 +145,7 @@ public static class WikiCommandLine
             config.AddCommand<ExportSiteCommand>("export-site").WithDescription("Write every public page as static HTML, with its styles, pictures, an offline search and a sitemap, into a new folder.");
             config.AddExample("import", "/srv/exports/wiki", "--ConnectionStrings:Wiki=Data Source=/srv/wiki/new.db");
             config.AddCommand<ImportCommand>("import").WithDescription("Bring an export back into a new, empty database, with its history; a damaged folder is refused with its file and line.");
-            config.AddCommand<GenerateCommand>("generate").WithDescription("Grow a wiki with made-up couples for the scale benchmark.");
+            config.AddCommand<GenerateCommand>("generate").WithDescription("Grow a wiki with made-up relationships for the scale benchmark.");
         });
         return app;
     }

@@ -22,7 +22,6 @@ public static class WikiWeb
             var addresses = provider.GetRequiredService<WikiAddresses>();
             return new JimPam.Wiki.Content.LinkAddresses(addresses.Of, addresses.Missing);
         });
-        services.AddSingleton<PageCache>();
         services.AddOutputCache(options =>
         {
             // "/Seasons/3" answers with a redirect to "/seasons/3"; it must not be served the cached page instead.

@@ -2,15 +2,16 @@ using System.Text;
 using System.Text.RegularExpressions;
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Import;
 
 /// <summary>
-/// Grows a wiki with made-up couples for the scale benchmark (<c>generate --relationships 100 --events 100000 --into
+/// Grows a wiki with made-up relationships for the scale benchmark (<c>generate --relationships 100 --events 100000 --into
 /// wiki.db</c>): each new relationship gets two new characters and its share of the events, spread over the
 /// seasons, with paragraphs as long as the source article's, worded from its vocabulary, citing episodes of their
-/// season and naming the couple. Everything is written through <see cref="EntryWriter"/>, as editors' forms would
+/// season and naming the relationship. Everything is written through <see cref="EntryWriter"/>, as editors' forms would
 /// write it (every fourth event is edited once after it is created), in batches: the new characters in one, then each
 /// relationship in one. The same arguments make the same wiki.
 /// </summary>
@@ -53,7 +54,7 @@ public sealed partial class SyntheticWiki(WikiDbContext db, EntryWriter writer)
         var random = new Random(relationships * 31 + events);
         var samples = await db.Events.AsNoTracking().Where(e => e.Kind == EventKind.Paragraph && !e.Deleted).Select(e => e.BodyMarkdown).ToListAsync(cancellationToken);
         var lengths = samples.Select(s => s.Length).DefaultIfEmpty(400).ToArray();
-        // Lower-case words only, and none that is part of a character's name: a made-up paragraph names its own couple, no one else.
+        // Lower-case words only, and none that is part of a character's name: a made-up paragraph names its own relationship, no one else.
         var nameWords = (await db.Characters.Select(c => c.Name).Concat(db.CharacterAliases.Select(a => a.Name)).ToListAsync(cancellationToken))
             .SelectMany(n => n.Split(' ')).Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var vocabulary = samples.SelectMany(s => Word().Matches(Citation().Replace(s, " ")).Select(m => m.Value))
@@ -70,7 +71,7 @@ public sealed partial class SyntheticWiki(WikiDbContext db, EntryWriter writer)
         var names = FirstNames.SelectMany(first => LastNames.Select(last => $"{first} {last}")).Where(n => !taken.Contains(Slug.From(n))).OrderBy(_ => random.Next()).ToList();
         if (names.Count < newRelationships * 2)
         {
-            throw new InvalidOperationException($"at most {names.Count / 2} made-up couples can be added");
+            throw new InvalidOperationException($"at most {names.Count / 2} made-up relationships can be added");
         }
 
         // The new characters first, in one batch: the bodies already stored are rendered against them once, not once each.
@@ -130,7 +131,7 @@ public sealed partial class SyntheticWiki(WikiDbContext db, EntryWriter writer)
     private static EntrySaveResult.Saved Saved(EntrySaveResult result, string what) =>
         result as EntrySaveResult.Saved ?? throw new InvalidOperationException($"the writer refused {what}: {result}");
 
-    /// <summary>Sentences of source words, about as long as a paragraph of the source, naming the couple and citing episodes of the season.</summary>
+    /// <summary>Sentences of source words, about as long as a paragraph of the source, naming the relationship and citing episodes of the season.</summary>
     private static string Paragraph(Random random, string[] vocabulary, int length, List<Character> members, IReadOnlyList<string> episodes)
     {
         var text = new StringBuilder(length + 64);

@@ -23,7 +23,7 @@ public sealed class WikiAddresses(LinkGenerator links, SiteAddress site)
     /// <summary>A part of the story: its anchor on its season page.</summary>
     public string Event(int season, string? relationship, int eventId) => Page("/Seasons/Season", new { number = season, relationship }, $"event-{eventId}");
 
-    /// <summary>A recurring joke: its item on its couple's article.</summary>
+    /// <summary>A recurring joke: its item on its relationship's article.</summary>
     public string Joke(string? relationship, int jokeId) => relationship is null ? Page("/Index", null, $"joke-{jokeId}") : Page("/Relationships/Article", new { slug = relationship }, $"joke-{jokeId}");
 
     public string Episode(string slug) => Page("/Episodes/Episode", new { slug });

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics.Metrics;
-using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace JimPam.Wiki.Infrastructure;

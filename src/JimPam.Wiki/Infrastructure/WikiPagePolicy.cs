@@ -1,3 +1,4 @@
+using JimPam.Wiki.Caching;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Story;
 using Microsoft.AspNetCore.OutputCaching;
@@ -22,9 +23,6 @@ public sealed class WikiPagePolicy(IReadOnlyList<string> queryKeys) : IOutputCac
     /// <summary>A page that reads "?p=N", its page number (and no other query key).</summary>
     public const string PagedName = "WikiPage.Paged";
 
-    /// <summary>How long a page may be kept without an edit: the "edited N minutes ago" lines move on by the minute.</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
-
     private const string GenerationKey = "JimPam.Wiki.CacheGeneration";
 
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -41,7 +39,7 @@ public sealed class WikiPagePolicy(IReadOnlyList<string> queryKeys) : IOutputCac
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
-        context.ResponseExpirationTimeSpan = Lifetime;
+        context.ResponseExpirationTimeSpan = PageCache.Lifetime;
         context.CacheVaryByRules.VaryByHost = false;
         context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
         context.CacheVaryByRules.QueryKeys = _queryKeys;

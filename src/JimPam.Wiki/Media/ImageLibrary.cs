@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 
 namespace JimPam.Wiki.Media;
 

@@ -1,3 +1,4 @@
+using JimPam.Wiki.Caching;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Story;
@@ -21,7 +22,7 @@ public class IndexModel(WikiDbContext db) : PageModel
             return NotFound();
         }
 
-        // The first couple's article lives at the site's root; the others at their own address.
+        // The first relationship's article lives at the site's root; the others at their own address.
         if (slug is not null && Article.Relationship is null)
         {
             return RedirectToPagePermanent("/Index");

@@ -1,4 +1,5 @@
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 
 namespace JimPam.Wiki.Search;
 
@@ -31,7 +32,7 @@ public sealed class SearchIndexing : IAfterWrite, IDerivedData
         await index.ClearAsync(db, cancellationToken);
         foreach (var kind in Enum.GetValues<SearchKind>())
         {
-            await index.WriteAsync(db, kind, [], await SearchDocument.LoadAsync(db, kind, null, cancellationToken), cancellationToken);
+            await index.WriteAsync(db, kind, [], await SearchDocuments.LoadAsync(db, kind, null, cancellationToken), cancellationToken);
         }
     }
 
@@ -57,7 +58,7 @@ public sealed class SearchIndexing : IAfterWrite, IDerivedData
         {
             foreach (var chunk in group.Select(e => e.Id).Chunk(1000))
             {
-                await SearchIndex.For(db).WriteAsync(db, group.Key, chunk, await SearchDocument.LoadAsync(db, group.Key, chunk, cancellationToken), cancellationToken);
+                await SearchIndex.For(db).WriteAsync(db, group.Key, chunk, await SearchDocuments.LoadAsync(db, group.Key, chunk, cancellationToken), cancellationToken);
             }
         }
     }

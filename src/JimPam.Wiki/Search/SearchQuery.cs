@@ -6,7 +6,7 @@ namespace JimPam.Wiki.Search;
 /// <summary>
 /// What a reader typed, as terms: each word a term ("athl" finds Athlead), text in balanced double quotes a phrase,
 /// and every operator, column filter, star, stray quote or control character plain text. The index quotes each term
-/// (<see cref="Data.Fts5Index.Expression"/>), so no query is an error. Case and accents are the tokenizer's business
+/// (<c>Fts5Index.Expression</c>), so no query is an error. Case and accents are the tokenizer's business
 /// (it folds both). A query with no word in it has a <see cref="Problem"/> and no terms.
 /// </summary>
 public sealed record SearchQuery(string Text, string Name, IReadOnlyList<SearchTerm> Terms, bool Shortened, string? Problem)
@@ -19,7 +19,7 @@ public sealed record SearchQuery(string Text, string Name, IReadOnlyList<SearchT
 
     public static SearchQuery Parse(string? raw)
     {
-        var text = SearchDocument.Clean(raw ?? "").Trim();
+        var text = SearchDocuments.Clean(raw ?? "").Trim();
         if (text.Length == 0)
         {
             return new SearchQuery("", "", [], false, "Type a word or two to search the wiki: a moment, an episode, a character.");

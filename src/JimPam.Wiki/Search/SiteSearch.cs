@@ -7,7 +7,7 @@ namespace JimPam.Wiki.Search;
 /// <summary>One thing found: where it is, what it is, and its matched words marked (HTML, encoded, with &lt;mark&gt;).</summary>
 public sealed record SearchHit(SearchKind Kind, int Id, string Title, string TitleHtml, string SnippetHtml, SearchPlace Place, string Context);
 
-/// <summary>Where a hit is: its entry, slug, and the couple (null: the wiki's first) and season it belongs to.</summary>
+/// <summary>Where a hit is: its entry, slug, and the relationship (null: the wiki's first) and season it belongs to.</summary>
 public sealed record SearchPlace(SearchKind Kind, int Id, string Slug, string? Relationship, int Season);
 
 /// <summary>A page of results, with how many there are of each kind and how many the spoiler shield held back.</summary>

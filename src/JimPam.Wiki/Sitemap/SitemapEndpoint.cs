@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using JimPam.Wiki.Caching;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Story;
@@ -37,44 +38,41 @@ public static class SitemapEndpoint
 
     private static async Task<IResult> WriteAsync(HttpContext http, WikiDbContext db, WikiAddresses site, CancellationToken cancellationToken)
     {
-        // The latest revision of every entry: one row each, found through the revision number's index.
-        var latest = (await (
-                from r in db.Revisions.AsNoTracking()
-                where r.Number == db.Revisions.Where(x => x.EntityType == r.EntityType && x.EntityId == r.EntityId).Max(x => x.Number)
-                select new { r.EntityType, r.EntityId, r.SavedAt })
-            .ToListAsync(cancellationToken))
-            .ToDictionary(r => (r.EntityType, r.EntityId), r => r.SavedAt);
-        DateTimeOffset? Edited(string type, int id) => latest.TryGetValue((type, id), out var at) ? at : null;
+        // Each entry's "last edited", as the writer stores it with every revision (LastEdited).
         DateTimeOffset? Latest(IEnumerable<DateTimeOffset?> times) => times.Max();
 
         var first = await db.FirstRelationshipIdAsync(cancellationToken);
-        var relationships = await db.Relationships.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.Slug }).ToListAsync(cancellationToken);
-        var seasons = await db.Seasons.AsNoTracking().OrderBy(s => s.Number).Select(s => new { s.Id, s.Number }).ToListAsync(cancellationToken);
-        var events = await db.Events.AsNoTracking().Select(e => new { e.Id, e.SeasonId, e.RelationshipId }).ToListAsync(cancellationToken);
-        var episodes = await db.Episodes.AsNoTracking().Where(e => !e.Deleted).InBroadcastOrder().Select(e => new { e.Id, e.Slug }).ToListAsync(cancellationToken);
-        var characters = await db.Characters.AsNoTracking().Where(c => !c.Deleted).OrderBy(c => c.Name).Select(c => new { c.Id, c.Slug }).ToListAsync(cancellationToken);
+        var relationships = await db.Relationships.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.Slug, r.EditedAt }).ToListAsync(cancellationToken);
+        var seasons = await db.Seasons.AsNoTracking().OrderBy(s => s.Number).Select(s => new { s.Id, s.Number, s.EditedAt }).ToListAsync(cancellationToken);
+        var events = await db.Events.AsNoTracking().Select(e => new { e.SeasonId, e.RelationshipId, e.EditedAt }).ToListAsync(cancellationToken);
+        var episodes = await db.Episodes.AsNoTracking().InBroadcastOrder().Select(e => new { e.Slug, e.Deleted, e.EditedAt }).ToListAsync(cancellationToken);
+        var characters = await db.Characters.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Slug, c.Deleted, c.EditedAt }).ToListAsync(cancellationToken);
+        var jokes = await db.Jokes.AsNoTracking().Select(j => j.EditedAt).ToListAsync(cancellationToken);
 
-        var storyOf = events.ToLookup(e => e.RelationshipId, e => Edited(Revision.EventType, e.Id));
-        var seasonOf = events.ToLookup(e => e.SeasonId, e => Edited(Revision.EventType, e.Id));
+        var storyOf = events.ToLookup(e => e.RelationshipId, e => e.EditedAt);
+        var seasonOf = events.ToLookup(e => e.SeasonId, e => e.EditedAt);
         var pages = new List<(string Path, DateTimeOffset? Edited)>();
         foreach (var relationship in relationships)
         {
-            var article = Latest([Edited(Revision.RelationshipType, relationship.Id), .. storyOf[relationship.Id]]);
+            var article = Latest([relationship.EditedAt, .. storyOf[relationship.Id]]);
             var slug = WikiDbContext.AddressValue(relationship.Id == first, relationship.Slug);
             pages.Add((site.Article(slug), article));
             pages.Add((site.Timeline(slug), Latest(storyOf[relationship.Id])));
         }
 
-        var seasonTimes = seasons.Select(s => (s.Number, Edited: Latest([Edited(Revision.SeasonType, s.Id), .. seasonOf[s.Id]]))).ToList();
+        var seasonTimes = seasons.Select(s => (s.Number, Edited: Latest([s.EditedAt, .. seasonOf[s.Id]]))).ToList();
         pages.Add((site.Seasons(), Latest(seasonTimes.Select(s => s.Edited))));
         pages.AddRange(seasonTimes.Select(s => (site.Season(s.Number), s.Edited)));
-        var episodeTimes = episodes.Select(e => (site.Episode(e.Slug), Edited(Revision.EpisodeType, e.Id))).ToList();
-        pages.Add((site.Episodes(), Latest(episodeTimes.Select(e => e.Item2))));
+        var episodeTimes = episodes.Where(e => !e.Deleted).Select(e => (site.Episode(e.Slug), e.EditedAt)).ToList();
+        pages.Add((site.Episodes(), Latest(episodeTimes.Select(e => e.EditedAt))));
         pages.AddRange(episodeTimes);
-        var characterTimes = characters.Select(c => (site.Character(c.Slug), Edited(Revision.CharacterType, c.Id))).ToList();
-        pages.Add((site.Characters(), Latest(characterTimes.Select(c => c.Item2))));
+        var characterTimes = characters.Where(c => !c.Deleted).Select(c => (site.Character(c.Slug), c.EditedAt)).ToList();
+        pages.Add((site.Characters(), Latest(characterTimes.Select(c => c.EditedAt))));
         pages.AddRange(characterTimes);
-        pages.Add((site.RecentChanges(), latest.Count == 0 ? null : latest.Values.Max()));
+        // Recent changes lists every save, deleted entries' too.
+        pages.Add((site.RecentChanges(), Latest([
+            .. jokes, .. relationships.Select(r => r.EditedAt), .. seasons.Select(s => s.EditedAt), .. events.Select(e => e.EditedAt),
+            .. episodes.Select(e => e.EditedAt), .. characters.Select(c => c.EditedAt)])));
 
         http.Tag([CacheTags.Changes, CacheTags.Relationships, CacheTags.EpisodeList, CacheTags.CharacterList]);
         return Results.Text(Write(pages, site), "application/xml; charset=utf-8", Encoding.UTF8);

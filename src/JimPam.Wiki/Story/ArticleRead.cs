@@ -1,3 +1,4 @@
+using JimPam.Wiki.Caching;
 using JimPam.Wiki.Data;
 using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
@@ -5,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace JimPam.Wiki.Story;
 
 /// <summary>
-/// A couple's article as a reader at a point may see it: epigraph, infobox (with the status at the reader's episode
-/// when a shield is up), intro, season cards, recurring jokes and behind the scenes; on the first couple's article,
-/// the list of every couple. The home page, a couple's article and the API's relationship resource read it; the
+/// A relationship's article as a reader at a point may see it: epigraph, infobox (with the status at the reader's episode
+/// when a shield is up), intro, season cards, recurring jokes and behind the scenes; on the first relationship's article,
+/// the list of every relationship. The home page, a relationship's article and the API's relationship resource read it; the
 /// spoiler shield is applied in the queries. Three round trips; with <see cref="Sources"/> (the API's Markdown,
 /// the milestones and the jokes' citations), five.
 /// </summary>
@@ -54,7 +55,7 @@ public sealed record ArticleRead(
     /// <summary>A season's card; <paramref name="Summary"/> is empty when the reader has not finished the season.</summary>
     public sealed record SeasonCard(int Id, int Number, string Summary, int Events, int Citations);
 
-    /// <summary>A couple in the home page's list: its article's slug (null: the first couple's, this page), title and members.</summary>
+    /// <summary>A relationship in the home page's list: its article's slug (null: the first relationship's, this page), title and members.</summary>
     public sealed record RelationshipLink(string? Slug, string Title, IReadOnlyList<string> Members);
 
     /// <summary>The status a reader who has watched up to <paramref name="Episode"/> knows, from the milestone that set it (null: none yet).</summary>
@@ -63,7 +64,7 @@ public sealed record ArticleRead(
     /// <summary>The milestone that set a status: its part of the story, label, status and episode.</summary>
     public sealed record Since(int EventId, int Season, string Label, string Status, string? EpisodeTitle);
 
-    /// <summary>The couple with this slug (null: the wiki's first couple) as <paramref name="shield"/> lets its reader
+    /// <summary>The relationship with this slug (null: the wiki's first relationship) as <paramref name="shield"/> lets its reader
     /// see it, or null when there is none.</summary>
     public static async Task<ArticleRead?> LoadAsync(WikiDbContext db, string? slug, SpoilerShield shield, CancellationToken cancellationToken, bool withSources = false)
     {
@@ -123,7 +124,7 @@ public sealed record ArticleRead(
             return null;
         }
 
-        // 2. The seasons this couple's story is told in, with their counts; a summary only for a season the reader has finished.
+        // 2. The seasons this relationship's story is told in, with their counts; a summary only for a season the reader has finished.
         var seasons = await db.Seasons.AsNoTracking()
             .Where(s => db.Events.Any(e => e.SeasonId == s.Id && e.RelationshipId == r.Id && e.Kind == EventKind.Paragraph && !e.Deleted))
             .OrderBy(s => s.Number)
@@ -138,7 +139,7 @@ public sealed record ArticleRead(
             })
             .ToListAsync(cancellationToken);
 
-        // 3. On the first couple's article, every couple.
+        // 3. On the first relationship's article, every relationship.
         var relationships = r.First && slug is null
             ? await db.Relationships.AsNoTracking().OrderBy(c => c.Id)
                 .Select(c => new RelationshipLink(c.Id == r.Id ? null : c.Slug, c.Title, c.Members.OrderBy(m => m.Position).Select(m => m.Character.Name).ToList()))

@@ -1,3 +1,4 @@
+using JimPam.Wiki.Caching;
 using JimPam.Wiki.Data;
 using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;

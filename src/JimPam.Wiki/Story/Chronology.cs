@@ -57,7 +57,7 @@ public sealed class Chronology
     public static Task<Chronology> LoadAsync(WikiDbContext db, int relationshipId, CancellationToken cancellationToken) =>
         LoadAsync(db, [relationshipId], cancellationToken);
 
-    /// <summary>The events of several relationships (an episode's or a character's page shows events of any couple).</summary>
+    /// <summary>The events of several relationships (an episode's or a character's page shows events of any relationship).</summary>
     public static async Task<Chronology> LoadAsync(WikiDbContext db, IReadOnlyCollection<int> relationshipIds, CancellationToken cancellationToken)
     {
         var episodes = (await db.Episodes.AsNoTracking().Where(e => !e.Deleted)

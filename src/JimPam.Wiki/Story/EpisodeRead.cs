@@ -1,3 +1,4 @@
+using JimPam.Wiki.Caching;
 using JimPam.Wiki.Data;
 using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +54,7 @@ public sealed record EpisodeRead(
         // 1. The episode, its neighbours, and how much cites it, in all and as the reader may see it.
         var head = await db.Episodes.AsNoTracking()
             .Where(e => e.Slug == slug && !e.Deleted)
-            .Select(e => new
+            .Select(BroadcastOrder.Expand((Episode e) => new
             {
                 e.Id,
                 e.Title,
@@ -62,26 +63,20 @@ public sealed record EpisodeRead(
                 e.NumberInSeason,
                 e.AirDate,
                 Aliases = e.Aliases.Select(a => a.Title).ToList(),
-                // The neighbours in broadcast order (BroadcastOrder's, spelt out: EF Core cannot call it inside a projection).
-                PreviousId = db.Episodes.Where(o => !o.Deleted && (o.Season.Number < e.Season.Number || (o.Season.Number == e.Season.Number && o.NumberInSeason < e.NumberInSeason)))
-                    .OrderByDescending(o => o.Season.Number).ThenByDescending(o => o.NumberInSeason).Select(o => (int?)o.Id).FirstOrDefault(),
-                PreviousTitle = db.Episodes.Where(o => !o.Deleted && (o.Season.Number < e.Season.Number || (o.Season.Number == e.Season.Number && o.NumberInSeason < e.NumberInSeason)))
-                    .OrderByDescending(o => o.Season.Number).ThenByDescending(o => o.NumberInSeason).Select(o => o.Title).FirstOrDefault(),
-                PreviousSlug = db.Episodes.Where(o => !o.Deleted && (o.Season.Number < e.Season.Number || (o.Season.Number == e.Season.Number && o.NumberInSeason < e.NumberInSeason)))
-                    .OrderByDescending(o => o.Season.Number).ThenByDescending(o => o.NumberInSeason).Select(o => o.Slug).FirstOrDefault(),
-                NextId = db.Episodes.Where(o => !o.Deleted && (o.Season.Number > e.Season.Number || (o.Season.Number == e.Season.Number && o.NumberInSeason > e.NumberInSeason)))
-                    .OrderBy(o => o.Season.Number).ThenBy(o => o.NumberInSeason).Select(o => (int?)o.Id).FirstOrDefault(),
-                NextTitle = db.Episodes.Where(o => !o.Deleted && (o.Season.Number > e.Season.Number || (o.Season.Number == e.Season.Number && o.NumberInSeason > e.NumberInSeason)))
-                    .OrderBy(o => o.Season.Number).ThenBy(o => o.NumberInSeason).Select(o => o.Title).FirstOrDefault(),
-                NextSlug = db.Episodes.Where(o => !o.Deleted && (o.Season.Number > e.Season.Number || (o.Season.Number == e.Season.Number && o.NumberInSeason > e.NumberInSeason)))
-                    .OrderBy(o => o.Season.Number).ThenBy(o => o.NumberInSeason).Select(o => o.Slug).FirstOrDefault(),
+                // The neighbours in broadcast order (BroadcastOrder.Key, written out by Expand below).
+                PreviousId = db.Episodes.Where(o => !o.Deleted && BroadcastOrder.Key(o) < BroadcastOrder.Key(e)).OrderByDescending(o => BroadcastOrder.Key(o)).Select(o => (int?)o.Id).FirstOrDefault(),
+                PreviousTitle = db.Episodes.Where(o => !o.Deleted && BroadcastOrder.Key(o) < BroadcastOrder.Key(e)).OrderByDescending(o => BroadcastOrder.Key(o)).Select(o => o.Title).FirstOrDefault(),
+                PreviousSlug = db.Episodes.Where(o => !o.Deleted && BroadcastOrder.Key(o) < BroadcastOrder.Key(e)).OrderByDescending(o => BroadcastOrder.Key(o)).Select(o => o.Slug).FirstOrDefault(),
+                NextId = db.Episodes.Where(o => !o.Deleted && BroadcastOrder.Key(o) > BroadcastOrder.Key(e)).OrderBy(o => BroadcastOrder.Key(o)).Select(o => (int?)o.Id).FirstOrDefault(),
+                NextTitle = db.Episodes.Where(o => !o.Deleted && BroadcastOrder.Key(o) > BroadcastOrder.Key(e)).OrderBy(o => BroadcastOrder.Key(o)).Select(o => o.Title).FirstOrDefault(),
+                NextSlug = db.Episodes.Where(o => !o.Deleted && BroadcastOrder.Key(o) > BroadcastOrder.Key(e)).OrderBy(o => BroadcastOrder.Key(o)).Select(o => o.Slug).FirstOrDefault(),
                 Citing = db.EventCitations.Count(c => c.EpisodeId == e.Id && !c.Event.Deleted),
                 CitingShown = db.EventCitations.Count(c => c.EpisodeId == e.Id && !c.Event.Deleted && (upTo == null || c.Event.Point <= upTo)),
                 Jokes = db.JokeCitations.Count(c => c.EpisodeId == e.Id && !c.Joke.Deleted),
                 Quoted = db.Relationships.Any(r => r.QuoteEpisodeId == e.Id),
                 EditAuthor = e.EditedBy,
                 EditAt = e.EditedAt,
-            })
+            }))
             .FirstOrDefaultAsync(cancellationToken);
         if (head is null)
         {

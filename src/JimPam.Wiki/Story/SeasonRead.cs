@@ -1,3 +1,4 @@
+using JimPam.Wiki.Caching;
 using JimPam.Wiki.Data;
 using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
@@ -5,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace JimPam.Wiki.Story;
 
 /// <summary>
-/// One season of the story as a reader at a point may see it: each couple's parts in order (the wiki's first couple
-/// first), the episodes they cite, and the first couple's recurring jokes. The season page and the API's season
+/// One season of the story as a reader at a point may see it: each relationship's parts in order (the wiki's first relationship
+/// first), the episodes they cite, and the first relationship's recurring jokes. The season page and the API's season
 /// resource both read it. The reader's spoiler shield is applied here, in the queries: what happens after the
 /// reader's episode is never read, only counted. Three round trips (<see cref="LoadAsync"/>), four more for the
 /// sources the API adds.
@@ -28,20 +29,20 @@ public sealed record SeasonRead(
     IReadOnlyList<string> Tags,
     SeasonRead.Detail? Sources)
 {
-    /// <summary>What to read: one couple's season alone (its slug), how many parts a page may show before other
-    /// couples' are only linked, and whether to read each part's sources (Markdown, citations, mentions).</summary>
+    /// <summary>What to read: one relationship's season alone (its slug), how many parts a page may show before other
+    /// relationships' are only linked, and whether to read each part's sources (Markdown, citations, mentions).</summary>
     public sealed record Ask(string? Relationship = null, int Budget = int.MaxValue, bool WithSources = false);
 
-    /// <summary>Only the wiki's first couple is on the page: its events need no heading of their own.</summary>
+    /// <summary>Only the wiki's first relationship is on the page: its events need no heading of their own.</summary>
     public bool SingleStory => Groups.Count == 1 && Groups[0].Slug is null && OtherRelationships.Count == 0;
 
-    /// <summary>One couple's parts of the season; <paramref name="Slug"/> is null for the wiki's first couple.</summary>
+    /// <summary>One relationship's parts of the season; <paramref name="Slug"/> is null for the wiki's first relationship.</summary>
     public sealed record Group(int RelationshipId, string? Slug, string RelationshipSlug, string Title, IReadOnlyList<SeasonEvent> Events);
 
     /// <summary>A part of the story: a paragraph or a figure, with the milestone it tells, unless that is hidden.</summary>
     public sealed record SeasonEvent(int Id, int Order, EventKind Kind, string? ImageSlot, IHtmlContent? Body, MilestoneTag? Milestone, int Revision, FigurePicture? Picture = null);
 
-    /// <summary>A couple whose parts of the season are on a page of their own (<c>?couple=slug</c>).</summary>
+    /// <summary>A relationship whose parts of the season are on a page of their own (<c>?relationship=slug</c>).</summary>
     public sealed record RelationshipLink(string Slug, string Title, int? Events);
 
     public sealed record CitedEpisode(int Id, string Title, string Slug, int Season);
@@ -55,15 +56,15 @@ public sealed record SeasonRead(
         IReadOnlyDictionary<int, EpisodeStamp> MilestoneEpisodes);
 
     /// <summary>The season with this number as <paramref name="shield"/> lets its reader see it, or null when there is
-    /// no such season, or no such couple as <paramref name="ask"/> names.</summary>
+    /// no such season, or no such relationship as <paramref name="ask"/> names.</summary>
     public static async Task<SeasonRead?> LoadAsync(WikiDbContext db, int number, SpoilerShield shield, Ask ask, CancellationToken cancellationToken)
     {
         var upTo = shield.Ordinal;
         var relationship = ask.Relationship;
 
-        // 1. The couples with parts in the season (the first couple always), each row carrying the season's own
-        // fields (one command: SQLite has no APPLY to hang a list of couples on a season's row), and the first
-        // couple's recurring jokes the reader may see.
+        // 1. The relationships with parts in the season (the first relationship always), each row carrying the season's own
+        // fields (one command: SQLite has no APPLY to hang a list of relationships on a season's row), and the first
+        // relationship's recurring jokes the reader may see.
         // One more than the budget is asked for (to know it was exceeded): that must not overflow.
         var budget = Math.Min(ask.Budget, int.MaxValue - 1);
         var relationships = await db.Relationships.AsNoTracking()
@@ -77,8 +78,8 @@ public sealed record SeasonRead(
                 r.Id,
                 r.Title,
                 r.Slug,
-                // Counted only for a season small enough to show every couple's parts (the count stops past the
-                // budget), so a season of a wiki with a hundred couples costs what a small one does.
+                // Counted only for a season small enough to show every relationship's parts (the count stops past the
+                // budget), so a season of a wiki with a hundred relationships costs what a small one does.
                 Events = db.Events.Where(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted).OrderBy(e => e.Id).Take(budget + 1).Count() <= budget
                     ? r.Events.Count(e => e.SeasonId == db.Seasons.Where(s => s.Number == number).Select(s => s.Id).FirstOrDefault() && !e.Deleted)
                     : (int?)null,
@@ -109,7 +110,7 @@ public sealed record SeasonRead(
         var shownIds = shown.Select(c => c.Id).ToList();
         var withSources = ask.WithSources;
 
-        // 2. The shown couples' parts: deleted and hidden ones too, without their text, since deleting one was the
+        // 2. The shown relationships' parts: deleted and hidden ones too, without their text, since deleting one was the
         // season's latest edit and hiding one is counted. Each part's last edit is stored on it by the writer.
         var parts = await db.Events.AsNoTracking()
             .Where(e => e.SeasonId == seasonId && shownIds.Contains(e.RelationshipId))
@@ -215,6 +216,12 @@ public sealed record SeasonRead(
             mentions.ToLookup(m => m.EventId, m => (m.Slug, m.Name)),
             markdown.Where(e => e.Milestone is not null).ToDictionary(e => e.Id, e => e.Milestone!));
     }
+
+    /// <summary>Why <see cref="LoadAsync"/> found nothing: no such relationship (when one was asked for and the season exists), or no such season.</summary>
+    public static async Task<string> WhyMissingAsync(WikiDbContext db, int number, string? relationship, CancellationToken cancellationToken) =>
+        relationship is not null && await db.Seasons.AnyAsync(s => s.Number == number, cancellationToken)
+            ? $"There is no relationship “{relationship}”."
+            : $"There is no season {number}.";
 
     /// <summary>
     /// The <c>relationship</c> value of the season page that shows an event: its relationship's slug, or null for the wiki's

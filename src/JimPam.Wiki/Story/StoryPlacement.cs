@@ -1,4 +1,5 @@
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using Microsoft.EntityFrameworkCore;
 
 namespace JimPam.Wiki.Story;

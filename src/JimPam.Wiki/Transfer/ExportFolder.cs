@@ -75,10 +75,10 @@ public sealed class ExportFolder
     /// <summary>The format an export is written in: 2 names the folders as the glossary does (relationships/, events/).</summary>
     public const int Format = 2;
 
-    /// <summary>The file that says an export's format; an export without it is format 1 (couples/, story/).</summary>
+    /// <summary>The file that says an export's format; an export without it is format 1 (relationships/, story/).</summary>
     public const string FormatFile = "export.yml";
 
-    /// <summary>The folder each kind of entry is in, by format (format 1 said couples/ and story/).</summary>
+    /// <summary>The folder each kind of entry is in, by format (format 1 said relationships/ and story/).</summary>
     public static string FolderOf(string kind, int format) => (kind, format) switch
     {
         ("relationships", 1) => "couples",

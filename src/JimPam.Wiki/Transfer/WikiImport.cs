@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using JimPam.Wiki.Import;
 using JimPam.Wiki.Media;
 using Microsoft.EntityFrameworkCore;

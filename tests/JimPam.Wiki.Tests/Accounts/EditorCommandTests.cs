@@ -1,4 +1,5 @@
 using System.Net;
+using JimPam.Wiki.Data.Sqlite;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using JimPam.Wiki.Accounts;
+using JimPam.Wiki.Data.Sqlite;
 using JimPam.Wiki.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;

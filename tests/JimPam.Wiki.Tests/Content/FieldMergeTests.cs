@@ -1,5 +1,5 @@
 using JimPam.Wiki.Content;
-using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 
 namespace JimPam.Wiki.Tests.Content;
 

@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using CsCheck;
 using JimPam.Wiki.Content;
-using JimPam.Wiki.Data;
+using JimPam.Wiki.Data.Sqlite;
 using JimPam.Wiki.Import;
 using JimPam.Wiki.Search;
 using Microsoft.Data.Sqlite;

@@ -1,3 +1,4 @@
+using JimPam.Wiki.Data.Sqlite;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Data.CompiledModels;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using System.Text;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using JimPam.Wiki.Import;
 using Microsoft.EntityFrameworkCore;
 

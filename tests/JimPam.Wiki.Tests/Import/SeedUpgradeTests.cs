@@ -1,3 +1,4 @@
+using JimPam.Wiki.Data.Sqlite;
 using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using JimPam.Wiki.Data.Sqlite;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class SyntheticWikiTests : IDisposable
         var run = await AppProcess.RunCommandAsync(Path.Combine(_folder.Path, "unused.db"), "", "generate", "--relationships", "4", "--events", "2000", "--into", Database);
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Contains("generate: 3 of 3 made-up couples added", run.Output, StringComparison.Ordinal);
+        Assert.Contains("generate: 3 of 3 made-up relationships added", run.Output, StringComparison.Ordinal);
         Assert.Contains($"{Database} has 4 relationships and 2000 events", run.Output, StringComparison.Ordinal);
         await using (var db = new WikiDbContext(SqliteStore.Options($"Data Source={Database}")))
         {

@@ -1,4 +1,5 @@
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using JimPam.Wiki.Story;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using JimPam.Wiki.Tests.Hosting;
 using JimPam.Wiki.Tests.Pages.Account;
 using Microsoft.Data.Sqlite;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using JimPam.Wiki.Tests.Hosting;
 using JimPam.Wiki.Tests.Pages.Account;
 using Microsoft.EntityFrameworkCore;

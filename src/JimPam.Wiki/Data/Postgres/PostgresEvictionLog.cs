@@ -104,7 +104,7 @@ public sealed class PostgresEvictionLog : EvictionLog
         var payload = id + "\n" + string.Join('\n', tags);
         if (System.Text.Encoding.UTF8.GetByteCount(payload) > MostPayload)
         {
-            payload = id + "\n" + CacheTags.All;
+            payload = id + "\n" + All;
         }
 
         var waiting = new Waiting();
@@ -153,7 +153,7 @@ public sealed class PostgresEvictionLog : EvictionLog
         if (_missed)
         {
             _missed = false;
-            tags.Add(CacheTags.All);
+            tags.Add(All);
         }
 
         while (_heard.TryDequeue(out var tag))

@@ -1,4 +1,5 @@
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using JimPam.Wiki.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

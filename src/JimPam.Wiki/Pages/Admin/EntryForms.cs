@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using JimPam.Wiki.Pages.History;
 using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public static class EntryForms
     public static IReadOnlyList<string> Lines(string? text) =>
         [.. (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 
-    /// <summary>Every couple of the wiki, first first: the choice of whose story a new part or joke joins.</summary>
+    /// <summary>Every relationship of the wiki, first first: the choice of whose story a new part or joke joins.</summary>
     public static async Task<IReadOnlyList<(int Id, string Title)>> RelationshipsAsync(WikiDbContext db, CancellationToken cancellationToken) =>
         [.. (await db.Relationships.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken)).Select(r => (r.Id, r.Title))];
 

@@ -37,7 +37,7 @@ public class IndexModel(WikiDbContext db) : PageModel
 
     public sealed record EpisodeRow(int Id, string Title, string Slug, int Season, int Number, bool Deleted);
 
-    /// <summary>A couple with its article; <paramref name="Slug"/> is null for the wiki's first couple (its article is the home page).</summary>
+    /// <summary>A relationship with its article; <paramref name="Slug"/> is null for the wiki's first relationship (its article is the home page).</summary>
     public sealed record RelationshipRow(int Id, string Title, string? Slug);
 
     public sealed record CharacterRow(int Id, string Name, string Slug, bool Deleted);

@@ -1,6 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using JimPam.Wiki.Caching;
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;

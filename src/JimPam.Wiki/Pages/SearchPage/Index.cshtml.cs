@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace JimPam.Wiki.Pages.SearchPage;
 
 /// <summary>
-/// /search?q=: every moment, joke, episode, character and couple that holds the words, ranked, a page of 20 at a time,
+/// /search?q=: every moment, joke, episode, character and relationship that holds the words, ranked, a page of 20 at a time,
 /// grouped by kind, within the reader's spoiler shield. Any text is a valid query: what cannot be searched for gets a
 /// message on the page, never an error.
 /// </summary>

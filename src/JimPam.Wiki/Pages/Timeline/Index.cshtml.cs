@@ -1,4 +1,5 @@
 using System.Globalization;
+using JimPam.Wiki.Caching;
 using JimPam.Wiki.Data;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Story;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using JimPam.Wiki.Content;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Media;
 using JimPam.Wiki.Pages.History;

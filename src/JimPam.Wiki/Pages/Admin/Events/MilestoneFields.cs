@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using JimPam.Wiki.Infrastructure;
 using JimPam.Wiki.Media;
 using JimPam.Wiki.Story;
@@ -16,7 +17,7 @@ public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addres
 
     public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
 
-    /// <summary>The couples whose story a part can join.</summary>
+    /// <summary>The relationships whose story a part can join.</summary>
     public IReadOnlyList<(int Id, string Title)> Relationships { get; private set; } = [];
 
     public async Task OnGetAsync([FromQuery] int? season, [FromQuery] int? relationship, [FromQuery] EventKind? kind, CancellationToken cancellationToken)
@@ -105,7 +106,7 @@ public class NewModel(WikiDbContext db, EntryWriter writer, WikiAddresses addres
 
         public ImageFields Image { get; set; } = new();
 
-        /// <summary>The couple whose story the part joins (empty: the wiki's first).</summary>
+        /// <summary>The relationship whose story the part joins (empty: the wiki's first).</summary>
         [Display(Name = "Whose story")]
         public int? RelationshipId { get; set; }
     }

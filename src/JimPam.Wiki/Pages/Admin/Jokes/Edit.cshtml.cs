@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
 
     public IReadOnlyList<string> BrokenLinks { get; private set; } = [];
 
-    /// <summary>The couples a new joke can belong to (a joke stays with its couple).</summary>
+    /// <summary>The relationships a new joke can belong to (a joke stays with its relationship).</summary>
     public IReadOnlyList<(int Id, string Title)> Relationships { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, [FromQuery] int? relationship, CancellationToken cancellationToken)
@@ -121,7 +122,7 @@ public class EditModel(WikiDbContext db, EntryWriter writer, PreviewRenderer ren
         [Range(0, int.MaxValue)]
         public int BaseRevision { get; set; }
 
-        /// <summary>For a new joke: the couple whose list it joins (empty: the wiki's first).</summary>
+        /// <summary>For a new joke: the relationship whose list it joins (empty: the wiki's first).</summary>
         [Display(Name = "Whose jokes")]
         public int? RelationshipId { get; set; }
     }

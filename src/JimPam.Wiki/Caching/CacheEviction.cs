@@ -1,6 +1,7 @@
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 
-namespace JimPam.Wiki.Infrastructure;
+namespace JimPam.Wiki.Caching;
 
 /// <summary>
 /// Keeps the page cache in step with the database: the last handler of every write (<see cref="IAfterWrite"/>),
@@ -138,7 +139,7 @@ public sealed class CacheEviction(PageCache cache, EvictionLog log, TimeProvider
             if (log.Unusable is { } problem)
             {
                 logger.LogWarning("Other instances on this database are not told of evicted pages and may show old pages for up to {Lifetime}: {Problem}",
-                    WikiPagePolicy.Lifetime, problem);
+                    PageCache.Lifetime, problem);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -146,7 +147,7 @@ public sealed class CacheEviction(PageCache cache, EvictionLog log, TimeProvider
             // The save itself has committed: it must not look failed. Other instances keep their copies until the
             // pages' lifetime ends.
             logger.LogWarning(e, "Could not tell the other instances of evicted pages ({Count} tags); they may show the old pages for up to {Lifetime}: {Problem}",
-                evicting.Count, WikiPagePolicy.Lifetime, e.Message);
+                evicting.Count, PageCache.Lifetime, e.Message);
         }
     }
 }

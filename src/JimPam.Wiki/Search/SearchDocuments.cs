@@ -4,10 +4,12 @@ using AngleSharp.Html.Parser;
 using JimPam.Wiki.Content;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Data;
+using JimPam.Wiki.Data;
 
-/// <summary>One entry as the index holds it: plain text, with the names it answers to.</summary>
-public sealed record SearchDocument(SearchKind Kind, int Id, string Title, string Body, string Names)
+namespace JimPam.Wiki.Search;
+
+/// <summary>What each entry puts in the search index: its text as a reader sees it, and the names it answers to.</summary>
+public static class SearchDocuments
 {
     /// <summary>The documents of these entries, read from the database (inside the caller's transaction, if any).
     /// Deleted entries have none. With no ids, every entry of the kind.</summary>
@@ -47,7 +49,7 @@ public sealed record SearchDocument(SearchKind Kind, int Id, string Title, strin
         }
     }
 
-    /// <summary>"|the-dundies|dundies|": the slug form of each name, as <see cref="JimPam.Wiki.Search.SearchQuery.Name"/> is.</summary>
+    /// <summary>"|the-dundies|dundies|": the slug form of each name, as <see cref="SearchQuery.Name"/> is.</summary>
     private static string NamesOf(IEnumerable<string?> names) =>
         "|" + string.Join("|", names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => Slug.From(n!)).Where(s => s.Length > 0).Distinct()) + "|";
 

@@ -1,7 +1,8 @@
 using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Entries;
 
 /// <summary>The relationship article's own fields, the season summaries and the recurring jokes.</summary>
 public sealed partial class EntryWriter

@@ -5,7 +5,7 @@ using JimPam.Wiki.Tests.Pages.Account;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace JimPam.Wiki.Tests.Infrastructure;
+namespace JimPam.Wiki.Tests.Caching;
 
 /// <summary>
 /// The output cache of the reading pages, seen from outside: a page served from it carries an Age header. What the
@@ -198,7 +198,7 @@ public sealed class PageCacheTests : WikiOfItsOwn
     [Fact]
     public async Task Output_caching_switched_off_by_configuration_renders_every_read()
     {
-        await using var uncached = App.WithWebHostBuilder(builder => builder.UseSetting("Wiki:OutputCache", "false"));
+        await using var uncached = WikiAppFactory.OnDatabase(App.DatabasePath).With("Wiki:OutputCache", "false");
         using var client = uncached.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         (await client.GetAsync(new Uri("/seasons/3", UriKind.Relative))).Dispose();
 

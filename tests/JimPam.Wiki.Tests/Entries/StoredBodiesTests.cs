@@ -1,7 +1,8 @@
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Tests.Data;
+namespace JimPam.Wiki.Tests.Entries;
 
 /// <summary>Saving a body stores its HTML and rewrites its citation, mention and link rows, on a real SQLite file.</summary>
 public sealed class StoredBodiesTests : IDisposable

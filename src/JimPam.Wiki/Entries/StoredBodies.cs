@@ -1,7 +1,8 @@
 using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Entries;
 
 /// <summary>
 /// Where every Markdown field of the wiki is saved: the field is rendered once (Markdig, then the sanitiser) and its

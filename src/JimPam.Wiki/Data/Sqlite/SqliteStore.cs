@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Data.Sqlite;
 
 /// <summary>
 /// The wiki on SQLite, the embedded default: the file behind the connection string, the start-up lock beside it,

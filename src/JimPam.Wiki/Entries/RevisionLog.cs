@@ -1,7 +1,8 @@
 using System.Text.Json;
+using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Entries;
 
 /// <summary>Reads and writes the revision rows that every writer of entries shares.</summary>
 public static class RevisionLog

@@ -1,7 +1,7 @@
 using System.IO.MemoryMappedFiles;
 using Microsoft.Data.Sqlite;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Data.Sqlite;
 
 /// <summary>
 /// How every instance on one database learns which cached pages another instance's save made stale. Each save that

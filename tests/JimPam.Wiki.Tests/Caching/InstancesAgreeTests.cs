@@ -2,7 +2,7 @@ using System.Net;
 using JimPam.Wiki.Tests.Pages.Account;
 using JimPam.Wiki.Tests.Pages.Admin;
 
-namespace JimPam.Wiki.Tests.Infrastructure;
+namespace JimPam.Wiki.Tests.Caching;
 
 /// <summary>
 /// Two instances of the app on one database, each with its own page cache: a save's answer on one is followed, on

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Data.Sqlite;
 
 /// <summary>
 /// The search index on SQLite: an FTS5 table (bundled with the SQLite that EF Core ships), with the unicode61
@@ -14,7 +14,7 @@ public sealed class Fts5Index : SearchIndex
     public const string Table = "SearchIndex";
 
     /// <summary>
-    /// title: an episode's title, a character's name, a couple's title, a milestone's label (weighted above the body);
+    /// title: an episode's title, a character's name, a relationship's title, a milestone's label (weighted above the body);
     /// body: the entry's text; names: the slug form of each name the entry answers to, between bars, not searched,
     /// for "the query is this page's name".
     /// </summary>

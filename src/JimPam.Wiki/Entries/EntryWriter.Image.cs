@@ -1,6 +1,7 @@
+using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Entries;
 
 /// <summary>A picture made from an upload, ready to be recorded: the upload's hash, its cleaned original and its variants.</summary>
 public sealed record NewImage(string Hash, string Original, int Width, int Height, long Length, IReadOnlyList<ImageVariant> Variants);

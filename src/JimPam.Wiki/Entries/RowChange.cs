@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Entries;
 
 /// <summary>How a write changed a row.</summary>
 public enum RowState

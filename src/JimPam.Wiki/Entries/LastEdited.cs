@@ -1,6 +1,7 @@
+using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Entries;
 
 /// <summary>
 /// The "last edited" of every entry (<see cref="IEditedEntry.EditedBy"/> and <see cref="IEditedEntry.EditedAt"/>):

@@ -1,7 +1,8 @@
 using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Entries;
 
 /// <summary>
 /// What an editor sends: the new body, the revision the form started from, and why; and, to move the event, the
@@ -126,7 +127,7 @@ public sealed partial class EntryWriter
             return new EntrySaveResult.Invalid(nameof(EventPlace.Season), $"There is no Season {draft.Place.Season}.");
         }
 
-        // Whose story it joins: the couple the editor chose, or the wiki's first.
+        // Whose story it joins: the relationship the editor chose, or the wiki's first.
         if (await db.Relationships.Where(r => draft.RelationshipId == null || r.Id == draft.RelationshipId).OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken) is not { } relationshipId)
         {
             return new EntrySaveResult.Invalid(nameof(EventDraft.RelationshipId), "There is no such relationship.");

@@ -1,14 +1,16 @@
-namespace JimPam.Wiki.Data;
+using JimPam.Wiki.Data;
+
+namespace JimPam.Wiki.Caching;
 
 /// <summary>
 /// The names of the data a cached page can show. A page tags itself with each piece it shows; a write evicts the
-/// tags of every row it added, changed or removed (<see cref="JimPam.Wiki.Infrastructure.CacheEviction"/>), so exactly the
+/// tags of every row it added, changed or removed (<see cref="CacheEviction"/>), so exactly the
 /// pages that showed that data are rendered again on their next read.
 /// </summary>
 public static class CacheTags
 {
     /// <summary>On every cached page: evicting it empties the whole cache.</summary>
-    public const string All = "all";
+    public const string All = EvictionLog.All;
 
     /// <summary>Recent changes and its feed.</summary>
     public const string Changes = "changes";

@@ -1,7 +1,8 @@
 using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Entries;
 
 /// <summary>
 /// What a body's wiki links and names resolve against: the episodes and characters in the database, read afresh by

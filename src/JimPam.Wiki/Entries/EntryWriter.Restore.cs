@@ -1,6 +1,7 @@
+using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Entries;
 
 /// <summary>
 /// What an import of an exported wiki needs beyond the forms' writes, all inside one batch: entries keep the ids they

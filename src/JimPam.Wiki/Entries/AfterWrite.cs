@@ -1,6 +1,7 @@
+using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Entries;
 
 /// <summary>The order in which the handlers of a write run: each may read what those before it wrote.</summary>
 public enum AfterWriteStage

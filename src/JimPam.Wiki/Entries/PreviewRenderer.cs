@@ -1,6 +1,7 @@
 using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Entries;
 
 /// <summary>
 /// Renders a body that is not stored yet (an editor's preview, or the current text beside a conflict) exactly as the

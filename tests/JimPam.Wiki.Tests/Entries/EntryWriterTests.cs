@@ -1,8 +1,9 @@
 using JimPam.Wiki.Data;
+using JimPam.Wiki.Entries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace JimPam.Wiki.Tests.Data;
+namespace JimPam.Wiki.Tests.Entries;
 
 /// <summary>
 /// The one writer, called as the forms, the seed upgrade and the tests call it: it does all the checking, so a caller

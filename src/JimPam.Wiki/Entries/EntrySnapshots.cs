@@ -1,4 +1,4 @@
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Entries;
 
 /// <summary>An episode's fields as an editor sets them and a revision keeps them.</summary>
 public sealed record EpisodeSnapshot(string Title, string Slug, int Season, int NumberInSeason, DateOnly? AirDate, IReadOnlyList<string> Aliases, bool Deleted = false);

@@ -1,7 +1,8 @@
 using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Entries;
 
 /// <summary>
 /// Episodes and characters, the catalogue that wiki links resolve against. A renamed slug is kept as a retired address

@@ -1,7 +1,8 @@
 using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Entries;
 
 /// <summary>The outcome of a write by <see cref="EntryWriter"/>.</summary>
 public abstract record EntrySaveResult

@@ -1,6 +1,7 @@
 using JimPam.Wiki.Content;
+using JimPam.Wiki.Data;
 
-namespace JimPam.Wiki.Data;
+namespace JimPam.Wiki.Entries;
 
 /// <summary>
 /// The lengths every entry's fields keep to, and the text none may hold, checked by the writer on every write (a

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace JimPam.Wiki.Infrastructure;
+namespace JimPam.Wiki.Caching;
 
-/// <summary>How a page names the data it shows (<see cref="JimPam.Wiki.Data.CacheTags"/>) to the output cache.</summary>
+/// <summary>How a page names the data it shows (<see cref="CacheTags"/>) to the output cache.</summary>
 public static class CacheTagging
 {
     /// <summary>Tags the page being rendered, when it is being cached; does nothing otherwise.</summary>
