@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
+using JimPam.Wiki.Tests;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JimPam.Wiki.BrowserTests;
@@ -15,8 +12,9 @@ public sealed class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumFlags = "--no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync";
 
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "jimpam-browser-" + Guid.NewGuid().ToString("N"));
-    private readonly KestrelFactory _factory;
+    // The test suite's one factory (WikiAppFactory, compiled into this project from JimPam.Wiki.Tests): a fresh
+    // SQLite file of its own, which the app makes and seeds at its first start, served on Kestrel for the browser.
+    private readonly WikiAppFactory _factory = WikiAppFactory.Fresh();
     private IPlaywright? _playwright;
 
     private readonly Lazy<Task<string>> _editorSession;
@@ -24,14 +22,13 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public BrowserApp()
     {
-        _factory = new KestrelFactory(Path.Combine(_dataFolder, "wiki.db"));
         _editorSession = new(LogInOnceAsync);
     }
 
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>The app's SQLite file, which commands run on (export-site).</summary>
-    public string DatabasePath => Path.Combine(_dataFolder, "wiki.db");
+    /// <summary>The app's SQLite file, which commands run on (export-site). The browser tests run on SQLite (test.sh's first pass).</summary>
+    public string DatabasePath => _factory.DatabasePath;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -39,7 +36,7 @@ public sealed class BrowserApp : IAsyncLifetime
     public static string ScreenshotFolder =>
         Environment.GetEnvironmentVariable("JIMPAM_SCREENSHOTS") is { Length: > 0 } configured
             ? configured
-            : Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+            : Path.Combine(TestPaths.RepositoryRoot(), "artifacts", "screenshots");
 
     public static string ChromiumPath =>
         Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
@@ -53,11 +50,7 @@ public sealed class BrowserApp : IAsyncLifetime
                 "'sudo apt-get install -y chromium' (./test.sh does this for you), or point CHROMIUM_PATH at a Chromium binary.");
         }
 
-        Directory.CreateDirectory(_dataFolder);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.First().TrimEnd('/');
+        BaseUrl = _factory.ServeOnKestrel();
 
         // Generous waits: CI machines are small and may be busy; a slow page is not a failed one.
         Assertions.SetDefaultExpectTimeout(15_000);
@@ -97,7 +90,7 @@ public sealed class BrowserApp : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { app, "editor", "add", name, "--password-stdin", $"--ConnectionStrings:Wiki=Data Source={Path.Combine(_dataFolder, "wiki.db")}" })
+        foreach (var argument in new[] { app, "editor", "add", name, "--password-stdin", $"--ConnectionStrings:Wiki=Data Source={DatabasePath}" })
         {
             info.ArgumentList.Add(argument);
         }
@@ -188,32 +181,6 @@ public sealed class BrowserApp : IAsyncLifetime
 
         _playwright?.Dispose();
         await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataFolder))
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "JimPam.Wiki.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? AppContext.BaseDirectory;
-    }
-
-    private sealed class KestrelFactory(string databasePath) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("ConnectionStrings:Wiki", $"Data Source={databasePath}");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-            builder.UseEnvironment("Production");
-        }
     }
 }
 

@@ -82,7 +82,7 @@ public sealed class WikiAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
-    /// <summary>The app writes its JSON log (Wiki:JsonLogPath) into this folder, from Information up, for a test that reads it (<see cref="Hosting.JsonLog"/>).</summary>
+    /// <summary>The app writes its JSON log (Wiki:JsonLogPath) into this folder, from Information up, for a test that reads it (<c>Hosting.JsonLog</c>).</summary>
     public WikiAppFactory WithJsonLog(string folder, string level = "Information") =>
         With("Wiki:JsonLogPath", Path.Combine(folder, "wiki-.json")).With("Serilog:MinimumLevel:Default", level);
 
@@ -145,6 +145,18 @@ public sealed class WikiAppFactory : WebApplicationFactory<Program>
             });
             next(app);
         };
+    }
+
+    /// <summary>
+    /// Serves the app on real Kestrel at a free loopback port, as a browser reaches it, and returns its address (the
+    /// in-memory test server answers <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> as before).
+    /// </summary>
+    public string ServeOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
     }
 
     public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -13,7 +13,7 @@ public sealed class ApiRateLimitTests : IDisposable
     public async Task A_client_over_the_limit_gets_429_with_retry_after_and_the_site_still_answers()
     {
         // A window of ten minutes: the four requests fall in one window however slow the machine.
-        using var limited = _app.WithWebHostBuilder(b => b.UseSetting("Wiki:ApiRequestsPerMinute", "3").UseSetting("Wiki:RateLimitWindow", "00:10:00"));
+        using var limited = WikiAppFactory.OnDatabase(_app.DatabasePath).With("Wiki:ApiRequestsPerMinute", "3").With("Wiki:RateLimitWindow", "00:10:00");
         using var client = limited.CreateClient();
         for (var i = 0; i < 3; i++)
         {

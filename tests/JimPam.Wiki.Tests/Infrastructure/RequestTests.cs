@@ -91,7 +91,7 @@ public class RequestTests(WikiAppFactory app)
     [Fact]
     public async Task The_configured_public_address_is_the_canonical_one()
     {
-        await using var configured = app.WithWebHostBuilder(builder => builder.UseSetting("Wiki:PublicBaseUrl", "https://jimpam.example/"));
+        await using var configured = WikiAppFactory.OnDatabase(app.DatabasePath).With("Wiki:PublicBaseUrl", "https://jimpam.example/");
         using var client = configured.CreateClient();
 
         var page = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri("/characters/pam-beesly", UriKind.Relative)));

@@ -138,7 +138,7 @@ public sealed class LoginTests : IAsyncLifetime
     public async Task Too_many_login_posts_from_one_client_are_answered_429()
     {
         // A window of an hour: the posts fall in one window however slow the machine.
-        await using var app = _app.WithWebHostBuilder(b => b.UseSetting("Wiki:RateLimitWindow", "01:00:00"));
+        await using var app = WikiAppFactory.OnDatabase(_app.DatabasePath).With("Wiki:RateLimitWindow", "01:00:00");
         using var session = new EditorSession(app);
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 0; attempt <= WikiAccounts.LoginAttemptsPerWindow; attempt++)
