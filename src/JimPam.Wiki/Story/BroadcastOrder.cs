@@ -4,9 +4,9 @@ using JimPam.Wiki.Data;
 namespace JimPam.Wiki.Story;
 
 /// <summary>
-/// The show's broadcast order, as queries sort by it: by season, then by number in the season. The one definition of
+/// The show's broadcast order, as queries sort by it: by season, then by number in the season (<see cref="KeyOf"/>, the one definition of
 /// that order for the episode list, the sitemap, the editors' index, every list of cited episodes and an episode's
-/// neighbours; its place for a reader is <see cref="EpisodePoint"/>.
+/// neighbours); its place for a reader is <see cref="EpisodePoint"/>.
 /// </summary>
 public static class BroadcastOrder
 {
@@ -18,7 +18,7 @@ public static class BroadcastOrder
 
     /// <summary>Rows that name an episode (a citation), in the order their episodes aired.</summary>
     public static IOrderedQueryable<TRow> InBroadcastOrder<TRow>(this IQueryable<TRow> rows, Expression<Func<TRow, Episode>> episode) =>
-        rows.OrderBy(Of(episode, e => e.Season.Number)).ThenBy(Of(episode, e => e.NumberInSeason));
+        rows.OrderBy(Of(episode, KeyOf));
 
     /// <summary>
     /// An episode's place in the order, for use inside a query that <see cref="Expand{TRow, TResult}"/> has prepared (a projection's

@@ -86,7 +86,7 @@ public sealed record SeasonRead(
                     Events = db.Events.Where(e => e.SeasonId == s.Id && !e.Deleted).OrderBy(e => e.Id).Take(budget + 1).Count() <= budget
                         ? r.Events.Count(e => e.SeasonId == s.Id && !e.Deleted)
                         : (int?)null,
-                    SeasonId = (int?)s.Id,
+                    SeasonId = s.Id,
                     s.Summary,
                     LastEpisode = db.Episodes.Where(e => e.SeasonId == s.Id && !e.Deleted).Max(e => (int?)e.NumberInSeason),
                     Previous = db.Seasons.Where(o => o.Number < number).Max(o => (int?)o.Number),
@@ -99,12 +99,13 @@ public sealed record SeasonRead(
                         .ToList(),
                 })
             .ToListAsync(cancellationToken);
-        if (relationships.Count == 0 || relationships[0].SeasonId is not { } seasonId || (relationship is not null && relationships.All(c => c.Slug != relationship)))
+        if (relationships.Count == 0 || (relationship is not null && relationships.All(c => c.Slug != relationship)))
         {
             return null;
         }
 
         var head = relationships[0];
+        var seasonId = head.SeasonId;
         var first = head.Id;
         var small = head.SeasonParts <= budget;
         var shown = relationship is not null ? relationships.Where(c => c.Slug == relationship).ToList()
